@@ -1,0 +1,3 @@
+from remotegpu.cli import main
+
+main()

@@ -1,0 +1,154 @@
+"""The command line: serve, migrate, seed, export-schema, check-invariants."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Coroutine
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from remotegpu.settings import Settings, SettingsError, load_settings
+
+T = TypeVar("T")
+
+cli = typer.Typer(
+    name="remotegpu",
+    help="RemoteGPU API: serve the GraphQL API and manage its database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True, soft_wrap=True)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a database coroutine; connection failures become one line, not a traceback."""
+    import asyncpg
+
+    try:
+        return asyncio.run(coro)
+    except (OSError, asyncpg.PostgresConnectionError, asyncpg.InvalidCatalogNameError) as exc:
+        console.print(f"[red]error:[/red] cannot reach the database: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _database_url(settings: Settings) -> str:
+    from remotegpu.db.server import resolve_database_url
+
+    return _run(resolve_database_url(settings))
+
+
+@cli.command()
+def migrate(
+    status: Annotated[
+        bool, typer.Option("--status", help="List files as applied, pending or changed.")
+    ] = False,
+) -> None:
+    """Apply pending SQL migrations in order (each in its own transaction)."""
+    from remotegpu.db.migrate import ChangedMigrationError, migrate, migration_status
+
+    url = _database_url(_settings())
+    if status:
+        for item in _run(migration_status(url)):
+            colour = {"applied": "green", "pending": "yellow", "changed": "red"}[item.state]
+            typer.echo(f"{item.filename}  ", nl=False)
+            console.print(f"[{colour}]{item.state}[/{colour}]", highlight=False)
+        return
+    try:
+        applied = _run(migrate(url))
+    except ChangedMigrationError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if applied:
+        for name in applied:
+            console.print(f"applied {name}", highlight=False)
+    else:
+        console.print("database is up to date", highlight=False)
+
+
+@cli.command()
+def seed(
+    scale: Annotated[str, typer.Option(help="small, medium or large.")] = "small",
+    seed_value: Annotated[int, typer.Option("--seed", help="Random seed (deterministic).")] = 42,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when the database already has data.")
+    ] = False,
+) -> None:
+    """Fill an empty database with a realistic demo fleet."""
+    from remotegpu.seed import SCALES, SeedError, seed_database
+
+    if scale not in SCALES:
+        console.print(f"[red]error:[/red] --scale must be one of {', '.join(SCALES)}")
+        raise typer.Exit(2)
+    url = _database_url(_settings())
+    try:
+        report = _run(seed_database(url, SCALES[scale], seed=seed_value, if_empty=if_empty))
+    except SeedError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    console.print(report, highlight=False)
+
+
+@cli.command("check-invariants")
+def check_invariants() -> None:
+    """Report every broken consistency rule in the database (exit 1 when any)."""
+    from remotegpu.domain.invariants import find_violations
+
+    url = _database_url(_settings())
+    problems = _run(find_violations(url))
+    for problem in problems:
+        console.print(f"[red]violation:[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    console.print("no violations", highlight=False)
+
+
+@cli.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL schema (SDL) to stdout."""
+    from remotegpu.api import schema
+
+    sys.stdout.write(schema.as_str() + "\n")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="TCP port.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Serve the API (GraphiQL at /graphql) under uvicorn."""
+    import uvicorn
+
+    settings = _settings()
+    url = _database_url(settings)
+    # Workers are separate processes that read settings from the environment: hand them the
+    # resolved URL so they all use the database (embedded or not) this process chose.
+    os.environ["DATABASE_URL"] = url
+    host = host or settings.host
+    port = port or settings.port
+    console.print(f"RemoteGPU API: http://{host}:{port}/graphql", highlight=False)
+    uvicorn.run(
+        "remotegpu.app:create_app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or settings.workers,
+        log_level=settings.log_level,
+    )
+
+
+def main() -> None:
+    cli()

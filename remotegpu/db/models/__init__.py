@@ -1,0 +1,96 @@
+"""SQLAlchemy models of the 32 RemoteGPU tables (logical references only, no relationships)."""
+
+from remotegpu.db.models.activity import AuditLog, Notification
+from remotegpu.db.models.alerts import AlertRecord, AlertRule
+from remotegpu.db.models.base import Base
+from remotegpu.db.models.billing import BillingRecord, Invoice
+from remotegpu.db.models.config import SystemConfig
+from remotegpu.db.models.customers import Customer, ResourceQuota
+from remotegpu.db.models.environments import Environment, PortMapping
+from remotegpu.db.models.hosts import Gpu, Host
+from remotegpu.db.models.metrics import EnvironmentMetric, GpuMetric, HostMetric
+from remotegpu.db.models.storage import (
+    Artifact,
+    Dataset,
+    DatasetUsage,
+    DatasetVersion,
+    Image,
+    MlModel,
+    MlModelVersion,
+)
+from remotegpu.db.models.tickets import Comment, Issue, Requirement
+from remotegpu.db.models.webhooks import Webhook, WebhookLog
+from remotegpu.db.models.workloads import InferenceService, TrainingJob
+from remotegpu.db.models.workspaces import Workspace, WorkspaceMember
+
+# In the order of the migration files (02 .. 13) and of the tables within each file.
+ALL_MODELS: tuple[type[Base], ...] = (
+    SystemConfig,
+    Customer,
+    Workspace,
+    WorkspaceMember,
+    ResourceQuota,
+    Host,
+    Gpu,
+    Environment,
+    PortMapping,
+    Dataset,
+    DatasetVersion,
+    MlModel,
+    MlModelVersion,
+    Image,
+    HostMetric,
+    GpuMetric,
+    EnvironmentMetric,
+    BillingRecord,
+    Invoice,
+    TrainingJob,
+    InferenceService,
+    Notification,
+    AuditLog,
+    AlertRule,
+    AlertRecord,
+    Webhook,
+    WebhookLog,
+    Issue,
+    Requirement,
+    Comment,
+    DatasetUsage,
+    Artifact,
+)
+
+__all__ = [
+    "ALL_MODELS",
+    "AlertRecord",
+    "AlertRule",
+    "Artifact",
+    "AuditLog",
+    "Base",
+    "BillingRecord",
+    "Comment",
+    "Customer",
+    "Dataset",
+    "DatasetUsage",
+    "DatasetVersion",
+    "Environment",
+    "EnvironmentMetric",
+    "Gpu",
+    "GpuMetric",
+    "Host",
+    "HostMetric",
+    "Image",
+    "InferenceService",
+    "Invoice",
+    "Issue",
+    "MlModel",
+    "MlModelVersion",
+    "Notification",
+    "PortMapping",
+    "Requirement",
+    "ResourceQuota",
+    "SystemConfig",
+    "Webhook",
+    "WebhookLog",
+    "Workspace",
+    "WorkspaceMember",
+]

@@ -1,0 +1,78 @@
+"""Alert rules and fired alerts (11_alerts_and_webhooks.sql)."""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Double, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from remotegpu.db.models.base import Base
+
+
+class AlertRule(Base):
+    """Threshold rules on a metric; customer_id NULL means a platform-wide rule."""
+
+    __tablename__ = "alert_rules"
+    __table_args__ = (
+        Index("idx_alert_rules_customer", "customer_id"),
+        Index("idx_alert_rules_enabled", "enabled"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    # -> customers.id; NULL = platform-wide
+    customer_id: Mapped[int | None] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(256))
+    description: Mapped[str | None] = mapped_column(Text)
+    # cpu_usage, memory_usage, gpu_usage, disk_usage, ...
+    metric_type: Mapped[str] = mapped_column(String(64))
+    threshold: Mapped[float] = mapped_column(Double)
+    comparison: Mapped[str] = mapped_column(String(10))  # >, <, >=, <=, ==
+    # seconds the condition must hold before firing
+    duration: Mapped[int | None] = mapped_column(Integer, server_default=text("60"))
+    # info, warning, critical
+    severity: Mapped[str | None] = mapped_column(String(20), server_default=text("'warning'"))
+    enabled: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
+    created_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+    updated_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+
+
+class AlertRecord(Base):
+    """Alerts fired by a rule, until resolved."""
+
+    __tablename__ = "alert_records"
+    __table_args__ = (
+        Index("idx_alert_records_rule", "rule_id"),
+        Index("idx_alert_records_customer", "customer_id"),
+        Index("idx_alert_records_status", "status"),
+        Index("idx_alert_records_triggered_at", text("triggered_at DESC")),
+        # migration 14: at most one firing alert per rule and resource
+        Index(
+            "uq_alert_records_firing",
+            "rule_id",
+            "resource_type",
+            "resource_id",
+            unique=True,
+            postgresql_where=text("status = 'firing'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    rule_id: Mapped[int] = mapped_column(BigInteger)  # -> alert_rules.id
+    customer_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id
+    resource_type: Mapped[str | None] = mapped_column(String(64))
+    # id of the host / gpu / environment the value came from
+    resource_id: Mapped[str | None] = mapped_column(String(128))
+    metric_type: Mapped[str] = mapped_column(String(64))
+    current_value: Mapped[float] = mapped_column(Double)
+    threshold: Mapped[float] = mapped_column(Double)
+    severity: Mapped[str] = mapped_column(String(20))
+    # firing, resolved
+    status: Mapped[str | None] = mapped_column(String(20), server_default=text("'firing'"))
+    message: Mapped[str | None] = mapped_column(Text)
+    triggered_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

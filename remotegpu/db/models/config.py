@@ -1,0 +1,33 @@
+"""Platform settings (02_system_config.sql)."""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from remotegpu.db.models.base import Base
+
+
+class SystemConfig(Base):
+    """Key/value platform settings (port ranges, limits, pricing, branding)."""
+
+    __tablename__ = "system_configs"
+    __table_args__ = (
+        Index("idx_system_configs_key", "config_key"),
+        Index("idx_system_configs_public", "is_public"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    config_key: Mapped[str] = mapped_column(String(128), unique=True)
+    config_value: Mapped[str] = mapped_column(Text)
+    # one of string, integer, boolean, json
+    config_type: Mapped[str] = mapped_column(String(32), server_default=text("'string'"))
+    description: Mapped[str | None] = mapped_column(Text)
+    # visible to the frontend without admin rights
+    is_public: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
+    created_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+    updated_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )

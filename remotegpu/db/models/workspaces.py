@@ -1,0 +1,77 @@
+"""Workspaces and their members (03_users_and_permissions.sql)."""
+
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from remotegpu.db.models.base import Base
+
+
+class Workspace(Base):
+    """Personal, team or enterprise spaces owned by a customer."""
+
+    __tablename__ = "workspaces"
+    __table_args__ = (
+        Index("idx_workspaces_owner", "owner_id"),
+        Index("idx_workspaces_type", "type"),
+        Index("idx_workspaces_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
+    owner_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    name: Mapped[str] = mapped_column(String(128))
+    description: Mapped[str | None] = mapped_column(Text)
+    # personal, team, enterprise
+    type: Mapped[str | None] = mapped_column(String(32), server_default=text("'personal'"))
+    # denormalised count of active members; kept right by the application
+    member_count: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
+    # active, archived
+    status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
+    created_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+    updated_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+
+
+class WorkspaceMember(Base):
+    """Membership of customers in workspaces, with a role."""
+
+    __tablename__ = "workspace_members"
+    __table_args__ = (
+        # unnamed in the SQL; this is the name PostgreSQL gives it
+        UniqueConstraint(
+            "workspace_id", "customer_id", name="workspace_members_workspace_id_customer_id_key"
+        ),
+        Index("idx_workspace_members_workspace", "workspace_id"),
+        Index("idx_workspace_members_customer", "customer_id"),
+        Index("idx_workspace_members_role", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    workspace_id: Mapped[int] = mapped_column(BigInteger)  # -> workspaces.id
+    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    # owner, admin, member, viewer
+    role: Mapped[str | None] = mapped_column(String(32), server_default=text("'member'"))
+    # active, invited, suspended
+    status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
+    joined_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
+    created_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )

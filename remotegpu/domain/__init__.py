@@ -1,0 +1,1 @@
+"""The rules of the platform, free of any transport: raises DomainError on expected failures."""

@@ -1,0 +1,1 @@
+"""GraphQL output types, inputs, scalars and shared schema pieces."""
