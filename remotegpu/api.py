@@ -1,12 +1,70 @@
-"""The assembled GraphQL schema: root types merged from resolvers/, plus extensions."""
+"""The assembled GraphQL schema: root types merged from resolvers/, plus extensions.
+
+Every module of `remotegpu.resolvers` contributes its `<Area>Query` / `<Area>Mutation`
+classes; they are discovered rather than listed so an area is added in one place.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from functools import cache
+from typing import Any
+
 import strawberry
-from strawberry.tools import merge_types
+from strawberry.schema.config import StrawberryConfig
 
-from remotegpu.resolvers.config import ConfigQuery
+from remotegpu import resolvers
+from remotegpu.schema.protection import protection_extensions
+from remotegpu.schema.scalars import SCALAR_MAP
+from remotegpu.settings import Settings
 
-Query = merge_types("Query", (ConfigQuery,))
 
-schema = strawberry.Schema(query=Query)
+def _root_types(suffix: str) -> tuple[type[Any], ...]:
+    found: list[type[Any]] = []
+    for module_info in sorted(pkgutil.iter_modules(resolvers.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{resolvers.__name__}.{module_info.name}")
+        for name, value in sorted(vars(module).items()):
+            if (
+                name.endswith(suffix)
+                and isinstance(value, type)
+                and value.__module__ == module.__name__
+                and hasattr(value, "__strawberry_definition__")
+            ):
+                found.append(value)
+    return tuple(found)
+
+
+def _merge(name: str, types: tuple[type[Any], ...], description: str) -> type[Any]:
+    # merge_types gives no way to describe the merged type; build the same class ourselves.
+    return strawberry.type(type(name, types, {}), description=description)
+
+
+Query = _merge(
+    "Query",
+    _root_types("Query"),
+    "Everything readable: each table as a connection scoped to the viewer, single objects by "
+    "natural key, and any object by global ID (`node`).",
+)
+Mutation = _merge(
+    "Mutation",
+    _root_types("Mutation"),
+    "Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`.",
+)
+
+
+@cache
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with this deployment's limits (depth, aliases, tokens, introspection)."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=protection_extensions(settings),
+        config=_CONFIG,
+    )
+
+
+_CONFIG = StrawberryConfig(scalar_map=SCALAR_MAP)
+
+# The exported SDL does not depend on settings: limits live in extensions, not in types.
+schema = strawberry.Schema(query=Query, mutation=Mutation, config=_CONFIG)

@@ -16,7 +16,9 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from remotegpu import __version__
-from remotegpu.api import schema
+from remotegpu.api import build_schema
+from remotegpu.auth.middleware import AuthMiddleware
+from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.settings import Settings, get_settings
@@ -26,7 +28,9 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view, with our typed per-request context."""
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=False)
+        super().__init__(
+            build_schema(settings), graphql_ide="graphiql", allow_queries_via_get=False
+        )
         self.settings = settings
         self.sessions = sessions
 
@@ -34,7 +38,11 @@ class GraphQLApp(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         return Context(
-            settings=self.settings, sessions=self.sessions, request=request, response=response
+            settings=self.settings,
+            sessions=self.sessions,
+            request=request,
+            response=response,
+            viewer=getattr(request.state, "viewer", ANONYMOUS),
         )
 
 
@@ -61,7 +69,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         yield
         await engine.dispose()
 
-    graphql = GraphQLApp(settings, sessions)
+    graphql = AuthMiddleware(GraphQLApp(settings, sessions), sessions, settings)
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),

@@ -1,4 +1,4 @@
-"""The command line: serve, migrate, seed, export-schema, check-invariants."""
+"""The command line: serve, migrate, seed, create-admin, export-schema, check-invariants."""
 
 from __future__ import annotations
 
@@ -113,6 +113,34 @@ def check_invariants() -> None:
     if problems:
         raise typer.Exit(1)
     console.print("no violations", highlight=False)
+
+
+@cli.command("create-admin")
+def create_admin(
+    username: Annotated[str, typer.Option(help="Login name of the new admin.")],
+    email: Annotated[str, typer.Option(help="E-mail address.")],
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            envvar="REMOTEGPU_ADMIN_PASSWORD",
+            help="At least 10 characters (prompted when not given).",
+        ),
+    ],
+) -> None:
+    """Create a platform admin (the first account of a fresh install)."""
+    from remotegpu.auth.admin import create_admin_command
+    from remotegpu.domain.errors import DomainError
+
+    url = _database_url(_settings())
+    try:
+        message = _run(create_admin_command(url, username, email, password))
+    except DomainError as exc:
+        console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        raise typer.Exit(1) from None
+    console.print(message, highlight=False)
 
 
 @cli.command("export-schema")

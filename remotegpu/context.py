@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from uuid import uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -10,15 +11,27 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from remotegpu.auth.viewer import ANONYMOUS, Viewer
+from remotegpu.loaders.base import LoaderEnv
+from remotegpu.loaders.registry import Loaders
 from remotegpu.settings import Settings
 
 
 @dataclass
 class Context:
-    """Built fresh for every request: nothing here outlives it."""
+    """Built fresh for every request: nothing here (loader caches included) outlives it."""
 
     settings: Settings
     sessions: async_sessionmaker[AsyncSession]
     request: Request | WebSocket
     response: Response | WebSocket | None = None
+    viewer: Viewer = ANONYMOUS
     request_id: str = field(default_factory=lambda: uuid4().hex)
+
+    @cached_property
+    def loaders(self) -> Loaders:
+        return Loaders(LoaderEnv(self.sessions, self.viewer, self.settings))
+
+    @property
+    def env(self) -> LoaderEnv:
+        return self.loaders.env

@@ -22,6 +22,7 @@ from remotegpu.db.embedded import start_embedded_server
 from remotegpu.db.migrate import migrate
 from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.settings import Settings
+from tests.graphql import GraphQLRunner, runner_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_MIGRATED = f"rgpu_tmpl_migrated_{os.getpid()}"
@@ -126,3 +127,25 @@ async def client(migrated_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client talking to the app in-process, on a migrated empty database."""
     async for c in app_client(create_app(make_settings(), migrated_url)):
         yield c
+
+
+@pytest.fixture
+async def gql(seeded_url: str) -> AsyncIterator[GraphQLRunner]:
+    """Run GraphQL in-process on this test's own copy of the seeded small fleet."""
+    async for runner in runner_for(seeded_url):
+        yield runner
+
+
+@pytest.fixture(scope="session")
+async def seeded_shared_url(admin_url: str, seeded_template: str) -> AsyncIterator[str]:
+    """One copy of the seeded fleet shared by read-only tests (faster than a copy each)."""
+    name = await create_database(admin_url, seeded_template)
+    yield with_database(admin_url, name)
+    await drop_database(admin_url, name)
+
+
+@pytest.fixture
+async def gql_ro(seeded_shared_url: str) -> AsyncIterator[GraphQLRunner]:
+    """Like `gql`, on the shared seeded database: for tests that do not write."""
+    async for runner in runner_for(seeded_shared_url):
+        yield runner

@@ -8,6 +8,7 @@ from remotegpu.db.models.config import SystemConfig
 from remotegpu.db.models.customers import Customer, ResourceQuota
 from remotegpu.db.models.environments import Environment, PortMapping
 from remotegpu.db.models.hosts import Gpu, Host
+from remotegpu.db.models.identity import ApiToken, RefreshToken
 from remotegpu.db.models.metrics import EnvironmentMetric, GpuMetric, HostMetric
 from remotegpu.db.models.storage import (
     Artifact,
@@ -59,10 +60,15 @@ ALL_MODELS: tuple[type[Base], ...] = (
     Artifact,
 )
 
+# Identity tables (15_identity.sql): not part of the 32-table data model.
+IDENTITY_MODELS: tuple[type[Base], ...] = (ApiToken, RefreshToken)
+
 __all__ = [
     "ALL_MODELS",
+    "IDENTITY_MODELS",
     "AlertRecord",
     "AlertRule",
+    "ApiToken",
     "Artifact",
     "AuditLog",
     "Base",
@@ -86,9 +92,11 @@ __all__ = [
     "MlModelVersion",
     "Notification",
     "PortMapping",
+    "RefreshToken",
     "Requirement",
     "ResourceQuota",
     "SystemConfig",
+    "TrainingJob",
     "Webhook",
     "WebhookLog",
     "Workspace",

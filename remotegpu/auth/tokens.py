@@ -1,0 +1,272 @@
+"""Access tokens (JWT HS256), rotating refresh tokens ("rgr_"), and API tokens ("rgp_").
+
+Only access tokens are self-contained; refresh and API tokens are opaque random strings whose
+SHA-256 is stored, so a database leak reveals no usable token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import string
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.db.models import RefreshToken
+from remotegpu.settings import Settings
+
+JWT_ALGORITHM = "HS256"
+# Markers, not secrets.
+ACCESS_TOKEN_TYPE = "access"  # noqa: S105
+REFRESH_TOKEN_PREFIX = "rgr_"  # noqa: S105
+API_TOKEN_PREFIX = "rgp_"  # noqa: S105
+API_TOKEN_PREFIX_LENGTH = 8
+_PREFIX_ALPHABET = string.ascii_lowercase + string.digits
+_REQUIRED_CLAIMS = ["sub", "iat", "exp", "iss", "jti"]
+
+
+class InvalidTokenError(Exception):
+    """A presented token is malformed, forged, expired, revoked or unknown; `str()` says which."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def token_hash(token: str) -> str:
+    """SHA-256 hex of a refresh or API token: what the database stores and looks up."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- access tokens ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedAccessToken:
+    token: str
+    expires_at: datetime
+    jti: str
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    customer_id: int
+    jti: str
+    issued_at: datetime
+    expires_at: datetime
+
+
+def create_access_token(
+    settings: Settings, customer_id: int, *, now: datetime | None = None
+) -> IssuedAccessToken:
+    now = now or utcnow()
+    expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
+    jti = uuid.uuid4().hex
+    claims = {
+        "sub": str(customer_id),
+        "iat": int(now.timestamp()),
+        "exp": int(expires_at.timestamp()),
+        "iss": settings.jwt_issuer,
+        "jti": jti,
+        "typ": ACCESS_TOKEN_TYPE,
+    }
+    token = jwt.encode(claims, settings.jwt_secret, algorithm=JWT_ALGORITHM)
+    return IssuedAccessToken(token=token, expires_at=expires_at.replace(microsecond=0), jti=jti)
+
+
+def decode_access_token(settings: Settings, token: str) -> AccessClaims:
+    """Verify signature (HS256 only: `none` and every other algorithm are refused) and claims."""
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=[JWT_ALGORITHM],
+            issuer=settings.jwt_issuer,
+            options={"require": _REQUIRED_CLAIMS},
+        )
+    except jwt.ExpiredSignatureError:
+        raise InvalidTokenError("access token expired") from None
+    except jwt.PyJWTError:
+        raise InvalidTokenError("invalid access token") from None
+    sub = claims.get("sub")
+    if claims.get("typ") != ACCESS_TOKEN_TYPE or not isinstance(sub, str) or not sub.isdigit():
+        raise InvalidTokenError("invalid access token")
+    return AccessClaims(
+        customer_id=int(sub),
+        jti=str(claims["jti"]),
+        issued_at=datetime.fromtimestamp(int(claims["iat"]), UTC),
+        expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+    )
+
+
+# --- refresh tokens --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedRefreshToken:
+    token: str  # plaintext: give it to the client, never store it
+    expires_at: datetime
+    row_id: int
+    family_id: uuid.UUID
+    customer_id: int
+
+
+class RefreshTokenReusedError(InvalidTokenError):
+    """An already-used refresh token came back: its whole family has just been revoked.
+
+    The revocation is written in the caller's session, which must COMMIT it before refusing.
+    """
+
+    def __init__(self, family_id: uuid.UUID, customer_id: int) -> None:
+        super().__init__("refresh token already used; the session has been revoked")
+        self.family_id = family_id
+        self.customer_id = customer_id
+
+
+def is_refresh_token(token: str) -> bool:
+    return token.startswith(REFRESH_TOKEN_PREFIX)
+
+
+async def issue_refresh_token(
+    session: AsyncSession,
+    settings: Settings,
+    customer_id: int,
+    *,
+    family_id: uuid.UUID | None = None,
+    parent_id: int | None = None,
+    now: datetime | None = None,
+) -> IssuedRefreshToken:
+    """Insert a new refresh token: a new family (a login) unless `family_id` is given."""
+    now = now or utcnow()
+    plaintext = REFRESH_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = RefreshToken(
+        customer_id=customer_id,
+        token_hash=token_hash(plaintext),
+        family_id=family_id or uuid.uuid4(),
+        parent_id=parent_id,
+        expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+    )
+    session.add(row)
+    await session.flush()
+    return IssuedRefreshToken(
+        token=plaintext,
+        expires_at=row.expires_at,
+        row_id=row.id,
+        family_id=row.family_id,
+        customer_id=customer_id,
+    )
+
+
+async def rotate_refresh_token(
+    session: AsyncSession, settings: Settings, presented: str, *, now: datetime | None = None
+) -> IssuedRefreshToken:
+    """Exchange a refresh token for the next one of its family (the old one becomes used).
+
+    Raises InvalidTokenError when unknown, revoked or expired, and RefreshTokenReusedError
+    (after revoking every token of the family in `session`) when it was already used.
+    """
+    now = now or utcnow()
+    if not is_refresh_token(presented):
+        raise InvalidTokenError("invalid refresh token")
+    row = (
+        await session.execute(
+            select(RefreshToken)
+            .where(RefreshToken.token_hash == token_hash(presented))
+            .with_for_update()
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        raise InvalidTokenError("invalid refresh token")
+    if row.revoked_at is not None:
+        raise InvalidTokenError("refresh token revoked")
+    if row.used_at is not None:
+        await revoke_refresh_family(session, row.family_id, reason="reuse", now=now)
+        raise RefreshTokenReusedError(row.family_id, row.customer_id)
+    if row.expires_at <= now:
+        raise InvalidTokenError("refresh token expired")
+    row.used_at = now
+    return await issue_refresh_token(
+        session,
+        settings,
+        row.customer_id,
+        family_id=row.family_id,
+        parent_id=row.id,
+        now=now,
+    )
+
+
+async def find_refresh_token(session: AsyncSession, presented: str) -> RefreshToken | None:
+    if not is_refresh_token(presented):
+        return None
+    return (
+        await session.execute(
+            select(RefreshToken).where(RefreshToken.token_hash == token_hash(presented))
+        )
+    ).scalar_one_or_none()
+
+
+async def revoke_refresh_family(
+    session: AsyncSession, family_id: uuid.UUID, *, reason: str, now: datetime | None = None
+) -> int:
+    """Revoke every not yet revoked token of one session; returns how many."""
+    result = await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now or utcnow(), revoked_reason=reason)
+        .returning(RefreshToken.id)
+    )
+    return len(result.all())
+
+
+async def revoke_customer_refresh_tokens(
+    session: AsyncSession, customer_id: int, *, reason: str, now: datetime | None = None
+) -> int:
+    """Revoke every live refresh token of a customer (logout everywhere, account closure)."""
+    result = await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.customer_id == customer_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now or utcnow(), revoked_reason=reason)
+        .returning(RefreshToken.id)
+    )
+    return len(result.all())
+
+
+# --- API tokens ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GeneratedApiToken:
+    plaintext: str  # "rgp_<prefix>_<secret>": shown once, never stored
+    prefix: str
+    token_hash: str
+
+
+def generate_api_token() -> GeneratedApiToken:
+    prefix = "".join(secrets.choice(_PREFIX_ALPHABET) for _ in range(API_TOKEN_PREFIX_LENGTH))
+    plaintext = f"{API_TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    return GeneratedApiToken(plaintext=plaintext, prefix=prefix, token_hash=token_hash(plaintext))
+
+
+def is_api_token(token: str) -> bool:
+    return token.startswith(API_TOKEN_PREFIX)
+
+
+def parse_api_token(token: str) -> str:
+    """The visible prefix of a well-formed API token; InvalidTokenError otherwise."""
+    start = len(API_TOKEN_PREFIX)
+    end = start + API_TOKEN_PREFIX_LENGTH
+    prefix = token[start:end]
+    if (
+        not is_api_token(token)
+        or len(token) <= end + 1
+        or token[end] != "_"
+        or len(prefix) != API_TOKEN_PREFIX_LENGTH
+        or any(c not in _PREFIX_ALPHABET for c in prefix)
+    ):
+        raise InvalidTokenError("malformed API token")
+    return prefix

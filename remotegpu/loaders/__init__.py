@@ -1,0 +1,1 @@
+"""DataLoaders: one SQL statement per batch, visibility applied in SQL, built per request."""

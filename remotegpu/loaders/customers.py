@@ -1,0 +1,132 @@
+"""Loaders of the `customers` area: customers and their resource quotas, scoped to the viewer.
+
+A customer sees itself and the people it shares a workspace with (any member of a workspace it
+is an active member of, and those workspaces' owners); soft-deleted customers are visible to
+admins only. Quotas are private to their customer. Agents see none of this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aiodataloader import DataLoader
+from sqlalchemy import ColumnElement, false, func, or_, select, true
+
+from remotegpu.auth.viewer import Viewer
+from remotegpu.db.models import Customer, Environment, ResourceQuota, Workspace, WorkspaceMember
+from remotegpu.loaders.base import (
+    CountByParentLoader,
+    LoaderEnv,
+    PageByParentLoader,
+    RowByKeyLoader,
+    _any,
+)
+from remotegpu.loaders.scopes import workspace_ids_of
+
+# Environments that hold resources right now (domain rules: quotas count these).
+LIVE_ENV_STATUSES = ("creating", "running")
+
+
+def _is_admin(viewer: Viewer) -> bool:
+    return viewer.is_admin and viewer.agent_host_id is None
+
+
+def _is_customer(viewer: Viewer) -> bool:
+    return viewer.customer_id is not None and viewer.agent_host_id is None
+
+
+def visible_customers(viewer: Viewer) -> ColumnElement[bool]:
+    """Admins: all (soft-deleted too). Customers: themselves and their workspaces' people."""
+    if _is_admin(viewer):
+        return true()
+    if not _is_customer(viewer) or viewer.customer_id is None:
+        return false()
+    shared = workspace_ids_of(viewer.customer_id)
+    return Customer.deleted_at.is_(None) & or_(
+        Customer.id == viewer.customer_id,
+        Customer.id.in_(
+            select(WorkspaceMember.customer_id).where(WorkspaceMember.workspace_id.in_(shared))
+        ),
+        Customer.id.in_(select(Workspace.owner_id).where(Workspace.id.in_(shared))),
+    )
+
+
+def visible_resource_quotas(viewer: Viewer) -> ColumnElement[bool]:
+    """Admins: all. Customers: their own quota. Agents and anonymous: none."""
+    if _is_admin(viewer):
+        return true()
+    if not _is_customer(viewer):
+        return false()
+    return ResourceQuota.user_id == viewer.customer_id
+
+
+def sees_usage(viewer: Viewer, customer_id: int) -> bool:
+    """A customer's current usage is for itself and admins."""
+    return _is_admin(viewer) or (_is_customer(viewer) and viewer.customer_id == customer_id)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Sums over a customer's live environments (status creating or running)."""
+
+    environments: int = 0
+    cpu: int = 0
+    memory: int = 0
+    gpu: int = 0
+    storage: int = 0
+
+
+class UsageByUserIdLoader(DataLoader):  # type: ignore[type-arg]
+    """Current usage per customer: one `GROUP BY user_id` statement for all asked customers.
+
+    The caller checks `sees_usage` first; this loader reads whatever it is asked for.
+    """
+
+    def __init__(self, env: LoaderEnv) -> None:
+        super().__init__()
+        self.env = env
+
+    async def batch_load_fn(self, keys: Sequence[int]) -> list[Usage]:
+        stmt = (
+            select(
+                Environment.user_id,
+                func.count(),
+                func.coalesce(func.sum(Environment.cpu), 0),
+                func.coalesce(func.sum(Environment.memory), 0),
+                func.coalesce(func.sum(Environment.gpu), 0),
+                func.coalesce(func.sum(Environment.storage), 0),
+            )
+            .where(_any(Environment.user_id, keys), Environment.status.in_(LIVE_ENV_STATUSES))
+            .group_by(Environment.user_id)
+        )
+        async with self.env.sessions() as session:
+            rows = (await session.execute(stmt)).all()
+        found = {
+            user_id: Usage(
+                int(n), int(cpu or 0), int(memory or 0), int(gpu or 0), int(storage or 0)
+            )
+            for user_id, n, cpu, memory, gpu, storage in rows
+        }
+        return [found.get(key, Usage()) for key in keys]
+
+
+class CustomersLoaders:
+    def __init__(self, env: LoaderEnv) -> None:
+        self.customer_by_id = RowByKeyLoader(env, Customer, Customer.id, visible_customers)
+        self.customer_by_username = RowByKeyLoader(
+            env, Customer, Customer.username, visible_customers
+        )
+        self.resource_quota_by_id = RowByKeyLoader(
+            env, ResourceQuota, ResourceQuota.id, visible_resource_quotas
+        )
+        self.resource_quota_by_user_id = RowByKeyLoader(
+            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
+        )
+        self.resource_quotas_page_by_user_id = PageByParentLoader(
+            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
+        )
+        self.resource_quotas_count_by_user_id = CountByParentLoader(
+            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
+        )
+        self.usage_by_user_id = UsageByUserIdLoader(env)

@@ -1,0 +1,68 @@
+"""Loaders of the `hosts` area: hosts and their GPUs, scoped to the viewer."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, false, select, true
+
+from remotegpu.auth.viewer import Viewer
+from remotegpu.db.models import Environment, Gpu, Host
+from remotegpu.loaders.base import (
+    CountByParentLoader,
+    LoaderEnv,
+    PageByParentLoader,
+    RowByKeyLoader,
+)
+
+# Environments that hold or held a host's resources for their owner; deleted ones no longer
+# give their owner a view of the host.
+_LIVE_ENV_STATUSES = ("creating", "running", "stopped", "error", "deleting")
+
+
+def visible_hosts(viewer: Viewer) -> ColumnElement[bool]:
+    """Admins: every host. Agents: their own. Customers: hosts their environments run on."""
+    if viewer.agent_host_id is not None:
+        return Host.id == viewer.agent_host_id
+    if viewer.is_admin:
+        return true()
+    if viewer.customer_id is None:
+        return false()
+    return Host.id.in_(
+        select(Environment.host_id).where(
+            Environment.user_id == viewer.customer_id,
+            Environment.status.in_(_LIVE_ENV_STATUSES),
+        )
+    )
+
+
+def visible_gpus(viewer: Viewer) -> ColumnElement[bool]:
+    """Admins: every GPU. Agents: their host's. Customers: GPUs held by their environments."""
+    if viewer.agent_host_id is not None:
+        return Gpu.host_id == viewer.agent_host_id
+    if viewer.is_admin:
+        return true()
+    if viewer.customer_id is None:
+        return false()
+    return Gpu.allocated_to.in_(
+        select(Environment.id).where(Environment.user_id == viewer.customer_id)
+    )
+
+
+def sees_host_inventory(viewer: Viewer, host_id: str) -> bool:
+    """IP addresses, labels and counters are for admins and the host's own agent."""
+    if viewer.agent_host_id is not None:
+        return viewer.agent_host_id == host_id
+    return viewer.is_admin
+
+
+class HostsLoaders:
+    def __init__(self, env: LoaderEnv) -> None:
+        self.host_by_id = RowByKeyLoader(env, Host, Host.id, visible_hosts)
+        self.gpu_by_id = RowByKeyLoader(env, Gpu, Gpu.id, visible_gpus)
+        self.gpus_page_by_host_id = PageByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
+        self.gpus_count_by_host_id = CountByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
+        self.gpus_page_by_allocated_to = PageByParentLoader(
+            env, Gpu, Gpu.allocated_to, visible_gpus
+        )
+        self.gpus_count_by_allocated_to = CountByParentLoader(
+            env, Gpu, Gpu.allocated_to, visible_gpus
+        )

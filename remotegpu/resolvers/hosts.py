@@ -1,0 +1,115 @@
+"""Root fields of the `hosts` area: the fleet, one host, GPUs, and GPU availability."""
+
+from __future__ import annotations
+
+import strawberry
+from sqlalchemy import case, func, select
+
+from remotegpu.context import Context
+from remotegpu.db.models import Gpu as GpuRow
+from remotegpu.db.models import Host as HostRow
+from remotegpu.loaders.hosts import visible_gpus, visible_hosts
+from remotegpu.schema.connections import root_connection
+from remotegpu.schema.inputs.hosts import (
+    GPU_ORDERINGS,
+    HOST_ORDERINGS,
+    GpuOrder,
+    GpuWhere,
+    HostOrder,
+    HostWhere,
+    conditions_of,
+)
+from remotegpu.schema.pagination import Connection
+from remotegpu.schema.types.hosts import Gpu, Host
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="Free and total GPUs of one model in one region.")
+class GpuAvailability:
+    gpu_model: str = strawberry.field(description="GPU model name, e.g. NVIDIA A100 80GB.")
+    region: str | None = strawberry.field(description="Region (labels->>'region').")
+    total: int = strawberry.field(description="GPUs of this model on online, healthy hosts.")
+    free: int = strawberry.field(description="Of those, available and healthy right now.")
+
+
+@strawberry.type
+class HostsQuery:
+    @strawberry.field(description="Hosts of the fleet (admins: all; others: what they may see).")
+    async def hosts(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: HostWhere | None = None,
+        order_by: HostOrder = HostOrder.ID_ASC,
+    ) -> Connection[Host]:
+        ctx = info.context
+        return await root_connection(
+            ctx,
+            HostRow,
+            visible_hosts,
+            lambda row: Host.for_viewer(row, ctx),
+            HOST_ORDERINGS[order_by],
+            conditions_of(where),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @strawberry.field(description="One host by its key (hosts.id), if visible.")
+    async def host(self, info: Info, id: str) -> Host | None:
+        row = await info.context.loaders.hosts.host_by_id.load(id)
+        return None if row is None else Host.for_viewer(row, info.context)
+
+    @strawberry.field(description="GPUs (admins: all; agents: their host's; customers: held).")
+    async def gpus(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: GpuWhere | None = None,
+        order_by: GpuOrder = GpuOrder.ID_ASC,
+    ) -> Connection[Gpu]:
+        return await root_connection(
+            info.context,
+            GpuRow,
+            visible_gpus,
+            Gpu.from_row,
+            GPU_ORDERINGS[order_by],
+            conditions_of(where),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @strawberry.field(
+        description="The GPU catalogue per model and region: total and free. Readable by any "
+        "logged-in customer; reveals no host details."
+    )
+    async def gpu_availability(self, info: Info) -> list[GpuAvailability]:
+        if not info.context.viewer.is_authenticated:
+            return []
+        region = HostRow.labels["region"].astext
+        free = case(
+            ((GpuRow.status == "available") & (GpuRow.health_status == "healthy"), 1), else_=0
+        )
+        stmt = (
+            select(GpuRow.name, region, func.count(), func.sum(free))
+            .join(HostRow, HostRow.id == GpuRow.host_id)
+            .where(HostRow.status == "online", HostRow.health_status == "healthy")
+            .group_by(GpuRow.name, region)
+            .order_by(GpuRow.name, region)
+        )
+        async with info.context.sessions() as session:
+            rows = (await session.execute(stmt)).all()
+        return [
+            GpuAvailability(gpu_model=name or "unknown", region=reg, total=total, free=int(n or 0))
+            for name, reg, total, n in rows
+        ]

@@ -1,0 +1,1 @@
+"""GraphQL inputs: filters (`where`), orderings (`orderBy`), mutation inputs; per area."""

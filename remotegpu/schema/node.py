@@ -1,0 +1,69 @@
+"""Relay object identification: global IDs and the registry behind `node` / `nodes`.
+
+A global ID is base64("TypeName:rowId"). Each type registers a resolver that fetches rows by
+their table key through the viewer-scoped by-id loader, so `node(id)` obeys exactly the same
+visibility as every other path: another tenant's object is indistinguishable from a missing one.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+import strawberry
+
+from remotegpu.context import Context
+
+NodeFetcher = Callable[[Context, Sequence[str]], Awaitable[Sequence[Any | None]]]
+_FETCHERS: dict[str, NodeFetcher] = {}
+
+
+@strawberry.interface(description="An object with a globally unique, opaque ID.")
+class Node:
+    id: strawberry.ID = strawberry.field(
+        description="Global ID: opaque, stable, accepted by `node(id:)`."
+    )
+
+
+def to_global_id(type_name: str, row_id: object) -> strawberry.ID:
+    return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode())
+
+
+class InvalidGlobalIdError(ValueError):
+    pass
+
+
+def from_global_id(global_id: str) -> tuple[str, str]:
+    try:
+        decoded = base64.urlsafe_b64decode(global_id.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}") from None
+    type_name, sep, row_id = decoded.partition(":")
+    if not sep or not type_name or not row_id:
+        raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}")
+    return type_name, row_id
+
+
+def register_node(type_name: str, fetch: NodeFetcher) -> None:
+    """Make `type_name` resolvable through `node(id:)`; fetch returns objects in key order."""
+    _FETCHERS[type_name] = fetch
+
+
+async def resolve_nodes(context: Context, global_ids: Sequence[str]) -> list[Any | None]:
+    """Objects for global IDs, in order; None for unknown, malformed or invisible ones."""
+    by_type: dict[str, list[tuple[int, str]]] = {}
+    for position, global_id in enumerate(global_ids):
+        try:
+            type_name, row_id = from_global_id(global_id)
+        except InvalidGlobalIdError:
+            continue
+        if type_name in _FETCHERS:
+            by_type.setdefault(type_name, []).append((position, row_id))
+    result: list[Any | None] = [None] * len(global_ids)
+    for type_name, wanted in by_type.items():
+        objects = await _FETCHERS[type_name](context, [row_id for _, row_id in wanted])
+        for (position, _), obj in zip(wanted, objects, strict=True):
+            result[position] = obj
+    return result

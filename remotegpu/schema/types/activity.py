@@ -1,0 +1,107 @@
+"""Types of the `activity` area: Notification and AuditLog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from remotegpu.context import Context
+from remotegpu.db import models as m
+from remotegpu.schema.enums import NotificationLevel, NotificationType
+from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.types.base import col, from_row, table_doc
+
+if TYPE_CHECKING:
+    from remotegpu.schema.types.customers import Customer
+
+Info = strawberry.Info[Context, None]
+CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
+
+
+async def _customer(info: Info, customer_id: int | None) -> CustomerT | None:
+    from remotegpu.schema.types.customers import Customer
+
+    if customer_id is None:
+        return None
+    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
+    return None if row is None else Customer.from_row(row)
+
+
+N = "notifications"
+
+
+@strawberry.type(description=table_doc("notifications"))
+class Notification(Node):
+    row_id: int = col(N, "id")
+    customer_id: int = col(N, "customer_id")
+    title: str = col(N, "title")
+    content: str | None = col(N, "content")
+    type: NotificationType = col(N, "type")
+    level: NotificationLevel | None = col(N, "level")
+    is_read: bool | None = col(N, "is_read")
+    read_at: datetime | None = col(N, "read_at")
+    created_at: datetime | None = col(N, "created_at")
+
+    @strawberry.field(description="The customer this notification is addressed to.")
+    async def customer(self, info: Info) -> CustomerT | None:
+        return await _customer(info, self.customer_id)
+
+    @classmethod
+    def from_row(cls, row: m.Notification) -> Notification:
+        return from_row(cls, row)
+
+
+A = "audit_logs"
+
+
+@strawberry.type(description=table_doc("audit_logs"))
+class AuditLog(Node):
+    row_id: int = col(A, "id")
+    customer_id: int | None = col(A, "customer_id")
+    username: str | None = col(A, "username")
+    action: str = col(A, "action")
+    resource_type: str | None = col(A, "resource_type")
+    resource_id: str | None = col(A, "resource_id")
+    ip_address: str | None = col(A, "ip_address")
+    user_agent: str | None = col(A, "user_agent")
+    request_method: str | None = col(A, "request_method")
+    request_path: str | None = col(A, "request_path")
+    status_code: int | None = col(A, "status_code")
+    error_message: str | None = col(A, "error_message")
+    created_at: datetime | None = col(A, "created_at")
+
+    @strawberry.field(description="The customer who acted (null for anonymous/system entries).")
+    async def actor(self, info: Info) -> CustomerT | None:
+        return await _customer(info, self.customer_id)
+
+    @classmethod
+    def from_row(cls, row: m.AuditLog) -> AuditLog:
+        return from_row(cls, row)
+
+
+def _int_keys(ids: Sequence[str]) -> list[int | None]:
+    """BIGSERIAL keys from ID strings; anything else (or out of range) matches nothing."""
+    return [int(i) if str(i).isdigit() and len(str(i)) <= 18 else None for i in ids]
+
+
+async def _notifications_by_ids(ctx: Context, ids: Sequence[str]) -> list[Notification | None]:
+    keys = _int_keys(ids)
+    rows = await ctx.loaders.activity.notification_by_id.load_many(
+        [k for k in keys if k is not None]
+    )
+    found = {r.id: r for r in rows if r is not None}
+    return [Notification.from_row(found[k]) if k in found else None for k in keys]
+
+
+async def _audit_logs_by_ids(ctx: Context, ids: Sequence[str]) -> list[AuditLog | None]:
+    keys = _int_keys(ids)
+    rows = await ctx.loaders.activity.audit_log_by_id.load_many([k for k in keys if k is not None])
+    found = {r.id: r for r in rows if r is not None}
+    return [AuditLog.from_row(found[k]) if k in found else None for k in keys]
+
+
+register_node("Notification", _notifications_by_ids)
+register_node("AuditLog", _audit_logs_by_ids)

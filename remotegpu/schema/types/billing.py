@@ -1,0 +1,150 @@
+"""Types of the `billing` area: billing records and invoices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from remotegpu.context import Context
+from remotegpu.db import models as m
+from remotegpu.schema.connections import child_connection
+from remotegpu.schema.enums import BillingResourceType, InvoiceStatus
+from remotegpu.schema.inputs.billing import (
+    BILLING_RECORD_ORDERINGS,
+    BillingRecordOrder,
+    BillingRecordWhere,
+)
+from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.pagination import Connection
+from remotegpu.schema.scalars import Money
+from remotegpu.schema.types.base import col, from_row, table_doc
+
+if TYPE_CHECKING:
+    from remotegpu.schema.types.customers import Customer
+    from remotegpu.schema.types.environments import Environment
+
+Info = strawberry.Info[Context, None]
+CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
+EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
+
+
+async def _customer(info: Info, customer_id: int) -> Customer | None:
+    from remotegpu.schema.types.customers import Customer
+
+    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
+    return None if row is None else Customer.from_row(row)
+
+
+B = "billing_records"
+
+
+@strawberry.type(description=table_doc(B))
+class BillingRecord(Node):
+    row_id: int = col(B, "id")
+    customer_id: int = col(B, "customer_id")
+    env_id: str | None = col(B, "env_id")
+    resource_type: BillingResourceType = col(B, "resource_type")
+    quantity: float = col(B, "quantity")
+    unit_price: Money = col(B, "unit_price")
+    amount: Money = col(B, "amount")
+    currency: str | None = col(B, "currency")
+    start_time: datetime = col(B, "start_time")
+    end_time: datetime = col(B, "end_time")
+    created_at: datetime | None = col(B, "created_at")
+
+    @strawberry.field(description="The customer billed.")
+    async def customer(self, info: Info) -> CustomerT | None:
+        return await _customer(info, self.customer_id)
+
+    @strawberry.field(description="The environment whose usage was metered, if any.")
+    async def environment(self, info: Info) -> EnvironmentT | None:
+        from remotegpu.schema.types.environments import Environment
+
+        if self.env_id is None:
+            return None
+        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
+        return None if row is None else Environment.from_row(row)
+
+    @classmethod
+    def from_row(cls, row: m.BillingRecord) -> BillingRecord:
+        return from_row(cls, row)
+
+
+INV = "invoices"
+
+
+@strawberry.type(description=table_doc(INV))
+class Invoice(Node):
+    row_id: int = col(INV, "id")
+    invoice_no: str = col(INV, "invoice_no")
+    customer_id: int = col(INV, "customer_id")
+    billing_period_start: datetime = col(INV, "billing_period_start")
+    billing_period_end: datetime = col(INV, "billing_period_end")
+    total_amount: Money = col(INV, "total_amount")
+    currency: str | None = col(INV, "currency")
+    status: InvoiceStatus | None = col(INV, "status")
+    paid_at: datetime | None = col(INV, "paid_at")
+    created_at: datetime | None = col(INV, "created_at")
+    updated_at: datetime | None = col(INV, "updated_at")
+
+    @strawberry.field(description="The customer billed.")
+    async def customer(self, info: Info) -> CustomerT | None:
+        return await _customer(info, self.customer_id)
+
+    @strawberry.field(
+        description="The customer's billing records whose start_time falls in the billing "
+        "period [billingPeriodStart, billingPeriodEnd)."
+    )
+    async def records(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: BillingRecordWhere | None = None,
+        order_by: BillingRecordOrder = BillingRecordOrder.START_TIME_DESC,
+    ) -> Connection[BillingRecord]:
+        loaders = info.context.loaders.billing
+        return await child_connection(
+            info.context,
+            loaders.billing_records_page_by_invoice_id,
+            loaders.billing_records_count_by_invoice_id,
+            self.row_id,
+            BillingRecord.from_row,
+            BILLING_RECORD_ORDERINGS[order_by],
+            where,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @classmethod
+    def from_row(cls, row: m.Invoice) -> Invoice:
+        return from_row(cls, row)
+
+
+def _int_keys(ids: Any) -> list[int | None]:
+    return [int(i) if str(i).isdigit() else None for i in ids]
+
+
+async def _by_ids(loader: Any, convert: Any, ids: Any) -> list[Any]:
+    keys = _int_keys(ids)
+    wanted = [k for k in keys if k is not None]
+    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
+    return [None if k is None or rows.get(k) is None else convert(rows[k]) for k in keys]
+
+
+async def _billing_records_by_ids(ctx: Context, ids: Any) -> list[BillingRecord | None]:
+    return await _by_ids(ctx.loaders.billing.billing_record_by_id, BillingRecord.from_row, ids)
+
+
+async def _invoices_by_ids(ctx: Context, ids: Any) -> list[Invoice | None]:
+    return await _by_ids(ctx.loaders.billing.invoice_by_id, Invoice.from_row, ids)
+
+
+register_node("BillingRecord", _billing_records_by_ids)
+register_node("Invoice", _invoices_by_ids)

@@ -1,0 +1,160 @@
+"""Types of the `metrics` area: host, GPU and environment samples."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from remotegpu.context import Context
+from remotegpu.db import models as m
+from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.scalars import BigInt
+from remotegpu.schema.types.base import col, from_row, table_doc
+
+if TYPE_CHECKING:
+    from remotegpu.schema.types.environments import Environment
+    from remotegpu.schema.types.hosts import Gpu, Host
+
+Info = strawberry.Info[Context, None]
+HostT = Annotated["Host", strawberry.lazy("remotegpu.schema.types.hosts")]
+GpuT = Annotated["Gpu", strawberry.lazy("remotegpu.schema.types.hosts")]
+EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
+
+
+async def _host(info: Info, host_id: str) -> Host | None:
+    from remotegpu.schema.types.hosts import Host
+
+    row = await info.context.loaders.hosts.host_by_id.load(host_id)
+    return None if row is None else Host.for_viewer(row, info.context)
+
+
+H = "host_metrics"
+
+
+@strawberry.type(description=table_doc(H))
+class HostMetric(Node):
+    row_id: int = col(H, "id")
+    host_id: str = col(H, "host_id")
+    cpu_usage_percent: float | None = col(H, "cpu_usage_percent")
+    cpu_load_1m: float | None = col(H, "cpu_load_1m")
+    cpu_load_5m: float | None = col(H, "cpu_load_5m")
+    cpu_load_15m: float | None = col(H, "cpu_load_15m")
+    memory_used: BigInt | None = col(H, "memory_used")
+    memory_available: BigInt | None = col(H, "memory_available")
+    memory_usage_percent: float | None = col(H, "memory_usage_percent")
+    disk_used: BigInt | None = col(H, "disk_used")
+    disk_available: BigInt | None = col(H, "disk_available")
+    disk_usage_percent: float | None = col(H, "disk_usage_percent")
+    disk_io_read_bytes: BigInt | None = col(H, "disk_io_read_bytes")
+    disk_io_write_bytes: BigInt | None = col(H, "disk_io_write_bytes")
+    network_rx_bytes: BigInt | None = col(H, "network_rx_bytes")
+    network_tx_bytes: BigInt | None = col(H, "network_tx_bytes")
+    network_rx_packets: BigInt | None = col(H, "network_rx_packets")
+    network_tx_packets: BigInt | None = col(H, "network_tx_packets")
+    gpu_avg_utilization: float | None = col(H, "gpu_avg_utilization")
+    gpu_avg_memory_used: BigInt | None = col(H, "gpu_avg_memory_used")
+    gpu_avg_temperature: float | None = col(H, "gpu_avg_temperature")
+    gpu_avg_power: float | None = col(H, "gpu_avg_power")
+    collected_at: datetime | None = col(H, "collected_at")
+
+    @strawberry.field(description="The host this sample was taken on.")
+    async def host(self, info: Info) -> HostT | None:
+        return await _host(info, self.host_id)
+
+    @classmethod
+    def from_row(cls, row: m.HostMetric) -> HostMetric:
+        return from_row(cls, row)
+
+
+G = "gpu_metrics"
+
+
+@strawberry.type(description=table_doc(G))
+class GpuMetric(Node):
+    row_id: int = col(G, "id")
+    gpu_id: int = col(G, "gpu_id")
+    host_id: str = col(G, "host_id")
+    utilization_percent: float | None = col(G, "utilization_percent")
+    memory_used: BigInt | None = col(G, "memory_used")
+    memory_usage_percent: float | None = col(G, "memory_usage_percent")
+    temperature: float | None = col(G, "temperature")
+    power_draw: float | None = col(G, "power_draw")
+    fan_speed_percent: float | None = col(G, "fan_speed_percent")
+    sm_clock: int | None = col(G, "sm_clock")
+    memory_clock: int | None = col(G, "memory_clock")
+    process_count: int | None = col(G, "process_count")
+    collected_at: datetime | None = col(G, "collected_at")
+
+    @strawberry.field(description="The GPU this sample was taken from.")
+    async def gpu(self, info: Info) -> GpuT | None:
+        from remotegpu.schema.types.hosts import Gpu
+
+        row = await info.context.loaders.hosts.gpu_by_id.load(self.gpu_id)
+        return None if row is None else Gpu.from_row(row)
+
+    @strawberry.field(description="The host of that GPU.")
+    async def host(self, info: Info) -> HostT | None:
+        return await _host(info, self.host_id)
+
+    @classmethod
+    def from_row(cls, row: m.GpuMetric) -> GpuMetric:
+        return from_row(cls, row)
+
+
+E = "environment_metrics"
+
+
+@strawberry.type(description=table_doc(E))
+class EnvironmentMetric(Node):
+    row_id: int = col(E, "id")
+    env_id: str = col(E, "env_id")
+    cpu_usage_percent: float | None = col(E, "cpu_usage_percent")
+    memory_usage_percent: float | None = col(E, "memory_usage_percent")
+    gpu_usage_percent: float | None = col(E, "gpu_usage_percent")
+    disk_usage_percent: float | None = col(E, "disk_usage_percent")
+    network_rx_bytes: BigInt | None = col(E, "network_rx_bytes")
+    network_tx_bytes: BigInt | None = col(E, "network_tx_bytes")
+    collected_at: datetime | None = col(E, "collected_at")
+
+    @strawberry.field(description="The environment this sample describes.")
+    async def environment(self, info: Info) -> EnvironmentT | None:
+        from remotegpu.schema.types.environments import Environment
+
+        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
+        return None if row is None else Environment.from_row(row)
+
+    @classmethod
+    def from_row(cls, row: m.EnvironmentMetric) -> EnvironmentMetric:
+        return from_row(cls, row)
+
+
+def _int_keys(ids: Any) -> list[int | None]:
+    return [int(i) if str(i).isdigit() else None for i in ids]
+
+
+async def _by_ids(loader: Any, convert: Any, ids: Any) -> list[Any]:
+    keys = _int_keys(ids)
+    wanted = [k for k in keys if k is not None]
+    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
+    return [None if k is None or rows.get(k) is None else convert(rows[k]) for k in keys]
+
+
+async def _host_metrics_by_ids(ctx: Context, ids: Any) -> list[HostMetric | None]:
+    return await _by_ids(ctx.loaders.metrics.host_metric_by_id, HostMetric.from_row, ids)
+
+
+async def _gpu_metrics_by_ids(ctx: Context, ids: Any) -> list[GpuMetric | None]:
+    return await _by_ids(ctx.loaders.metrics.gpu_metric_by_id, GpuMetric.from_row, ids)
+
+
+async def _environment_metrics_by_ids(ctx: Context, ids: Any) -> list[EnvironmentMetric | None]:
+    return await _by_ids(
+        ctx.loaders.metrics.environment_metric_by_id, EnvironmentMetric.from_row, ids
+    )
+
+
+register_node("HostMetric", _host_metrics_by_ids)
+register_node("GpuMetric", _gpu_metrics_by_ids)
+register_node("EnvironmentMetric", _environment_metrics_by_ids)

@@ -1,0 +1,347 @@
+"""Types of the `storage` area, model side: Model, ModelVersion, Image, Artifact.
+
+Import them from `remotegpu.schema.types.storage`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+import strawberry
+
+from remotegpu.context import Context
+from remotegpu.db import models as m
+from remotegpu.schema.connections import child_connection
+from remotegpu.schema.enums import (
+    ArtifactSourceType,
+    ArtifactType,
+    ImageStatus,
+    StorageStatus,
+    StorageVisibility,
+)
+from remotegpu.schema.inputs.storage import (
+    MODEL_VERSION_ORDERINGS,
+    ModelVersionOrder,
+    ModelVersionWhere,
+)
+from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.pagination import Connection
+from remotegpu.schema.scalars import JSON, BigInt
+from remotegpu.schema.types.base import col, from_row, table_doc
+from remotegpu.schema.types.storage_data import (
+    CustomerT,
+    EnvironmentT,
+    Info,
+    TrainingJobOrderT,
+    TrainingJobT,
+    TrainingJobWhereT,
+    WorkspaceT,
+    by_int_ids,
+    load_owner,
+    load_workspace,
+)
+
+if TYPE_CHECKING:
+    from remotegpu.schema.inputs.environments import EnvironmentOrder, EnvironmentWhere
+    from remotegpu.schema.inputs.workloads import InferenceServiceOrder, InferenceServiceWhere
+    from remotegpu.schema.types.workloads import InferenceService
+
+InferenceServiceT = Annotated[
+    "InferenceService", strawberry.lazy("remotegpu.schema.types.workloads")
+]
+InferenceServiceWhereT = Annotated[
+    "InferenceServiceWhere", strawberry.lazy("remotegpu.schema.inputs.workloads")
+]
+InferenceServiceOrderT = Annotated[
+    "InferenceServiceOrder", strawberry.lazy("remotegpu.schema.inputs.workloads")
+]
+EnvironmentWhereT = Annotated[
+    "EnvironmentWhere", strawberry.lazy("remotegpu.schema.inputs.environments")
+]
+EnvironmentOrderT = Annotated[
+    "EnvironmentOrder", strawberry.lazy("remotegpu.schema.inputs.environments")
+]
+ArtifactSource = Annotated[
+    TrainingJobT | InferenceServiceT | EnvironmentT,
+    strawberry.union(
+        "ArtifactSource",
+        description="What produced an artifact: a training job, an inference service or an "
+        "environment (artifacts.source_type / source_id).",
+    ),
+]
+
+M = "models"
+
+
+@strawberry.type(name="Model", description=table_doc(M))
+class Model(Node):
+    row_id: int = col(M, "id")
+    uuid: UUID = col(M, "uuid")
+    name: str = col(M, "name")
+    description: str | None = col(M, "description")
+    framework: str | None = col(M, "framework")
+    storage_path: str = col(M, "storage_path")
+    total_size: BigInt | None = col(M, "total_size")
+    status: StorageStatus | None = col(M, "status")
+    visibility: StorageVisibility | None = col(M, "visibility")
+    created_at: datetime | None = col(M, "created_at")
+    updated_at: datetime | None = col(M, "updated_at")
+    customer_id: int = col(M, "customer_id")
+    workspace_id: int | None = col(M, "workspace_id")
+
+    @strawberry.field(description="The customer owning this model (models.customer_id).")
+    async def owner(self, info: Info) -> CustomerT | None:
+        return await load_owner(info, self.customer_id)
+
+    @strawberry.field(description="The workspace this model belongs to, if any.")
+    async def workspace(self, info: Info) -> WorkspaceT | None:
+        return await load_workspace(info, self.workspace_id)
+
+    @strawberry.field(description="Versions of this model, with their evaluation metrics.")
+    async def versions(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: ModelVersionWhere | None = None,
+        order_by: ModelVersionOrder = ModelVersionOrder.CREATED_AT_DESC,
+    ) -> Connection[ModelVersion]:
+        loaders = info.context.loaders.storage
+        return await child_connection(
+            info.context,
+            loaders.model_versions_page_by_model_id,
+            loaders.model_versions_count_by_model_id,
+            self.row_id,
+            ModelVersion.from_row,
+            MODEL_VERSION_ORDERINGS[order_by],
+            where,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @strawberry.field(description="Training jobs that fine-tune or produce this model.")
+    async def training_jobs(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: TrainingJobWhereT | None = None,
+        order_by: TrainingJobOrderT | None = None,
+    ) -> Connection[TrainingJobT]:
+        from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobOrder
+        from remotegpu.schema.types.workloads import TrainingJob
+
+        loaders = info.context.loaders.workloads
+        return await child_connection(
+            info.context,
+            loaders.training_jobs_page_by_model_id,
+            loaders.training_jobs_count_by_model_id,
+            self.row_id,
+            TrainingJob.from_row,
+            TRAINING_JOB_ORDERINGS[order_by or next(iter(TrainingJobOrder))],
+            where,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @strawberry.field(description="Inference services serving this model.")
+    async def inference_services(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: InferenceServiceWhereT | None = None,
+        order_by: InferenceServiceOrderT | None = None,
+    ) -> Connection[InferenceServiceT]:
+        from remotegpu.schema.inputs.workloads import (
+            INFERENCE_SERVICE_ORDERINGS,
+            InferenceServiceOrder,
+        )
+        from remotegpu.schema.types.workloads import InferenceService
+
+        loaders = info.context.loaders.workloads
+        return await child_connection(
+            info.context,
+            loaders.inference_services_page_by_model_id,
+            loaders.inference_services_count_by_model_id,
+            self.row_id,
+            InferenceService.from_row,
+            INFERENCE_SERVICE_ORDERINGS[order_by or next(iter(InferenceServiceOrder))],
+            where,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @classmethod
+    def from_row(cls, row: m.MlModel) -> Model:
+        return from_row(cls, row)
+
+
+MV = "model_versions"
+
+
+@strawberry.type(description=table_doc(MV))
+class ModelVersion(Node):
+    row_id: int = col(MV, "id")
+    version: str = col(MV, "version")
+    description: str | None = col(MV, "description")
+    storage_path: str = col(MV, "storage_path")
+    size: BigInt | None = col(MV, "size")
+    metrics: JSON | None = col(MV, "metrics")
+    created_at: datetime | None = col(MV, "created_at")
+    model_id: int = col(MV, "model_id")
+
+    @strawberry.field(description="The model this is a version of.")
+    async def model(self, info: Info) -> Model | None:
+        row = await info.context.loaders.storage.model_by_id.load(self.model_id)
+        return None if row is None else Model.from_row(row)
+
+    @classmethod
+    def from_row(cls, row: m.MlModelVersion) -> ModelVersion:
+        return from_row(cls, row)
+
+
+IM = "images"
+
+
+@strawberry.type(description=table_doc(IM))
+class Image(Node):
+    row_id: int = col(IM, "id")
+    name: str = col(IM, "name")
+    display_name: str | None = col(IM, "display_name")
+    description: str | None = col(IM, "description")
+    category: str | None = col(IM, "category")
+    framework: str | None = col(IM, "framework")
+    framework_version: str | None = col(IM, "framework_version")
+    cuda_version: str | None = col(IM, "cuda_version")
+    python_version: str | None = col(IM, "python_version")
+    is_official: bool | None = col(IM, "is_official")
+    size: BigInt | None = col(IM, "size")
+    registry_url: str | None = col(IM, "registry_url")
+    status: ImageStatus | None = col(IM, "status")
+    created_at: datetime | None = col(IM, "created_at")
+    updated_at: datetime | None = col(IM, "updated_at")
+
+    @strawberry.field(description="Environments started from this image, visible to the viewer.")
+    async def environments(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        where: EnvironmentWhereT | None = None,
+        order_by: EnvironmentOrderT | None = None,
+    ) -> Connection[EnvironmentT]:
+        from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentOrder
+        from remotegpu.schema.types.environments import Environment
+
+        loaders = info.context.loaders.environments
+        return await child_connection(
+            info.context,
+            loaders.environments_page_by_image,
+            loaders.environments_count_by_image,
+            self.name,
+            Environment.from_row,
+            ENVIRONMENT_ORDERINGS[order_by or next(iter(EnvironmentOrder))],
+            where,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
+
+    @classmethod
+    def from_row(cls, row: m.Image) -> Image:
+        return from_row(cls, row)
+
+
+A = "artifacts"
+
+
+@strawberry.type(description=table_doc(A))
+class Artifact(Node):
+    row_id: int = col(A, "id")
+    name: str = col(A, "name")
+    type: ArtifactType = col(A, "type")
+    storage_path: str = col(A, "storage_path")
+    size: BigInt | None = col(A, "size")
+    source_type: ArtifactSourceType | None = col(A, "source_type")
+    source_id: str | None = col(A, "source_id")
+    created_at: datetime | None = col(A, "created_at")
+    customer_id: int = col(A, "customer_id")
+    workspace_id: int | None = col(A, "workspace_id")
+
+    @strawberry.field(description="The customer owning this artifact (artifacts.customer_id).")
+    async def owner(self, info: Info) -> CustomerT | None:
+        return await load_owner(info, self.customer_id)
+
+    @strawberry.field(description="The workspace this artifact belongs to, if any.")
+    async def workspace(self, info: Info) -> WorkspaceT | None:
+        return await load_workspace(info, self.workspace_id)
+
+    @strawberry.field(
+        description="The job, service or environment that produced this artifact; null when "
+        "unknown, gone, or not visible to the viewer."
+    )
+    async def source(self, info: Info) -> ArtifactSource | None:
+        if self.source_id is None:
+            return None
+        loaders = info.context.loaders
+        if self.source_type == ArtifactSourceType.TRAINING_JOB:
+            from remotegpu.schema.types.workloads import TrainingJob
+
+            job = await loaders.workloads.training_job_by_id.load(self.source_id)
+            return None if job is None else TrainingJob.from_row(job)
+        if self.source_type == ArtifactSourceType.INFERENCE_SERVICE:
+            from remotegpu.schema.types.workloads import InferenceService
+
+            svc = await loaders.workloads.inference_service_by_id.load(self.source_id)
+            return None if svc is None else InferenceService.from_row(svc)
+        if self.source_type == ArtifactSourceType.ENVIRONMENT:
+            from remotegpu.schema.types.environments import Environment
+
+            env = await loaders.environments.environment_by_id.load(self.source_id)
+            return None if env is None else Environment.from_row(env)
+        return None
+
+    @classmethod
+    def from_row(cls, row: m.Artifact) -> Artifact:
+        return from_row(cls, row)
+
+
+async def _models_by_ids(ctx: Context, ids: Sequence[str]) -> list[Model | None]:
+    return await by_int_ids(ctx.loaders.storage.model_by_id, Model.from_row, ids)
+
+
+async def _model_versions_by_ids(ctx: Context, ids: Sequence[str]) -> list[ModelVersion | None]:
+    return await by_int_ids(ctx.loaders.storage.model_version_by_id, ModelVersion.from_row, ids)
+
+
+async def _images_by_ids(ctx: Context, ids: Sequence[str]) -> list[Image | None]:
+    return await by_int_ids(ctx.loaders.storage.image_by_id, Image.from_row, ids)
+
+
+async def _artifacts_by_ids(ctx: Context, ids: Sequence[str]) -> list[Artifact | None]:
+    return await by_int_ids(ctx.loaders.storage.artifact_by_id, Artifact.from_row, ids)
+
+
+register_node("Model", _models_by_ids)
+register_node("ModelVersion", _model_versions_by_ids)
+register_node("Image", _images_by_ids)
+register_node("Artifact", _artifacts_by_ids)

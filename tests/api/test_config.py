@@ -1,0 +1,184 @@
+"""The `config` area over GraphQL: system configs (public rows for everyone, all for admins).
+
+Every expectation is computed with SQL on the same database.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import asyncpg
+
+from remotegpu.auth.viewer import ANONYMOUS
+from remotegpu.db.urls import asyncpg_dsn
+from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+
+SYSTEM_CONFIGS = """
+query SC($first: Int, $after: String, $last: Int, $before: String,
+         $where: SystemConfigWhere, $orderBy: SystemConfigOrder) {
+  systemConfigs(first: $first, after: $after, last: $last, before: $before,
+                where: $where, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    nodes { id rowId configKey configValue configType description isPublic }
+  }
+}
+"""
+
+SYSTEM_CONFIG = """
+query One($key: String!) {
+  systemConfig(key: $key) { id rowId configKey configValue configType isPublic }
+}
+"""
+
+NODE = """
+query N($id: ID!) { node(id: $id) { id ... on SystemConfig { rowId configKey } } }
+"""
+
+ADMIN = admin_viewer()
+PRIVATE_KEY = "price_gpu_hour"
+PUBLIC_KEY = "system_name"
+
+
+async def column(url: str, query: str, *args: Any) -> list[Any]:
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        return [r[0] for r in await conn.fetch(query, *args)]
+    finally:
+        await conn.close()
+
+
+def global_id(type_name: str, row_id: object) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
+
+
+def errors_code(result: dict[str, Any]) -> str:
+    assert "errors" in result, result
+    code: str = result["errors"][0]["extensions"]["code"]
+    return code
+
+
+async def walk(
+    gql: GraphQLRunner, variables: dict[str, Any], page: int, viewer: Any
+) -> tuple[list[int], list[int]]:
+    forward: list[int] = []
+    after = None
+    while True:
+        data = await gql.ok(SYSTEM_CONFIGS, {**variables, "first": page, "after": after}, viewer)
+        conn = data["systemConfigs"]
+        forward += [n["rowId"] for n in conn["nodes"]]
+        if not conn["pageInfo"]["hasNextPage"]:
+            break
+        after = conn["pageInfo"]["endCursor"]
+    backward: list[int] = []
+    before = None
+    while True:
+        data = await gql.ok(SYSTEM_CONFIGS, {**variables, "last": page, "before": before}, viewer)
+        conn = data["systemConfigs"]
+        backward = [n["rowId"] for n in conn["nodes"]] + backward
+        if not conn["pageInfo"]["hasPreviousPage"]:
+            break
+        before = conn["pageInfo"]["startCursor"]
+    return forward, backward
+
+
+async def test_system_configs_as_admin_round_trip_covers_every_row_once(
+    gql_ro: GraphQLRunner, seeded_shared_url: str
+) -> None:
+    expected = await column(
+        seeded_shared_url, "SELECT id FROM system_configs ORDER BY config_key, id"
+    )
+    forward, backward = await walk(gql_ro, {}, 4, ADMIN)
+    assert forward == expected
+    assert backward == expected
+    data = await gql_ro.ok(SYSTEM_CONFIGS, {"first": 1}, ADMIN)
+    assert data["systemConfigs"]["totalCount"] == len(expected)
+
+
+async def test_system_configs_as_anonymous_returns_public_rows_only(
+    gql_ro: GraphQLRunner, seeded_shared_url: str
+) -> None:
+    expected = await column(
+        seeded_shared_url,
+        "SELECT id FROM system_configs WHERE is_public ORDER BY config_key, id",
+    )
+    assert expected
+    for viewer in (ANONYMOUS, customer_viewer(2), agent_viewer(1, "any-host")):
+        data = await gql_ro.ok(SYSTEM_CONFIGS, {"first": 100}, viewer)
+        configs = data["systemConfigs"]
+        assert [n["rowId"] for n in configs["nodes"]] == expected
+        assert configs["totalCount"] == len(expected)
+        assert all(n["isPublic"] for n in configs["nodes"])
+
+
+async def test_system_configs_filters_match_sql(
+    gql_ro: GraphQLRunner, seeded_shared_url: str
+) -> None:
+    expected = await column(
+        seeded_shared_url,
+        "SELECT id FROM system_configs WHERE config_key LIKE 'price\\_%' AND NOT is_public "
+        "ORDER BY created_at DESC, id DESC",
+    )
+    assert expected
+    where = {"key": {"startsWith": "price_"}, "isPublic": False}
+    data = await gql_ro.ok(
+        SYSTEM_CONFIGS, {"first": 100, "where": where, "orderBy": "CREATED_AT_DESC"}, ADMIN
+    )
+    assert [n["rowId"] for n in data["systemConfigs"]["nodes"]] == expected
+    assert {n["configType"] for n in data["systemConfigs"]["nodes"]} <= {"STRING", "INTEGER"}
+
+
+async def test_system_configs_page_over_cap_gives_bad_user_input(gql_ro: GraphQLRunner) -> None:
+    result = await gql_ro(SYSTEM_CONFIGS, {"first": 101})
+    assert errors_code(result) == "BAD_USER_INPUT"
+
+
+async def test_system_configs_garbage_cursor_gives_bad_user_input(gql_ro: GraphQLRunner) -> None:
+    result = await gql_ro(SYSTEM_CONFIGS, {"first": 2, "after": "%%%"}, ADMIN)
+    assert errors_code(result) == "BAD_USER_INPUT"
+
+
+async def test_system_config_private_key_is_hidden_from_non_admins(
+    gql_ro: GraphQLRunner, seeded_shared_url: str
+) -> None:
+    row_id = (
+        await column(
+            seeded_shared_url, "SELECT id FROM system_configs WHERE config_key = $1", PRIVATE_KEY
+        )
+    )[0]
+    for viewer in (customer_viewer(2), agent_viewer(1, "any-host")):
+        assert (await gql_ro.ok(SYSTEM_CONFIG, {"key": PRIVATE_KEY}, viewer))[
+            "systemConfig"
+        ] is None
+        node = await gql_ro.ok(NODE, {"id": global_id("SystemConfig", row_id)}, viewer)
+        assert node["node"] is None
+    assert (await gql_ro.ok(SYSTEM_CONFIG, {"key": PRIVATE_KEY}))["systemConfig"] is None
+    assert (await gql_ro.ok(NODE, {"id": global_id("SystemConfig", row_id)}))["node"] is None
+    admin = await gql_ro.ok(SYSTEM_CONFIG, {"key": PRIVATE_KEY}, ADMIN)
+    assert admin["systemConfig"]["rowId"] == row_id
+    assert admin["systemConfig"]["isPublic"] is False
+    node = await gql_ro.ok(NODE, {"id": global_id("SystemConfig", row_id)}, ADMIN)
+    assert node["node"]["configKey"] == PRIVATE_KEY
+
+
+async def test_system_config_public_key_is_readable_without_login(
+    gql_ro: GraphQLRunner, seeded_shared_url: str
+) -> None:
+    value = (
+        await column(
+            seeded_shared_url,
+            "SELECT config_value FROM system_configs WHERE config_key = $1",
+            PUBLIC_KEY,
+        )
+    )[0]
+    data = await gql_ro.ok(SYSTEM_CONFIG, {"key": PUBLIC_KEY})
+    assert data["systemConfig"]["configValue"] == value
+    assert data["systemConfig"]["configType"] == "STRING"
+    node = await gql_ro.ok(NODE, {"id": data["systemConfig"]["id"]})
+    assert node["node"]["configKey"] == PUBLIC_KEY
+
+
+async def test_system_config_unknown_key_returns_null(gql_ro: GraphQLRunner) -> None:
+    data = await gql_ro.ok(SYSTEM_CONFIG, {"key": "no_such_key"}, ADMIN)
+    assert data["systemConfig"] is None
