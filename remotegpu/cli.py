@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from collections.abc import Coroutine
 from typing import Annotated, Any, TypeVar
@@ -168,6 +169,10 @@ def serve(
     host = host or settings.host
     port = port or settings.port
     console.print(f"RemoteGPU API: http://{host}:{port}/graphql", highlight=False)
+    # uvicorn re-raises SIGTERM after its graceful shutdown; with the default handler that
+    # kills the process before atexit runs, leaving the embedded PostgreSQL behind. Exiting
+    # through SystemExit instead lets the embedded server stop cleanly.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     uvicorn.run(
         "remotegpu.app:create_app_from_environment",
         factory=True,
