@@ -10,6 +10,7 @@ from remotegpu.db.models.environments import Environment, PortMapping
 from remotegpu.db.models.hosts import Gpu, Host
 from remotegpu.db.models.identity import ApiToken, RefreshToken
 from remotegpu.db.models.metrics import EnvironmentMetric, GpuMetric, HostMetric
+from remotegpu.db.models.operations import EventOutbox, IdempotencyKey
 from remotegpu.db.models.storage import (
     Artifact,
     Dataset,
@@ -62,10 +63,12 @@ ALL_MODELS: tuple[type[Base], ...] = (
 
 # Identity tables (15_identity.sql): not part of the 32-table data model.
 IDENTITY_MODELS: tuple[type[Base], ...] = (ApiToken, RefreshToken)
+OPERATIONS_MODELS: tuple[type[Base], ...] = (IdempotencyKey, EventOutbox)
 
 __all__ = [
     "ALL_MODELS",
     "IDENTITY_MODELS",
+    "OPERATIONS_MODELS",
     "AlertRecord",
     "AlertRule",
     "ApiToken",
@@ -80,10 +83,12 @@ __all__ = [
     "DatasetVersion",
     "Environment",
     "EnvironmentMetric",
+    "EventOutbox",
     "Gpu",
     "GpuMetric",
     "Host",
     "HostMetric",
+    "IdempotencyKey",
     "Image",
     "InferenceService",
     "Invoice",

@@ -19,6 +19,7 @@ class Environment(Base):
         Index("idx_environments_created_at", text("created_at DESC")),
         # migration 14: keyset pagination of a customer's environments, newest first
         Index("idx_environments_user_created", "user_id", text("created_at DESC"), text("id DESC")),
+        Index("idx_environments_workspace", "workspace_id"),  # migration 16
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -46,6 +47,8 @@ class Environment(Base):
     )
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # migration 16: -> workspaces.id, NULL for personal environments
+    workspace_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PortMapping(Base):
