@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -29,13 +29,30 @@ class Edge(Generic[NodeT]):
 
 @strawberry.type(description="A page of a list, Relay style.")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]] = strawberry.field(description="The items with their cursors.")
     page_info: PageInfo = strawberry.field(description="Paging state.")
+    # Rows are turned into objects once, and cursors are encoded only when `edges` is
+    # selected: `nodes { ... }` pages (the common case) pay for neither twice.
+    _rows: strawberry.Private[list[Any]]
+    _ordering: strawberry.Private[Ordering]
+    _convert: strawberry.Private[Callable[[Any], Any]]
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
+    _nodes: strawberry.Private[list[Any] | None] = None
+
+    def _objects(self) -> list[Any]:
+        if self._nodes is None:
+            self._nodes = [self._convert(row) for row in self._rows]
+        return self._nodes
+
+    @strawberry.field(description="The items with their cursors.")
+    def edges(self) -> list[Edge[NodeT]]:
+        return [
+            Edge(cursor=encode_cursor(self._ordering, row), node=node)
+            for row, node in zip(self._rows, self._objects(), strict=True)
+        ]
 
     @strawberry.field(description="The items of this page, without cursors.")
     def nodes(self) -> list[NodeT]:
-        return [edge.node for edge in self.edges]
+        return self._objects()
 
     @strawberry.field(description="Items in the whole list; computed only when asked for.")
     async def total_count(self) -> int:
@@ -48,11 +65,13 @@ def build_connection(
     convert: Callable[[RowT], NodeT],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[NodeT]:
-    edges = [Edge(cursor=encode_cursor(ordering, row), node=convert(row)) for row in page.rows]
+    rows = page.rows
     info = PageInfo(
         has_next_page=page.has_next,
         has_previous_page=page.has_previous,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=encode_cursor(ordering, rows[0]) if rows else None,
+        end_cursor=encode_cursor(ordering, rows[-1]) if rows else None,
     )
-    return Connection(edges=edges, page_info=info, _count=count)
+    return Connection(
+        page_info=info, _rows=list(rows), _ordering=ordering, _convert=convert, _count=count
+    )
