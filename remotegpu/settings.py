@@ -49,6 +49,13 @@ class Settings(BaseSettings):
         default=None, description="Default: on in development, off in production."
     )
 
+    # A tuple, not a list: the settings object is hashed (build_schema is cached on it).
+    webhook_url_allowlist: tuple[str, ...] = Field(
+        default=(),
+        description="Webhook URL hosts or CIDRs accepted although they are not public addresses "
+        '(tests, private endpoints); JSON list, e.g. ["hooks.internal", "10.0.0.0/8"].',
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, false, or_, select, true
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, PortMapping
@@ -12,17 +12,22 @@ from remotegpu.loaders.base import (
     PageByParentLoader,
     RowByKeyLoader,
 )
+from remotegpu.loaders.scopes import workspace_ids_of
 
 
 def visible_environments(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: every environment. Agents: those on their host. Customers: their own."""
+    """Admins: every environment. Agents: those on their host. Customers: their own and those
+    of the workspaces they are active members of."""
     if viewer.agent_host_id is not None:
         return Environment.host_id == viewer.agent_host_id
     if viewer.is_admin:
         return true()
     if viewer.customer_id is None:
         return false()
-    return Environment.user_id == viewer.customer_id
+    return or_(
+        Environment.user_id == viewer.customer_id,
+        Environment.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
+    )
 
 
 def visible_port_mappings(viewer: Viewer) -> ColumnElement[bool]:

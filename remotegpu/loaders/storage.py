@@ -23,6 +23,7 @@ from remotegpu.loaders.base import (
     PageByParentLoader,
     RowByKeyLoader,
 )
+from remotegpu.loaders.environments import visible_environments
 from remotegpu.loaders.scopes import owned_or_in_workspace, workspace_ids_of
 
 
@@ -80,17 +81,12 @@ def visible_artifacts(viewer: Viewer) -> ColumnElement[bool]:
 
 
 def visible_dataset_usage(viewer: Viewer) -> ColumnElement[bool]:
-    """Mounts of environments the viewer may see (owner; admin all; agent: its host's)."""
-    if viewer.agent_host_id is not None:
-        envs = select(Environment.id).where(Environment.host_id == viewer.agent_host_id)
-        return DatasetUsage.env_id.in_(envs)
-    if viewer.is_admin:
+    """Mounts of the environments the viewer may see (same rule as the environments)."""
+    if viewer.agent_host_id is None and viewer.is_admin:
         return true()
-    if viewer.customer_id is None:
+    if viewer.agent_host_id is None and viewer.customer_id is None:
         return false()
-    return DatasetUsage.env_id.in_(
-        select(Environment.id).where(Environment.user_id == viewer.customer_id)
-    )
+    return DatasetUsage.env_id.in_(select(Environment.id).where(visible_environments(viewer)))
 
 
 class StorageLoaders:

@@ -20,7 +20,9 @@ from remotegpu.loaders.base import (
 
 
 def _sees_all(viewer: Viewer) -> bool:
-    return viewer.is_admin and viewer.agent_host_id is None
+    # Staff (admins and internal users) work the ticket queue: they are its assignees and
+    # move tickets on, so they see every ticket and comment.
+    return viewer.is_staff and viewer.agent_host_id is None
 
 
 def _is_customer(viewer: Viewer) -> bool:
@@ -28,7 +30,7 @@ def _is_customer(viewer: Viewer) -> bool:
 
 
 def visible_issues(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: every issue. Customers: issues they reported or are assigned to."""
+    """Staff: every issue. Customers: issues they reported or are assigned to."""
     if _sees_all(viewer):
         return true()
     if not _is_customer(viewer):
@@ -37,7 +39,7 @@ def visible_issues(viewer: Viewer) -> ColumnElement[bool]:
 
 
 def visible_requirements(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: every requirement. Customers: requirements they raised or are assigned to."""
+    """Staff: every requirement. Customers: requirements they raised or are assigned to."""
     if _sees_all(viewer):
         return true()
     if not _is_customer(viewer):
@@ -63,7 +65,7 @@ def _on_visible_requirements(viewer: Viewer) -> ColumnElement[bool]:
 
 
 def visible_comments(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: every comment. Customers: comments on the tickets they may see."""
+    """Staff: every comment. Customers: comments on the tickets they may see."""
     if _sees_all(viewer):
         return true()
     if not _is_customer(viewer):

@@ -248,7 +248,7 @@ BREAKAGES: dict[str, tuple[str, ...]] = {
     ),
     "ref:environments.host_id": (
         """UPDATE environments SET host_id = 'host-missing-0001' WHERE id =
-           (SELECT min(id) FROM environments WHERE status = 'deleted')""",
+           (SELECT min(id) FROM environments WHERE status = 'stopped')""",
     ),
     "ref:inference_services.model_version": (
         "UPDATE inference_services SET model_version = 'v9.9'"

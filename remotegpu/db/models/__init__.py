@@ -10,7 +10,7 @@ from remotegpu.db.models.environments import Environment, PortMapping
 from remotegpu.db.models.hosts import Gpu, Host
 from remotegpu.db.models.identity import ApiToken, RefreshToken
 from remotegpu.db.models.metrics import EnvironmentMetric, GpuMetric, HostMetric
-from remotegpu.db.models.operations import EventOutbox, IdempotencyKey
+from remotegpu.db.models.operations import EventOutbox, IdempotencyKey, TicketSequence
 from remotegpu.db.models.storage import (
     Artifact,
     Dataset,
@@ -63,7 +63,7 @@ ALL_MODELS: tuple[type[Base], ...] = (
 
 # Identity tables (15_identity.sql): not part of the 32-table data model.
 IDENTITY_MODELS: tuple[type[Base], ...] = (ApiToken, RefreshToken)
-OPERATIONS_MODELS: tuple[type[Base], ...] = (IdempotencyKey, EventOutbox)
+OPERATIONS_MODELS: tuple[type[Base], ...] = (IdempotencyKey, EventOutbox, TicketSequence)
 
 __all__ = [
     "ALL_MODELS",
@@ -101,6 +101,7 @@ __all__ = [
     "Requirement",
     "ResourceQuota",
     "SystemConfig",
+    "TicketSequence",
     "TrainingJob",
     "Webhook",
     "WebhookLog",

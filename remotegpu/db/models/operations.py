@@ -51,3 +51,13 @@ class EventOutbox(Base):
         DateTime(timezone=True), server_default=text("NOW()")
     )
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class TicketSequence(Base):
+    """Last ticket number per kind and year (17_ticket_numbers.sql): gap-free numbering."""
+
+    __tablename__ = "ticket_sequences"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)  # issue, requirement
+    year: Mapped[int] = mapped_column(primary_key=True)  # INT
+    last_no: Mapped[int] = mapped_column()  # INT

@@ -187,6 +187,23 @@ class Customer(Node):
             environments=u.environments, cpu=u.cpu, memory=u.memory, gpu=u.gpu, storage=u.storage
         )
 
+    @strawberry.field(
+        description="How many of this customer's notifications are unread; null unless the "
+        "viewer is this customer or an admin."
+    )
+    async def unread_notification_count(self, info: Info) -> int | None:
+        # Imported here to keep the inbox count beside the field it serves (one statement on
+        # the partial index idx_notifications_customer_unread: `is_read = false` verbatim).
+        from sqlalchemy import false, func, select
+
+        if not sees_usage(info.context.viewer, self.row_id):
+            return None
+        n = m.Notification
+        stmt = select(func.count()).where(n.customer_id == self.row_id, n.is_read == false())
+        async with info.context.sessions() as session:
+            count: int = (await session.execute(stmt)).scalar_one()
+        return count
+
     @strawberry.field(description="Workspaces this customer owns.")
     async def workspaces(
         self,

@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from remotegpu.schema.types.metrics import EnvironmentMetric
     from remotegpu.schema.types.storage import DatasetMount, Image
     from remotegpu.schema.types.workloads import TrainingJob
+    from remotegpu.schema.types.workspaces import Workspace
 
 Info = strawberry.Info[Context, None]
 CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
+WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.workspaces")]
 ImageT = Annotated["Image", strawberry.lazy("remotegpu.schema.types.storage")]
 DatasetMountT = Annotated["DatasetMount", strawberry.lazy("remotegpu.schema.types.storage")]
 DatasetMountWhereT = Annotated[
@@ -88,6 +90,7 @@ class Environment(Node):
     updated_at: datetime | None = col(T, "updated_at")
     started_at: datetime | None = col(T, "started_at")
     stopped_at: datetime | None = col(T, "stopped_at")
+    workspace_id: int | None = col(T, "workspace_id")
 
     @strawberry.field(description="The customer owning this environment (environments.user_id).")
     async def owner(self, info: Info) -> CustomerT | None:
@@ -95,6 +98,17 @@ class Environment(Node):
 
         row = await info.context.loaders.customers.customer_by_id.load(self.user_id)
         return None if row is None else Customer.from_row(row)
+
+    @strawberry.field(
+        description="The workspace this environment belongs to; null for personal ones."
+    )
+    async def workspace(self, info: Info) -> WorkspaceT | None:
+        from remotegpu.schema.types.workspaces import Workspace
+
+        if self.workspace_id is None:
+            return None
+        row = await info.context.loaders.workspaces.workspace_by_id.load(self.workspace_id)
+        return None if row is None else Workspace.from_row(row)
 
     @strawberry.field(description="The host this environment is placed on.")
     async def host(self, info: Info) -> Host | None:

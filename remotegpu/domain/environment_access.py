@@ -1,0 +1,166 @@
+"""Who may see, create and act on an environment; inputs every operation shares.
+
+See: platform admins all; an agent the environments of its host; a customer its own and those
+of workspaces it is an active member of. Act (start, stop, delete, update, ports): the owner,
+active workspace owners/admins for workspace environments, and platform admins. Someone who
+cannot see an environment gets NOT_FOUND (exactly like a missing one); someone who can see it
+but not act on it gets FORBIDDEN.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.auth.viewer import Viewer
+from remotegpu.db.models import Customer, Environment, Image, Workspace, WorkspaceMember
+from remotegpu.domain.errors import DomainError, ErrorCode
+
+LIVE = ("creating", "running")  # statuses that hold CPU, memory, disk and GPUs
+GONE = ("deleted", "deleting")
+MANAGERS = ("owner", "admin")  # workspace roles that may act on others' environments
+CREATORS = ("owner", "admin", "member")  # workspace roles that may create environments there
+NAME_MAX = 128
+DESCRIPTION_MAX = 4000
+
+_ID = ["input", "id"]
+
+
+def not_found(what: str, key: str, field: list[str] | None = None) -> DomainError:
+    return DomainError(ErrorCode.NOT_FOUND, f"{what} {key} not found", field or _ID)
+
+
+async def role_in(session: AsyncSession, workspace_id: int, customer_id: int | None) -> str | None:
+    """The customer's role in the workspace if it is an active member, else None."""
+    if customer_id is None:
+        return None
+    role: str | None = await session.scalar(
+        select(WorkspaceMember.role).where(
+            WorkspaceMember.workspace_id == workspace_id,
+            WorkspaceMember.customer_id == customer_id,
+            WorkspaceMember.status == "active",
+        )
+    )
+    return role
+
+
+async def may_see(
+    session: AsyncSession, viewer: Viewer, env: Environment, *, manage: bool = False
+) -> bool:
+    """Whether the viewer sees the environment (or, with `manage`, may act on it)."""
+    if viewer.is_agent:
+        return not manage and env.host_id == viewer.agent_host_id
+    if viewer.is_admin:
+        return True
+    if viewer.customer_id is None:
+        return False
+    if env.user_id == viewer.customer_id:
+        return True
+    if env.workspace_id is None:
+        return False
+    role = await role_in(session, env.workspace_id, viewer.customer_id)
+    return role is not None and (not manage or role in MANAGERS)
+
+
+async def lock_visible(
+    session: AsyncSession,
+    viewer: Viewer,
+    env_id: str,
+    *,
+    field: list[str] | None = None,
+    what: tuple[str, str] | None = None,
+) -> Environment:
+    """The environment row, locked FOR UPDATE; NOT_FOUND unless the viewer sees it."""
+    env = (
+        await session.execute(
+            select(Environment)
+            .where(Environment.id == env_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one_or_none()
+    if env is None or not await may_see(session, viewer, env):
+        raise not_found(*(what or ("environment", env_id)), field)
+    return env
+
+
+async def lock_for_action(
+    session: AsyncSession, viewer: Viewer, env_id: str, *, field: list[str] | None = None
+) -> Environment:
+    """The environment row, locked; NOT_FOUND if invisible, FORBIDDEN if only visible."""
+    env = await lock_visible(session, viewer, env_id, field=field)
+    if not await may_see(session, viewer, env, manage=True):
+        raise DomainError(
+            ErrorCode.FORBIDDEN, f"you may not change environment {env_id}", field or _ID
+        )
+    return env
+
+
+def invalid(field: str, message: str) -> DomainError:
+    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", field])
+
+
+def clean_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > NAME_MAX:
+        raise invalid("name", f"name must be 1 to {NAME_MAX} characters")
+    return name
+
+
+def clean_description(description: str | None) -> str | None:
+    if description is not None and len(description) > DESCRIPTION_MAX:
+        raise invalid("description", f"description must be at most {DESCRIPTION_MAX} characters")
+    return description or None
+
+
+async def check_image(session: AsyncSession, image: str) -> None:
+    status = (await session.execute(select(Image.status).where(Image.name == image))).first()
+    if status is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"image {image} not found", ["input", "image"])
+    if status[0] != "active":
+        raise invalid("image", f"image {image} is {status[0]} and cannot start new environments")
+
+
+async def check_owner(session: AsyncSession, owner_id: int, field: list[str] | None) -> None:
+    # FOR SHARE: a concurrent soft delete of the owner (FOR UPDATE) waits for this create,
+    # then sees the new live environment and refuses.
+    owner = (
+        await session.execute(
+            select(Customer.status, Customer.deleted_at)
+            .where(Customer.id == owner_id)
+            .with_for_update(read=True)
+        )
+    ).first()
+    if owner is None or owner.deleted_at is not None or owner.status == "deleted":
+        raise DomainError(ErrorCode.NOT_FOUND, f"customer {owner_id} not found", field)
+    if owner.status != "active":
+        raise DomainError(
+            ErrorCode.INVALID_INPUT, f"customer {owner_id} is {owner.status}", field or ["input"]
+        )
+
+
+async def check_workspace(session: AsyncSession, viewer: Viewer, workspace_id: int) -> None:
+    field = ["input", "workspaceId"]
+    # FOR SHARE: archiving the workspace (FOR UPDATE) waits, then sees this environment.
+    status = (
+        await session.execute(
+            select(Workspace.status).where(Workspace.id == workspace_id).with_for_update(read=True)
+        )
+    ).first()
+    missing = DomainError(ErrorCode.NOT_FOUND, f"workspace {workspace_id} not found", field)
+    if status is None:
+        raise missing
+    if not viewer.is_admin:
+        role = await role_in(session, workspace_id, viewer.customer_id)
+        if role is None:
+            raise missing
+        if role not in CREATORS:
+            raise DomainError(
+                ErrorCode.FORBIDDEN,
+                f"a workspace {role} may not create environments there",
+                field,
+            )
+    if status[0] != "active":
+        raise DomainError(
+            ErrorCode.INVALID_INPUT, f"workspace {workspace_id} is {status[0]}", field
+        )

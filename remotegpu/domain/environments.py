@@ -1,0 +1,403 @@
+"""Environments: the core transaction (create) and the lifecycle after it.
+
+State machine (domain-rules.md): creating -> running | error (the host agent's status report);
+running -> stopped (stop) | error (report); stopped -> running (start); running | stopped |
+error -> deleted (delete; the row stays as history). "Live" environments (creating, running)
+hold CPU, memory, disk and GPUs on their host and count in its used_* counters; stop and a
+failure give those back but keep the ports; delete gives everything back.
+
+Locks, in this order whenever a transaction takes several: idempotency key, owner (FOR SHARE),
+workspace (FOR SHARE), environment row, owner's quota row, host row, GPU rows, port advisory
+locks (ssh, jupyter, rdp, custom).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+
+from sqlalchemy import func, insert, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.auth.viewer import Scope, Viewer
+from remotegpu.db.models import (
+    DatasetUsage,
+    Environment,
+)
+from remotegpu.domain import placement
+from remotegpu.domain.environment_access import (
+    DESCRIPTION_MAX,
+    GONE,
+    LIVE,
+    check_image,
+    check_owner,
+    check_workspace,
+    clean_description,
+    clean_name,
+    invalid,
+    lock_for_action,
+    lock_visible,
+)
+from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import EventType, emit
+from remotegpu.domain.idempotency import KEY_MAX, claim_key, request_hash
+from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.ports import INTERNAL_PORTS, allocate_port, release_ports
+from remotegpu.domain.quotas import Request, check_quota
+
+MIB = 1024 * 1024
+GIB = 1024 * MIB
+MIN_MEMORY = 256 * MIB
+DEFAULT_STORAGE = 10 * GIB
+BIGINT_MAX = 2**63 - 1
+
+_ID = ["input", "id"]
+
+
+def new_environment_id() -> str:
+    """'env-' + 12 random lowercase hex characters."""
+    return "env-" + secrets.token_hex(6)
+
+
+@dataclass(frozen=True)
+class CreateSpec:
+    """The input of environmentCreate, as plain values."""
+
+    name: str
+    image: str
+    cpu: int
+    memory: int
+    gpu_count: int = 0
+    storage: int | None = None
+    description: str | None = None
+    host_id: str | None = None
+    workspace_id: int | None = None
+    owner_id: int | None = None
+    idempotency_key: str | None = None
+
+
+class ReportedStatus(StrEnum):
+    RUNNING = "running"
+    ERROR = "error"
+
+
+def _validated(spec: CreateSpec) -> CreateSpec:
+    if not spec.image or len(spec.image) > 256:
+        raise invalid("image", "image must be 1 to 256 characters")
+    if spec.cpu < 1:
+        raise invalid("cpu", "cpu must be at least 1 core")
+    if not MIN_MEMORY <= spec.memory <= BIGINT_MAX:
+        raise invalid("memory", f"memory must be at least {MIN_MEMORY} bytes (256 MiB)")
+    if spec.gpu_count < 0:
+        raise invalid("gpuCount", "gpuCount must not be negative")
+    storage = DEFAULT_STORAGE if spec.storage is None else spec.storage
+    if not 0 < storage <= BIGINT_MAX:
+        raise invalid("storage", "storage must be a positive number of bytes")
+    if spec.host_id is not None and not 0 < len(spec.host_id) <= 64:
+        raise invalid("hostId", "hostId must be 1 to 64 characters")
+    key = spec.idempotency_key
+    if key is not None and not 0 < len(key) <= KEY_MAX:
+        raise invalid("idempotencyKey", f"idempotencyKey must be 1 to {KEY_MAX} characters")
+    return replace(
+        spec,
+        name=clean_name(spec.name),
+        description=clean_description(spec.description),
+        storage=storage,
+    )
+
+
+def _request(env: Environment) -> Request:
+    return Request(env.cpu, env.memory, env.gpu or 0, env.storage or 0)
+
+
+def _payload(
+    env_id: str, name: str, status: str, host_id: str, **extra: object
+) -> dict[str, object]:
+    return {"id": env_id, "name": name, "status": status, "host_id": host_id, **extra}
+
+
+def _fingerprint(spec: CreateSpec, owner_id: int) -> str:
+    request = asdict(spec)
+    request.pop("idempotency_key")
+    request["owner_id"] = owner_id
+    return request_hash(request)
+
+
+async def create_environment(session: AsyncSession, viewer: Viewer, spec: CreateSpec) -> str:
+    """environmentCreate: everything in the caller's one transaction; returns the env id."""
+    if viewer.customer_id is None:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
+    spec = _validated(spec)
+    owner_id = viewer.customer_id if spec.owner_id is None else spec.owner_id
+    owner_field = None if spec.owner_id is None else ["input", "ownerId"]
+    if owner_id != viewer.customer_id and not viewer.is_admin:
+        raise DomainError(
+            ErrorCode.FORBIDDEN, "only platform admins create for other customers", owner_field
+        )
+    env_id = new_environment_id()
+    if spec.idempotency_key is not None:
+        earlier = await claim_key(
+            session,
+            customer_id=viewer.customer_id,
+            operation="environmentCreate",
+            key=spec.idempotency_key,
+            fingerprint=_fingerprint(spec, owner_id),
+            resource_id=env_id,
+            field=["input", "idempotencyKey"],
+        )
+        if earlier is not None:
+            return earlier
+
+    await check_image(session, spec.image)
+    await check_owner(session, owner_id, owner_field)
+    if spec.workspace_id is not None:
+        await check_workspace(session, viewer, spec.workspace_id)
+    storage = spec.storage or 0
+    request = Request(spec.cpu, spec.memory, spec.gpu_count, storage)
+    await check_quota(
+        session,
+        owner_id,
+        request,
+        new=True,
+        fields={
+            "cpu": ["input", "cpu"],
+            "memory": ["input", "memory"],
+            "gpu": ["input", "gpuCount"],
+            "storage": ["input", "storage"],
+            "count": None,
+        },
+    )
+    if spec.host_id is not None:
+        host = await placement.lock_host_for(
+            session, spec.host_id, request, field=["input", "hostId"]
+        )
+    else:
+        host = await placement.place(session, request)
+    await placement.allocate_gpus(
+        session, host.id, env_id, spec.gpu_count, field=["input", "gpuCount"]
+    )
+    services = ("ssh", "jupyter", "rdp") if host.os_type == "windows" else ("ssh", "jupyter")
+    ports = {s: (await allocate_port(session, env_id, s, INTERNAL_PORTS[s])).external_port
+             for s in services}  # fmt: skip
+    await session.execute(
+        insert(Environment).values(
+            id=env_id,
+            user_id=owner_id,
+            host_id=host.id,
+            name=spec.name,
+            description=spec.description,
+            image=spec.image,
+            status="creating",
+            cpu=spec.cpu,
+            memory=spec.memory,
+            gpu=spec.gpu_count,
+            storage=storage,
+            ssh_port=ports.get("ssh"),
+            jupyter_port=ports.get("jupyter"),
+            rdp_port=ports.get("rdp"),
+            workspace_id=spec.workspace_id,
+        )
+    )
+    await placement.add_usage(session, host.id, request, +1)
+    await notify(
+        session,
+        owner_id,
+        NotificationKind.ENVIRONMENT,
+        f"Environment {spec.name} is being created",
+        f"Environment {env_id} is being created on host {host.id}.",
+    )
+    await emit(
+        session,
+        EventType.ENVIRONMENT_CREATED,
+        customer_id=owner_id,
+        resource_type="environment",
+        resource_id=env_id,
+        payload=_payload(
+            env_id,
+            spec.name,
+            "creating",
+            host.id,
+            owner_id=owner_id,
+            workspace_id=spec.workspace_id,
+            image=spec.image,
+            cpu=spec.cpu,
+            memory=spec.memory,
+            gpu=spec.gpu_count,
+            storage=storage,
+        ),
+    )
+    return env_id
+
+
+def _refuse(env: Environment, action: str) -> DomainError:
+    return DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        f"environment {env.id} is {env.status}; it cannot be {action}",
+        _ID,
+    )
+
+
+async def _announce(
+    session: AsyncSession, env: Environment, event: EventType, status: str, title: str,
+    content: str | None = None, level: str = "info",
+) -> None:  # fmt: skip
+    await notify(session, env.user_id, NotificationKind.ENVIRONMENT, title, content, level)
+    await emit(
+        session,
+        event,
+        customer_id=env.user_id,
+        resource_type="environment",
+        resource_id=env.id,
+        payload=_payload(env.id, env.name, status, env.host_id),
+    )
+
+
+async def _release_compute(session: AsyncSession, env: Environment) -> None:
+    """Give back CPU, memory, disk and GPUs (host first, then GPUs: the lock order)."""
+    await placement.add_usage(session, env.host_id, _request(env), -1)
+    await placement.release_gpus(session, env.id)
+
+
+async def _set(session: AsyncSession, env_id: str, **values: object) -> None:
+    await session.execute(update(Environment).where(Environment.id == env_id).values(**values))
+
+
+async def stop_environment(session: AsyncSession, viewer: Viewer, env_id: str) -> str:
+    """running -> stopped: CPU, memory, disk and GPUs go back to the host; ports stay."""
+    env = await lock_for_action(session, viewer, env_id)
+    if env.status != "running":
+        raise _refuse(env, "stopped (only a running environment can)")
+    await _release_compute(session, env)
+    await _set(session, env.id, status="stopped", stopped_at=func.now())
+    await _announce(
+        session, env, EventType.ENVIRONMENT_STOPPED, "stopped", f"Environment {env.name} stopped"
+    )
+    return env.id
+
+
+async def start_environment(session: AsyncSession, viewer: Viewer, env_id: str) -> str:
+    """stopped -> running on the same host: quota again, then CPU, memory, disk and GPUs."""
+    env = await lock_for_action(session, viewer, env_id)
+    if env.status != "stopped":
+        raise _refuse(env, "started (only a stopped environment can)")
+    request = _request(env)
+    await check_quota(session, env.user_id, request, new=False, fields={})
+    host = await placement.lock_host_for(session, env.host_id, request, field=_ID)
+    await placement.allocate_gpus(session, host.id, env.id, request.gpu, field=_ID)
+    await placement.add_usage(session, host.id, request, +1)
+    await _set(session, env.id, status="running", started_at=func.now(), stopped_at=None)
+    await _announce(
+        session, env, EventType.ENVIRONMENT_STARTED, "running", f"Environment {env.name} started"
+    )
+    return env.id
+
+
+async def delete_environment(session: AsyncSession, viewer: Viewer, env_id: str) -> str:
+    """running | stopped | error -> deleted: ports, GPUs, counters and mounts are released."""
+    env = await lock_for_action(session, viewer, env_id)
+    if env.status not in ("running", "stopped", "error"):
+        raise _refuse(env, "deleted")
+    if env.status in LIVE:
+        await _release_compute(session, env)
+    await release_ports(session, env.id)
+    await session.execute(
+        update(DatasetUsage)
+        .where(DatasetUsage.env_id == env.id, DatasetUsage.unmounted_at.is_(None))
+        .values(unmounted_at=func.now())
+    )
+    stopped = {"stopped_at": func.now()} if env.status == "running" else {}
+    # The port columns mirror the active mappings (an invariant), so they go with them.
+    await _set(
+        session,
+        env.id,
+        status="deleted",
+        ssh_port=None,
+        jupyter_port=None,
+        rdp_port=None,
+        **stopped,
+    )
+    await _announce(
+        session, env, EventType.ENVIRONMENT_DELETED, "deleted", f"Environment {env.name} deleted"
+    )
+    return env.id
+
+
+async def update_environment(
+    session: AsyncSession,
+    viewer: Viewer,
+    env_id: str,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+) -> str:
+    """Rename or re-describe; an empty description clears it. Deleted ones are history."""
+    values: dict[str, object] = {}
+    if name is not None:
+        values["name"] = clean_name(name)
+    if description is not None:
+        values["description"] = clean_description(description)
+    env = await lock_for_action(session, viewer, env_id)
+    if env.status in GONE:
+        raise _refuse(env, "changed")
+    if values:
+        await _set(session, env.id, **values)
+    return env.id
+
+
+async def report_status(
+    session: AsyncSession,
+    viewer: Viewer,
+    env_id: str,
+    status: ReportedStatus,
+    *,
+    container_id: str | None = None,
+    pod_name: str | None = None,
+    message: str | None = None,
+) -> str:
+    """The host's agent (or a platform admin) reports creating -> running, or a failure.
+
+    A failure (from creating or running) gives the compute back and keeps the ports.
+    """
+    if not viewer.is_authenticated:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
+    for value, field, limit in (
+        (container_id, "containerId", 128),
+        (pod_name, "podName", 128),
+        (message, "message", DESCRIPTION_MAX),
+    ):
+        if value is not None and len(value) > limit:
+            raise invalid(field, f"{field} must be at most {limit} characters")
+    env = await lock_visible(session, viewer, env_id)
+    if not viewer.is_agent:
+        if not viewer.is_admin:
+            raise DomainError(
+                ErrorCode.FORBIDDEN, "only the host's agent or a platform admin reports status", _ID
+            )
+        if not viewer.can(Scope.WRITE):
+            raise DomainError(ErrorCode.FORBIDDEN, "this token may not make changes", _ID)
+    extra: dict[str, object] = {}
+    if container_id is not None:
+        extra["container_id"] = container_id
+    if pod_name is not None:
+        extra["pod_name"] = pod_name
+    detail = f": {message}" if message else ""
+    if status is ReportedStatus.RUNNING:
+        if env.status != "creating":
+            raise _refuse(env, "reported running (only a creating environment can)")
+        await _set(session, env.id, status="running", started_at=func.now(), **extra)
+        await _announce(
+            session, env, EventType.ENVIRONMENT_STARTED, "running",
+            f"Environment {env.name} is running", message,
+        )  # fmt: skip
+        return env.id
+    if env.status not in LIVE:
+        raise _refuse(env, "reported failed (only a creating or running environment can)")
+    await _release_compute(session, env)
+    stopped = {"stopped_at": func.now()} if env.status == "running" else {}
+    await _set(session, env.id, status="error", **extra, **stopped)
+    await _announce(
+        session, env, EventType.ENVIRONMENT_FAILED, "error",
+        f"Environment {env.name} failed", f"Environment {env.id} failed{detail}", "error",
+    )  # fmt: skip
+    return env.id

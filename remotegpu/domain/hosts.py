@@ -1,0 +1,549 @@
+"""The fleet: registering hosts and their GPUs, maintenance, deletion, agent heartbeats.
+
+Every function takes the caller's session (it never commits) and locks the host row
+`FOR UPDATE` before it checks a rule, so a concurrent placement (which locks the same row)
+sees the state before or after, never half of it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, exists, func, select, true, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.auth.viewer import Scope, Viewer
+from remotegpu.db.models import ApiToken, Environment, Gpu, GpuMetric, Host, HostMetric
+from remotegpu.domain.errors import DomainError, ErrorCode
+
+HOST_ID = ["input", "hostId"]
+GPU_ID = ["input", "id"]
+SILENCE = timedelta(seconds=180)
+# Environments that give their owner a view of the host (as loaders/hosts.visible_hosts).
+_VIEWING_ENV_STATUSES = ("creating", "running", "stopped", "error", "deleting")
+_ID = re.compile(r"[a-z0-9-]{3,64}")
+_INT = 2**31 - 1
+_BIGINT = 2**63 - 1
+# HostSpec fields stored as they are; a new host is offline and unused until it reports.
+_SPEC_COLUMNS = (
+    *("id", "name", "hostname", "ip_address", "public_ip", "os_type", "os_version", "arch"),
+    *("deployment_mode", "k8s_node_name", "total_cpu", "total_memory", "total_disk"),
+    *("ssh_port", "winrm_port", "agent_port", "labels", "tags"),
+)
+_FRESH_HOST = {"status": "offline", "health_status": "unknown"} | dict.fromkeys(
+    ("used_cpu", "used_memory", "used_disk", "used_gpu"), 0
+)
+_GPU_COLUMNS = (
+    *("uuid", "name", "brand", "architecture", "memory_total", "cuda_cores"),
+    *("compute_capability", "power_limit", "temperature_limit"),
+)
+
+
+@dataclass(frozen=True)
+class GpuSpec:
+    index: int
+    uuid: str | None
+    name: str | None = None
+    brand: str | None = None
+    architecture: str | None = None
+    memory_total: int | None = None  # bytes
+    cuda_cores: int | None = None
+    compute_capability: str | None = None
+    power_limit: int | None = None
+    temperature_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class HostSpec:
+    id: str
+    name: str
+    ip_address: str
+    os_type: str  # linux, windows
+    deployment_mode: str  # traditional, kubernetes
+    total_cpu: int
+    total_memory: int  # bytes
+    hostname: str | None = None
+    public_ip: str | None = None
+    os_version: str | None = None
+    arch: str = "x86_64"
+    k8s_node_name: str | None = None
+    total_disk: int | None = None  # bytes
+    ssh_port: int = 22
+    winrm_port: int | None = None
+    agent_port: int = 8080
+    labels: object = None  # a JSON object once validated
+    tags: list[str] | None = None
+    gpus: tuple[GpuSpec, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class HostChanges:
+    """An admin's edit of a host; None leaves a value as it is."""
+
+    name: str | None = None
+    hostname: str | None = None
+    ip_address: str | None = None
+    public_ip: str | None = None
+    os_version: str | None = None
+    labels: object = None  # a JSON object once validated
+    tags: list[str] | None = None
+    ssh_port: int | None = None
+    winrm_port: int | None = None
+    agent_port: int | None = None
+    total_cpu: int | None = None
+    total_memory: int | None = None
+    total_disk: int | None = None
+
+
+@dataclass(frozen=True)
+class GpuChanges:
+    """An admin's change of one GPU; None leaves a value as it is."""
+
+    status: str | None = None  # available, maintenance, error; never allocated by hand
+    health_status: str | None = None  # healthy, degraded, error
+    power_limit: int | None = None
+    temperature_limit: int | None = None
+
+
+# --- validation of plain values ---------------------------------------------------------------
+
+
+def _bad(message: str, *path: str) -> DomainError:
+    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", *path])
+
+
+def _text(value: str | None, limit: int, *path: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise _bad(f"{path[-1]} must not be empty", *path)
+    if len(value) > limit:
+        raise _bad(f"{path[-1]} is longer than {limit} characters", *path)
+    return value
+
+
+def _ip(value: str | None, *path: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        raise _bad(f"{path[-1]} is not an IPv4 or IPv6 address", *path) from None
+
+
+def _number(value: int | None, low: int, high: int, *path: str) -> int | None:
+    if value is not None and not low <= value <= high:
+        raise _bad(f"{path[-1]} must be between {low} and {high}", *path)
+    return value
+
+
+def _port(value: int | None, name: str) -> int | None:
+    return _number(value, 1, 65535, name)
+
+
+def _labels(value: object) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _bad("labels must be a JSON object", "labels")
+    region = value.get("region")
+    if region is not None and (not isinstance(region, str) or not region.strip()):
+        raise _bad("labels.region must be a non-empty string", "labels")
+    return value
+
+
+def _tags(value: list[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    tags = [_text(tag, 64, "tags", str(i)) or "" for i, tag in enumerate(value)]
+    return list(dict.fromkeys(tags))  # duplicates say nothing more
+
+
+def _gpu(gpu: GpuSpec, i: int) -> GpuSpec:
+    at = ("gpus", str(i))
+    return replace(
+        gpu,
+        index=_number(gpu.index, 0, _INT, *at, "index") or 0,
+        uuid=_text(gpu.uuid, 128, *at, "uuid"),
+        name=_text(gpu.name, 128, *at, "name"),
+        brand=_text(gpu.brand, 64, *at, "brand"),
+        architecture=_text(gpu.architecture, 64, *at, "architecture"),
+        memory_total=_number(gpu.memory_total, 0, _BIGINT, *at, "memoryTotal"),
+        cuda_cores=_number(gpu.cuda_cores, 0, _INT, *at, "cudaCores"),
+        compute_capability=_text(gpu.compute_capability, 32, *at, "computeCapability"),
+        power_limit=_number(gpu.power_limit, 1, _INT, *at, "powerLimit"),
+        temperature_limit=_number(gpu.temperature_limit, 1, _INT, *at, "temperatureLimit"),
+    )
+
+
+def validate_spec(s: HostSpec) -> HostSpec:
+    """The spec with text trimmed and addresses normalised, or INVALID_INPUT at the field."""
+    if not _ID.fullmatch(s.id):
+        raise _bad("id must be 3 to 64 characters of a-z, 0-9 and '-'", "id")
+    if s.os_type not in ("linux", "windows"):
+        raise _bad("osType must be linux or windows", "osType")
+    if s.deployment_mode not in ("traditional", "kubernetes"):
+        raise _bad("deploymentMode must be traditional or kubernetes", "deploymentMode")
+    k8s_node_name = _text(s.k8s_node_name, 128, "k8sNodeName")
+    if s.deployment_mode == "kubernetes" and k8s_node_name is None:
+        raise _bad("k8sNodeName is required for kubernetes hosts", "k8sNodeName")
+    gpus = tuple(_gpu(g, i) for i, g in enumerate(s.gpus))
+    for kind in ("index", "uuid"):
+        seen: set[object] = set()
+        for i, gpu in enumerate(gpus):
+            value = getattr(gpu, kind)
+            if value is not None and value in seen:
+                raise _bad(f"two GPUs of this host have {kind} {value}", "gpus", str(i), kind)
+            seen.add(value)
+    return replace(
+        s,
+        name=_text(s.name, 128, "name") or "",
+        hostname=_text(s.hostname, 256, "hostname"),
+        ip_address=_ip(s.ip_address, "ipAddress") or "",
+        public_ip=_ip(s.public_ip, "publicIp"),
+        os_version=_text(s.os_version, 64, "osVersion"),
+        arch=_text(s.arch, 20, "arch") or "",
+        k8s_node_name=k8s_node_name,
+        total_cpu=_number(s.total_cpu, 1, _INT, "totalCpu") or 0,
+        total_memory=_number(s.total_memory, 1, _BIGINT, "totalMemory") or 0,
+        total_disk=_number(s.total_disk, 0, _BIGINT, "totalDisk"),
+        ssh_port=_port(s.ssh_port, "sshPort") or 0,
+        winrm_port=_port(s.winrm_port, "winrmPort"),
+        agent_port=_port(s.agent_port, "agentPort") or 0,
+        labels=_labels(s.labels),
+        tags=_tags(s.tags),
+        gpus=gpus,
+    )
+
+
+def validate_changes(c: HostChanges) -> HostChanges:
+    return replace(
+        c,
+        name=_text(c.name, 128, "name"),
+        hostname=_text(c.hostname, 256, "hostname"),
+        ip_address=_ip(c.ip_address, "ipAddress"),
+        public_ip=_ip(c.public_ip, "publicIp"),
+        os_version=_text(c.os_version, 64, "osVersion"),
+        labels=_labels(c.labels),
+        tags=_tags(c.tags),
+        ssh_port=_port(c.ssh_port, "sshPort"),
+        winrm_port=_port(c.winrm_port, "winrmPort"),
+        agent_port=_port(c.agent_port, "agentPort"),
+        total_cpu=_number(c.total_cpu, 1, _INT, "totalCpu"),
+        total_memory=_number(c.total_memory, 1, _BIGINT, "totalMemory"),
+        total_disk=_number(c.total_disk, 0, _BIGINT, "totalDisk"),
+    )
+
+
+# --- who may act ------------------------------------------------------------------------------
+
+
+def _acts_as_admin(viewer: Viewer) -> bool:
+    # Agent tokens may belong to an admin account; they still speak only for their host.
+    return viewer.is_admin and not viewer.is_agent and viewer.can(Scope.WRITE)
+
+
+async def _sees_host(session: AsyncSession, viewer: Viewer, host_id: str) -> bool:
+    if viewer.is_admin and not viewer.is_agent:  # e.g. an admin's read-only token
+        where: ColumnElement[bool] = true()
+    elif viewer.agent_host_id is not None:
+        where = Host.id == viewer.agent_host_id
+    elif viewer.customer_id is not None:
+        where = Host.id.in_(
+            select(Environment.host_id).where(
+                Environment.user_id == viewer.customer_id,
+                Environment.status.in_(_VIEWING_ENV_STATUSES),
+            )
+        )
+    else:
+        return False
+    return bool(await session.scalar(select(exists().where(Host.id == host_id, where))))
+
+
+async def _sees_gpu(session: AsyncSession, viewer: Viewer, gpu_id: int) -> bool:
+    """As loaders/hosts.visible_gpus: agents their host's GPUs, customers the ones they hold."""
+    if viewer.is_admin and not viewer.is_agent:
+        where: ColumnElement[bool] = true()
+    elif viewer.agent_host_id is not None:
+        where = Gpu.host_id == viewer.agent_host_id
+    elif viewer.customer_id is not None:
+        where = Gpu.allocated_to.in_(
+            select(Environment.id).where(Environment.user_id == viewer.customer_id)
+        )
+    else:
+        return False
+    return bool(await session.scalar(select(exists().where(Gpu.id == gpu_id, where))))
+
+
+def _require_login(viewer: Viewer) -> None:
+    if not viewer.is_authenticated:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
+
+
+async def _refuse_non_admin(session: AsyncSession, viewer: Viewer, host_id: str) -> None:
+    """NOT_FOUND for a host the viewer cannot see (like a missing one), FORBIDDEN otherwise."""
+    _require_login(viewer)
+    if await _sees_host(session, viewer, host_id):
+        raise DomainError(ErrorCode.FORBIDDEN, "only platform admins manage hosts", HOST_ID)
+    raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
+
+
+async def _lock_host(session: AsyncSession, host_id: str) -> Host:
+    host = await session.scalar(
+        select(Host)
+        .where(Host.id == host_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if host is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
+    return host
+
+
+async def _lock_host_as_admin(session: AsyncSession, viewer: Viewer, host_id: str) -> Host:
+    if not _acts_as_admin(viewer):
+        await _refuse_non_admin(session, viewer, host_id)
+    return await _lock_host(session, host_id)
+
+
+# --- register, update, delete -----------------------------------------------------------------
+
+
+async def register_host(session: AsyncSession, viewer: Viewer, spec: HostSpec) -> str:
+    """Insert a host (offline until its first heartbeat) and its GPUs; returns the host id."""
+    if not _acts_as_admin(viewer):
+        _require_login(viewer)
+        raise DomainError(ErrorCode.FORBIDDEN, "only platform admins register hosts")
+    s = validate_spec(spec)
+    # ON CONFLICT: a concurrent registration of the same id is refused instead of crashing.
+    columns = {name: getattr(s, name) for name in _SPEC_COLUMNS}
+    inserted = await session.scalar(
+        pg_insert(Host)
+        .values(**columns, total_gpu=len(s.gpus), **_FRESH_HOST)
+        .on_conflict_do_nothing()
+        .returning(Host.id)
+    )
+    if inserted is None:
+        raise DomainError(ErrorCode.CONFLICT, f"host {s.id!r} already exists", ["input", "id"])
+    if s.gpus:
+        await _insert_gpus(session, s.id, s.gpus)
+    return s.id
+
+
+async def _insert_gpus(session: AsyncSession, host_id: str, gpus: tuple[GpuSpec, ...]) -> None:
+    uuids = [g.uuid for g in gpus if g.uuid is not None]
+    taken = set((await session.scalars(select(Gpu.uuid).where(Gpu.uuid.in_(uuids)))).all())
+    for i, gpu in enumerate(gpus):
+        if gpu.uuid in taken:
+            raise DomainError(
+                ErrorCode.CONFLICT,
+                f"a GPU with uuid {gpu.uuid!r} is already registered",
+                ["input", "gpus", str(i), "uuid"],
+            )
+    rows = [
+        {
+            "host_id": host_id,
+            "gpu_index": g.index,
+            **{name: getattr(g, name) for name in _GPU_COLUMNS},
+            "status": "available",
+            "health_status": "healthy",
+        }
+        for g in gpus
+    ]
+    # A uuid registered concurrently since the check is skipped here and refused below.
+    written = await session.scalars(
+        pg_insert(Gpu).values(rows).on_conflict_do_nothing().returning(Gpu.id)
+    )
+    if len(written.all()) != len(rows):
+        raise DomainError(
+            ErrorCode.CONFLICT, "a GPU uuid was registered concurrently", ["input", "gpus"]
+        )
+
+
+async def update_host(
+    session: AsyncSession, viewer: Viewer, host_id: str, changes: HostChanges
+) -> str:
+    host = await _lock_host_as_admin(session, viewer, host_id)
+    c = validate_changes(changes)
+    for name, total, used in (
+        ("totalCpu", c.total_cpu, host.used_cpu),
+        ("totalMemory", c.total_memory, host.used_memory),
+        ("totalDisk", c.total_disk, host.used_disk),
+    ):
+        if total is not None and total < (used or 0):
+            raise _bad(f"{name} {total} is below what environments use now ({used or 0})", name)
+    columns = {
+        "name": c.name,
+        "hostname": c.hostname,
+        "ip_address": c.ip_address,
+        "public_ip": c.public_ip,
+        "os_version": c.os_version,
+        "labels": c.labels,
+        "tags": c.tags,
+        "ssh_port": c.ssh_port,
+        "winrm_port": c.winrm_port,
+        "agent_port": c.agent_port,
+        "total_cpu": c.total_cpu,
+        "total_memory": c.total_memory,
+        "total_disk": c.total_disk,
+    }
+    values = {k: v for k, v in columns.items() if v is not None}
+    if values:
+        await session.execute(update(Host).where(Host.id == host_id).values(**values))
+    return host_id
+
+
+async def delete_host(session: AsyncSession, viewer: Viewer, host_id: str) -> str:
+    """Delete a host with its GPUs, their samples, and revoke the host's agent tokens.
+
+    Placement locks the host row too, so no environment can land here after the check.
+    """
+    await _lock_host_as_admin(session, viewer, host_id)
+    remaining = await session.scalar(
+        select(func.count())
+        .select_from(Environment)
+        .where(Environment.host_id == host_id, Environment.status.is_distinct_from("deleted"))
+    )
+    if remaining:
+        raise DomainError(
+            ErrorCode.IN_USE,
+            f"{remaining} environment(s) on host {host_id!r} are not deleted",
+            HOST_ID,
+        )
+    await session.execute(delete(GpuMetric).where(GpuMetric.host_id == host_id))
+    await session.execute(delete(HostMetric).where(HostMetric.host_id == host_id))
+    await session.execute(delete(Gpu).where(Gpu.host_id == host_id))
+    await session.execute(
+        update(ApiToken)
+        .where(ApiToken.host_id == host_id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=func.now())
+    )
+    await session.execute(delete(Host).where(Host.id == host_id))
+    return host_id
+
+
+# --- status: maintenance, heartbeats, silence -------------------------------------------------
+
+
+async def enter_maintenance(session: AsyncSession, viewer: Viewer, host_id: str) -> str:
+    """online|offline -> maintenance; running environments stay, no new ones are placed."""
+    host = await _lock_host_as_admin(session, viewer, host_id)
+    if host.status not in ("online", "offline"):
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION, f"host {host_id!r} is {host.status}, not online/offline"
+        )
+    await session.execute(update(Host).where(Host.id == host_id).values(status="maintenance"))
+    return host_id
+
+
+async def exit_maintenance(session: AsyncSession, viewer: Viewer, host_id: str) -> str:
+    """maintenance -> offline: the next heartbeat brings the host online."""
+    host = await _lock_host_as_admin(session, viewer, host_id)
+    if host.status != "maintenance":
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION, f"host {host_id!r} is {host.status}, not in maintenance"
+        )
+    await session.execute(update(Host).where(Host.id == host_id).values(status="offline"))
+    return host_id
+
+
+async def record_heartbeat(
+    session: AsyncSession, viewer: Viewer, host_id: str, health_status: str
+) -> str:
+    """The host's own agent (or an admin) reports the host alive, with its health."""
+    if viewer.is_agent:
+        if viewer.agent_host_id != host_id:
+            raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
+        if not viewer.can(Scope.AGENT):
+            raise DomainError(ErrorCode.FORBIDDEN, "this token may not report heartbeats")
+    elif not _acts_as_admin(viewer):
+        await _refuse_non_admin(session, viewer, host_id)
+    if health_status not in ("healthy", "degraded", "unhealthy"):
+        raise _bad("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
+    host = await _lock_host(session, host_id)
+    # A host in maintenance stays there: only an admin takes it out.
+    status = "online" if host.status == "offline" else host.status
+    await session.execute(
+        update(Host)
+        .where(Host.id == host_id)
+        .values(last_heartbeat=func.now(), health_status=health_status, status=status)
+    )
+    return host_id
+
+
+async def mark_silent_hosts_offline(
+    session: AsyncSession, now: datetime, silence: timedelta = SILENCE
+) -> list[str]:
+    """Online hosts without a heartbeat for `silence` go offline; returns their ids, sorted.
+
+    The UPDATE re-checks its condition on a row after waiting for a concurrent heartbeat's
+    lock, so a host that has just reported is not taken offline.
+    """
+    ids = await session.scalars(
+        update(Host)
+        .where(
+            Host.status == "online",
+            Host.last_heartbeat.is_(None) | (Host.last_heartbeat < now - silence),
+        )
+        .values(status="offline")
+        .returning(Host.id)
+    )
+    return sorted(ids.all())
+
+
+# --- GPUs -------------------------------------------------------------------------------------
+
+
+async def update_gpu(
+    session: AsyncSession, viewer: Viewer, gpu_id: int, changes: GpuChanges
+) -> int:
+    """An admin takes a GPU out of service or back in, or changes its limits; not while held."""
+    if not _acts_as_admin(viewer):
+        _require_login(viewer)
+        if await _sees_gpu(session, viewer, gpu_id):
+            raise DomainError(ErrorCode.FORBIDDEN, "only platform admins manage GPUs", GPU_ID)
+        raise DomainError(ErrorCode.NOT_FOUND, f"no GPU {gpu_id}", GPU_ID)
+    host_id = await session.scalar(select(Gpu.host_id).where(Gpu.id == gpu_id))
+    if host_id is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no GPU {gpu_id}", GPU_ID)
+    # Host, then GPU: the order placement locks them in, so the two cannot deadlock.
+    await _lock_host(session, host_id)
+    gpu = await session.scalar(
+        select(Gpu)
+        .where(Gpu.id == gpu_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if gpu is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no GPU {gpu_id}", GPU_ID)
+    if changes.status is not None and changes.status not in ("available", "maintenance", "error"):
+        # 'allocated' comes with an environment's placement only, never by hand.
+        raise _bad("status must be available, maintenance or error", "status")
+    if changes.health_status is not None and changes.health_status not in (
+        "healthy",
+        "degraded",
+        "error",
+    ):
+        raise _bad("healthStatus must be healthy, degraded or error", "healthStatus")
+    power_limit = _number(changes.power_limit, 1, _INT, "powerLimit")
+    temperature_limit = _number(changes.temperature_limit, 1, _INT, "temperatureLimit")
+    if gpu.status == "allocated":
+        raise DomainError(
+            ErrorCode.IN_USE, f"GPU {gpu_id} is allocated to environment {gpu.allocated_to}", GPU_ID
+        )
+    columns = {
+        "status": changes.status,
+        "health_status": changes.health_status,
+        "power_limit": power_limit,
+        "temperature_limit": temperature_limit,
+    }
+    values = {k: v for k, v in columns.items() if v is not None}
+    if values:
+        await session.execute(update(Gpu).where(Gpu.id == gpu_id).values(**values))
+    return gpu_id

@@ -1,0 +1,229 @@
+"""Placement: which host an environment runs on, its GPUs, and the host's used_* counters.
+
+Locks, always in this order within a transaction: the host row (FOR UPDATE), then its GPU rows
+(FOR UPDATE SKIP LOCKED). Free capacity is re-checked after the host lock, because another
+transaction may have taken it between the unlocked best-fit query and the lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ScalarSelect, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.db.models import Gpu, Host
+from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.quotas import Request
+
+
+@dataclass(frozen=True)
+class LockedHost:
+    id: str
+    os_type: str
+    free_cpu: int
+    free_memory: int
+    free_disk: int
+    free_gpus: int
+
+
+def _free_gpus(host_id: Any) -> ScalarSelect[int]:
+    return (
+        select(func.count())
+        .select_from(Gpu)
+        .where(Gpu.host_id == host_id, Gpu.status == "available", Gpu.health_status == "healthy")
+        .scalar_subquery()
+    )
+
+
+# A NULL total_disk counts as no disk: the invariant compares used_disk with coalesce(total, 0).
+_FREE_CPU = Host.total_cpu - func.coalesce(Host.used_cpu, 0)
+_FREE_MEMORY = Host.total_memory - func.coalesce(Host.used_memory, 0)
+_FREE_DISK = func.coalesce(Host.total_disk, 0) - func.coalesce(Host.used_disk, 0)
+
+
+async def _lock(session: AsyncSession, host_id: str) -> tuple[str | None, str | None]:
+    """Lock the host row; its (status, health_status)."""
+    row = (
+        await session.execute(
+            select(Host.status, Host.health_status).where(Host.id == host_id).with_for_update()
+        )
+    ).first()
+    if row is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"host {host_id} not found", ["input", "hostId"])
+    return row.status, row.health_status
+
+
+async def _free(session: AsyncSession, host_id: str) -> LockedHost:
+    row = (
+        await session.execute(
+            select(
+                Host.id,
+                Host.os_type,
+                _FREE_CPU.label("cpu"),
+                _FREE_MEMORY.label("memory"),
+                _FREE_DISK.label("disk"),
+                _free_gpus(Host.id).label("gpus"),
+            ).where(Host.id == host_id)
+        )
+    ).one()
+    return LockedHost(row.id, row.os_type, row.cpu, row.memory, row.disk, row.gpus)
+
+
+def shortfall(host: LockedHost, request: Request) -> str | None:
+    """Why `request` does not fit on `host`, or None if it does."""
+    if host.free_cpu < request.cpu:
+        return f"host {host.id} has {host.free_cpu} free CPU cores, {request.cpu} requested"
+    if host.free_memory < request.memory:
+        return (
+            f"host {host.id} has {host.free_memory} bytes of free memory,"
+            f" {request.memory} requested"
+        )
+    if host.free_disk < request.storage:
+        return (
+            f"host {host.id} has {host.free_disk} bytes of free disk, {request.storage} requested"
+        )
+    if host.free_gpus < request.gpu:
+        return f"host {host.id} has {host.free_gpus} free GPUs, {request.gpu} requested"
+    return None
+
+
+def _refuse_state(
+    host_id: str, status: str | None, health: str | None, field: list[str] | None
+) -> None:
+    if status == "maintenance":
+        raise DomainError(ErrorCode.NO_CAPACITY, f"host {host_id} is in maintenance", field)
+    if status != "online":
+        raise DomainError(ErrorCode.NO_CAPACITY, f"host {host_id} is {status or 'offline'}", field)
+    if health != "healthy":
+        raise DomainError(ErrorCode.NO_CAPACITY, f"host {host_id} is {health or 'unknown'}", field)
+
+
+async def lock_host_for(
+    session: AsyncSession, host_id: str, request: Request, *, field: list[str] | None
+) -> LockedHost:
+    """Lock a given host and check it accepts `request` (NOT_FOUND / NO_CAPACITY otherwise)."""
+    status, health = await _lock(session, host_id)
+    _refuse_state(host_id, status, health, field)
+    host = await _free(session, host_id)
+    reason = shortfall(host, request)
+    if reason is not None:
+        raise DomainError(ErrorCode.NO_CAPACITY, reason, field)
+    return host
+
+
+async def place(session: AsyncSession, request: Request) -> LockedHost:
+    """The best-fit online, healthy host for `request` (least leftover), locked.
+
+    Concurrent creates must not all queue on the same best-fit host and give up while other
+    hosts have room, so the candidate is taken with `FOR UPDATE SKIP LOCKED`: each create
+    locks the best host nobody else is deciding on. Only when every fitting host is busy does
+    it wait for one. A host found full after its lock is skipped from then on, so the loop
+    ends once every fitting host has been tried.
+    """
+    free_gpus = _free_gpus(Host.id)
+    tried: list[str] = []
+
+    def best_fit(*, skip_locked: bool) -> Any:
+        return (
+            select(Host.id)
+            .where(
+                Host.status == "online",
+                Host.health_status == "healthy",
+                Host.id.not_in(tried),
+                request.cpu <= _FREE_CPU,
+                request.memory <= _FREE_MEMORY,
+                request.storage <= _FREE_DISK,
+                free_gpus >= request.gpu,
+            )
+            .order_by(free_gpus, _FREE_CPU, _FREE_MEMORY, _FREE_DISK, Host.id)
+            .limit(1)
+            .with_for_update(of=Host, skip_locked=skip_locked)
+        )
+
+    while True:
+        # A savepoint, so that a host found full is unlocked before trying another (holding it
+        # could deadlock with a transaction that locked the other host first).
+        savepoint = await session.begin_nested()
+        candidate: str | None = await session.scalar(best_fit(skip_locked=True))
+        if candidate is None:
+            candidate = await session.scalar(best_fit(skip_locked=False))
+        if candidate is None:
+            await savepoint.rollback()
+            break
+        status, health = await _lock(session, candidate)
+        host = await _free(session, candidate)
+        if status == "online" and health == "healthy" and not shortfall(host, request):
+            await savepoint.commit()
+            return host
+        await savepoint.rollback()
+        tried.append(candidate)
+    most = await session.scalar(
+        select(func.coalesce(func.max(free_gpus), 0)).where(
+            Host.status == "online", Host.health_status == "healthy"
+        )
+    )
+    raise DomainError(
+        ErrorCode.NO_CAPACITY,
+        f"no online, healthy host has {request.cpu} CPU cores, {request.memory} bytes of memory,"
+        f" {request.storage} bytes of disk and {request.gpu} GPUs free"
+        f" (most free GPUs on one host: {most})",
+    )
+
+
+async def allocate_gpus(
+    session: AsyncSession, host_id: str, env_id: str, count: int, *, field: list[str] | None
+) -> list[int]:
+    """Mark `count` available, healthy GPUs of the host allocated to the environment."""
+    if count == 0:
+        return []
+    ids = list(
+        (
+            await session.scalars(
+                select(Gpu.id)
+                .where(
+                    Gpu.host_id == host_id,
+                    Gpu.status == "available",
+                    Gpu.health_status == "healthy",
+                )
+                .order_by(Gpu.gpu_index)
+                .limit(count)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+    )
+    if len(ids) < count:
+        raise DomainError(
+            ErrorCode.NO_CAPACITY,
+            f"host {host_id} has {len(ids)} free GPUs, {count} requested",
+            field,
+        )
+    await session.execute(
+        update(Gpu)
+        .where(Gpu.id.in_(ids))
+        .values(status="allocated", allocated_to=env_id, allocated_at=func.now())
+    )
+    return ids
+
+
+async def release_gpus(session: AsyncSession, env_id: str) -> None:
+    await session.execute(
+        update(Gpu)
+        .where(Gpu.allocated_to == env_id)
+        .values(status="available", allocated_to=None, allocated_at=None)
+    )
+
+
+async def add_usage(session: AsyncSession, host_id: str, request: Request, sign: int) -> None:
+    """Move the host's used_* counters by `sign` x the request (same transaction as the change)."""
+    await session.execute(
+        update(Host)
+        .where(Host.id == host_id)
+        .values(
+            used_cpu=func.coalesce(Host.used_cpu, 0) + sign * request.cpu,
+            used_memory=func.coalesce(Host.used_memory, 0) + sign * request.memory,
+            used_disk=func.coalesce(Host.used_disk, 0) + sign * request.storage,
+            used_gpu=func.coalesce(Host.used_gpu, 0) + sign * request.gpu,
+        )
+    )

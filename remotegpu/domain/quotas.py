@@ -1,0 +1,121 @@
+"""Quota checks of environments: the owner's usage plus a new or restarted environment.
+
+The owner's resource_quotas row is locked FOR UPDATE first, so two creates (or starts) of one
+owner run the check one after the other and cannot both squeeze under the limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.db.models import Environment, ResourceQuota, SystemConfig
+from remotegpu.domain.errors import DomainError, ErrorCode
+
+LIVE = ("creating", "running")
+GONE = ("deleted", "deleting")
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Request:
+    """What an environment holds while live: CPU cores, memory and storage bytes, GPUs."""
+
+    cpu: int
+    memory: int
+    gpu: int
+    storage: int
+
+
+async def config_int(session: AsyncSession, key: str) -> int | None:
+    value = await session.scalar(
+        select(SystemConfig.config_value).where(SystemConfig.config_key == key)
+    )
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
+async def _lock_quota(session: AsyncSession, owner_id: int) -> ResourceQuota:
+    quota = (
+        await session.execute(
+            select(ResourceQuota)
+            .where(ResourceQuota.user_id == owner_id)
+            .order_by(ResourceQuota.id)
+            .limit(1)
+            .with_for_update()
+        )
+    ).scalar_one_or_none()
+    if quota is None:
+        raise DomainError(ErrorCode.QUOTA_EXCEEDED, "the owner has no resource quota")
+    return quota
+
+
+def _over(field: list[str] | None, what: str, used: int, asked: int, limit: int) -> DomainError:
+    return DomainError(
+        ErrorCode.QUOTA_EXCEEDED,
+        f"{what} quota exceeded: {used} in use + {asked} requested > {limit} allowed",
+        field,
+    )
+
+
+async def check_quota(
+    session: AsyncSession,
+    owner_id: int,
+    request: Request,
+    *,
+    new: bool,
+    fields: dict[str, list[str] | None],
+) -> None:
+    """Lock the owner's quota and check that `request` fits (QUOTA_EXCEEDED otherwise).
+
+    `new`: a create counts against the non-deleted environments and storage; a start of a
+    stopped environment (already counted there) against the live ones, as the invariant does.
+    """
+    quota = await _lock_quota(session, owner_id)
+    live = Environment.status.in_(LIVE)
+    kept = Environment.status.not_in(GONE)
+    usage = (
+        await session.execute(
+            select(
+                func.count().filter(kept).label("kept"),
+                func.count().filter(live).label("live"),
+                func.coalesce(func.sum(Environment.cpu).filter(live), 0).label("cpu"),
+                func.coalesce(func.sum(Environment.memory).filter(live), 0).label("memory"),
+                func.coalesce(func.sum(func.coalesce(Environment.gpu, 0)).filter(live), 0).label(
+                    "gpu"
+                ),
+                func.coalesce(
+                    func.sum(func.coalesce(Environment.storage, 0)).filter(kept if new else live),
+                    0,
+                ).label("storage"),
+            ).where(Environment.user_id == owner_id)
+        )
+    ).one()
+    count = int(usage.kept if new else usage.live)
+    env_limit = quota.environment_quota or 0
+    if count + 1 > env_limit:
+        raise _over(fields.get("count"), "environment", count, 1, env_limit)
+    cap = await config_int(session, "max_environments_per_user")
+    if cap is not None and count + 1 > cap:
+        raise DomainError(
+            ErrorCode.QUOTA_EXCEEDED,
+            f"at most {cap} environments per user (max_environments_per_user); {count} exist",
+            fields.get("count"),
+        )
+    checks = (
+        ("cpu", "CPU", int(usage.cpu), request.cpu, quota.cpu_quota or 0),
+        ("memory", "memory (bytes)", int(usage.memory), request.memory,
+         (quota.memory_quota or 0) * MIB),
+        ("gpu", "GPU", int(usage.gpu), request.gpu, quota.gpu_quota or 0),
+        ("storage", "storage (bytes)", int(usage.storage), request.storage,
+         quota.storage_quota or 0),
+    )  # fmt: skip
+    for key, what, used, asked, limit in checks:
+        if used + asked > limit:
+            raise _over(fields.get(key), what, used, asked, limit)

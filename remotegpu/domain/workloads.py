@@ -1,0 +1,192 @@
+"""What training jobs and inference services share: who may create or manage them, whether the
+rows they reference are readable by their owner, and input checks.
+
+The rules themselves are in `training.py` and `inference.py`.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+
+from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.auth.viewer import Viewer
+from remotegpu.db.models import (
+    Dataset,
+    Environment,
+    MlModel,
+    MlModelVersion,
+    Workspace,
+    WorkspaceMember,
+)
+from remotegpu.domain.errors import DomainError, ErrorCode
+
+BIGINT_MAX = 2**63 - 1
+CREATOR_ROLES = frozenset({"owner", "admin", "member"})
+MANAGER_ROLES = frozenset({"owner", "admin"})
+_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def new_id(prefix: str) -> str:
+    """A text key like the seed's ('job-k3x9q2m7ab'): 36^10 values, collisions negligible."""
+    return f"{prefix}-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(10))
+
+
+def is_platform_admin(viewer: Viewer) -> bool:
+    """Agent tokens may belong to an admin but never act with an admin's reach."""
+    return viewer.is_admin and viewer.agent_host_id is None
+
+
+def not_found(kind: str, field: str) -> DomainError:
+    # One message for "missing" and "not yours": another tenant's object must look absent.
+    return DomainError(ErrorCode.NOT_FOUND, f"{kind} not found", ["input", field])
+
+
+def invalid(field: str, message: str) -> DomainError:
+    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", field])
+
+
+def clean_text(
+    value: str | None, field: str, max_length: int, *, required: bool = False
+) -> str | None:
+    """Trimmed text within the column size; blank is missing (refused when `required`)."""
+    cleaned = None if value is None else value.strip()
+    if not cleaned:
+        if required:
+            raise invalid(field, f"{field} must not be blank")
+        return None
+    if len(cleaned) > max_length:
+        raise invalid(field, f"{field} is longer than {max_length} characters")
+    return cleaned
+
+
+def check_amount(value: int | None, field: str, *, minimum: int, maximum: int = BIGINT_MAX) -> None:
+    if value is not None and not minimum <= value <= maximum:
+        raise invalid(field, f"{field} must be between {minimum} and {maximum}")
+
+
+async def active_role(session: AsyncSession, customer_id: int, workspace_id: int) -> str | None:
+    """The customer's role in the workspace if the membership is active; locked against a
+    concurrent removal until the transaction ends."""
+    stmt = (
+        select(WorkspaceMember.role)
+        .where(
+            WorkspaceMember.workspace_id == workspace_id,
+            WorkspaceMember.customer_id == customer_id,
+            WorkspaceMember.status == "active",
+        )
+        .with_for_update(read=True)
+    )
+    role: str | None = await session.scalar(stmt)
+    return role
+
+
+async def require_creator_in(session: AsyncSession, viewer: Viewer, workspace_id: int) -> None:
+    """The viewer may create workloads in the workspace: owner, admin or member (platform
+    admins anywhere); the workspace must be active."""
+    workspace = await session.scalar(
+        select(Workspace).where(Workspace.id == workspace_id).with_for_update(read=True)
+    )
+    if not is_platform_admin(viewer):
+        assert viewer.customer_id is not None
+        role = await active_role(session, viewer.customer_id, workspace_id)
+        if workspace is None or role is None:
+            raise not_found("workspace", "workspaceId")
+        if role not in CREATOR_ROLES:
+            raise DomainError(
+                ErrorCode.FORBIDDEN,
+                f"a workspace {role} may not create workloads here",
+                ["input", "workspaceId"],
+            )
+    if workspace is None:
+        raise not_found("workspace", "workspaceId")
+    if workspace.status != "active":
+        raise invalid("workspaceId", f"the workspace is {workspace.status}")
+
+
+async def require_manager(
+    session: AsyncSession, viewer: Viewer, kind: str, owner_id: int, workspace_id: int | None
+) -> None:
+    """Changing a workload: its owner, an owner/admin of its workspace, or a platform admin.
+    Members who can only see it get FORBIDDEN; anyone else NOT_FOUND."""
+    if is_platform_admin(viewer) or (viewer.customer_id == owner_id and not viewer.is_agent):
+        return
+    role = None
+    if workspace_id is not None and viewer.customer_id is not None and not viewer.is_agent:
+        role = await active_role(session, viewer.customer_id, workspace_id)
+    if role is None:
+        raise not_found(kind, "id")
+    if role not in MANAGER_ROLES:
+        raise DomainError(
+            ErrorCode.FORBIDDEN, f"only its owner or a workspace owner/admin may change this {kind}"
+        )
+
+
+def _readable_shared(viewer: Viewer, table: type[Dataset] | type[MlModel]) -> ColumnElement[bool]:
+    """Datasets and models the viewer may read: own, shared with one of its workspaces, public."""
+    if is_platform_admin(viewer):
+        return true()
+    if viewer.customer_id is None or viewer.is_agent:
+        return false()
+    workspaces = select(WorkspaceMember.workspace_id).where(
+        WorkspaceMember.customer_id == viewer.customer_id, WorkspaceMember.status == "active"
+    )
+    return or_(
+        table.customer_id == viewer.customer_id,
+        (table.visibility == "workspace") & table.workspace_id.in_(workspaces),
+        table.visibility == "public",
+    )
+
+
+async def require_readable_dataset(session: AsyncSession, viewer: Viewer, dataset_id: int) -> None:
+    """Locked FOR SHARE: it cannot be deleted or made private before this commits."""
+    stmt = (
+        select(Dataset.id)
+        .where(Dataset.id == dataset_id, _readable_shared(viewer, Dataset))
+        .with_for_update(read=True)
+    )
+    if await session.scalar(stmt) is None:
+        raise not_found("dataset", "datasetId")
+
+
+async def require_readable_model(session: AsyncSession, viewer: Viewer, model_id: int) -> MlModel:
+    stmt = (
+        select(MlModel)
+        .where(MlModel.id == model_id, _readable_shared(viewer, MlModel))
+        .with_for_update(read=True)
+    )
+    model = await session.scalar(stmt)
+    if model is None:
+        raise not_found("model", "modelId")
+    return model
+
+
+async def require_model_version(session: AsyncSession, model_id: int, version: str) -> None:
+    stmt = (
+        select(MlModelVersion.id)
+        .where(MlModelVersion.model_id == model_id, MlModelVersion.version == version)
+        .with_for_update(read=True)
+    )
+    if await session.scalar(stmt) is None:
+        raise not_found("model version", "modelVersion")
+
+
+async def require_usable_environment(
+    session: AsyncSession, viewer: Viewer, env_id: str, workspace_id: int | None
+) -> None:
+    """An environment the job's owner may run in: its own, or one of the job's workspace;
+    not deleted or on its way out."""
+    conditions = [
+        Environment.id == env_id,
+        or_(Environment.status.is_(None), Environment.status.not_in(("deleting", "deleted"))),
+    ]
+    if not is_platform_admin(viewer):
+        in_workspace = (
+            Environment.workspace_id == workspace_id if workspace_id is not None else false()
+        )
+        conditions.append(or_(Environment.user_id == viewer.customer_id, in_workspace))
+    stmt = select(Environment.id).where(*conditions).with_for_update(read=True)
+    if await session.scalar(stmt) is None:
+        raise not_found("environment", "envId")

@@ -1,0 +1,31 @@
+"""Inputs of the settings mutation (`systemConfigSet`)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from remotegpu.schema.enums import ConfigType
+
+
+@strawberry.input(description="Create or change one platform setting (system_configs row).")
+class SystemConfigSetInput:
+    key: str = strawberry.field(
+        description="config_key (1 to 128 characters: lowercase letters, digits, _ . -)."
+    )
+    value: str = strawberry.field(
+        description="New value as text, checked against the type: INTEGER a whole number, "
+        "BOOLEAN true/false, JSON a JSON document, STRING anything (at most 10000 characters). "
+        "Port ranges must stay 1..65535 with start < end and must not overlap each other."
+    )
+    config_type: ConfigType | None = strawberry.field(
+        default=None,
+        description="Type of the value: required for a new key; for an existing key it may be "
+        "omitted and otherwise must equal the stored type.",
+    )
+    description: str | None = strawberry.field(
+        default=None, description="What the setting does; omitted = unchanged."
+    )
+    is_public: bool | None = strawberry.field(
+        default=None,
+        description="Readable without admin rights; omitted = unchanged (false for a new key).",
+    )

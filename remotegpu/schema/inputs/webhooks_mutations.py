@@ -1,0 +1,69 @@
+"""Inputs of the webhook mutations: create, update, rotate the secret, delete."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import strawberry
+
+from remotegpu.domain.events import EventType
+
+
+@strawberry.enum(description="Event types a webhook can subscribe to (stored as e.g. alert.fired).")
+class WebhookEvent(StrEnum):
+    ENVIRONMENT_CREATED = EventType.ENVIRONMENT_CREATED.value
+    ENVIRONMENT_STARTED = EventType.ENVIRONMENT_STARTED.value
+    ENVIRONMENT_STOPPED = EventType.ENVIRONMENT_STOPPED.value
+    ENVIRONMENT_DELETED = EventType.ENVIRONMENT_DELETED.value
+    ENVIRONMENT_FAILED = EventType.ENVIRONMENT_FAILED.value
+    TRAINING_STARTED = EventType.TRAINING_STARTED.value
+    TRAINING_COMPLETED = EventType.TRAINING_COMPLETED.value
+    TRAINING_FAILED = EventType.TRAINING_FAILED.value
+    ALERT_FIRED = EventType.ALERT_FIRED.value
+    ALERT_RESOLVED = EventType.ALERT_RESOLVED.value
+    INVOICE_CREATED = EventType.INVOICE_CREATED.value
+    INVOICE_PAID = EventType.INVOICE_PAID.value
+    QUOTA_EXCEEDED = EventType.QUOTA_EXCEEDED.value
+
+
+_URL = (
+    "https URL (at most 512 characters, no user:password@) whose host resolves only to "
+    "public addresses."
+)
+_KEY_DOC = (
+    "Signing secret (24 to 256 characters, no spaces); omitted = generated (whsec_...). "
+    "Returned once in the payload, never readable afterwards."
+)
+
+
+@strawberry.input(description="A new webhook of the viewer.")
+class WebhookCreateInput:
+    name: str = strawberry.field(description="Name of the webhook (1 to 256 characters).")
+    url: str = strawberry.field(description=_URL)
+    events: list[WebhookEvent] = strawberry.field(
+        description="Event types to deliver (at least one)."
+    )
+    secret: str | None = strawberry.field(default=None, description=_KEY_DOC)
+    enabled: bool = strawberry.field(default=True, description="Whether events are delivered.")
+
+
+@strawberry.input(description="Changes to a webhook; omitted fields stay as they are.")
+class WebhookUpdateInput:
+    row_id: int = strawberry.field(description="rowId of the webhook.")
+    name: str | None = strawberry.field(default=None, description="New name (1 to 256).")
+    url: str | None = strawberry.field(default=None, description="New URL, checked again. " + _URL)
+    events: list[WebhookEvent] | None = strawberry.field(
+        default=None, description="New set of event types (at least one)."
+    )
+    enabled: bool | None = strawberry.field(default=None, description="Enable or pause deliveries.")
+
+
+@strawberry.input(description="The webhook whose signing secret is replaced.")
+class WebhookRotateSecretInput:
+    row_id: int = strawberry.field(description="rowId of the webhook.")
+    secret: str | None = strawberry.field(default=None, description=_KEY_DOC)
+
+
+@strawberry.input(description="The webhook to delete (with its delivery log).")
+class WebhookDeleteInput:
+    row_id: int = strawberry.field(description="rowId of the webhook.")

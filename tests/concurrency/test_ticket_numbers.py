@@ -1,0 +1,101 @@
+"""Ticket numbers under truly parallel creates: distinct and gap-free (domain-rules.md,
+"Tickets").
+
+100 issueCreate (and 30 requirementCreate) go over HTTP at once to `remotegpu serve` (two
+worker processes); only the row lock of the ticket_sequences upsert orders them. Each
+repetition starts from empty ticket tables, so its numbers must be exactly 0001..N.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from tests.concurrency.conftest import add_customers, assert_invariants
+from tests.live import bearer, gql_http
+
+REPEAT = range(3)
+
+ISSUE_CREATE = """
+mutation C($input: IssueCreateInput!) {
+  issueCreate(input: $input) { issue { rowId issueNo } errors { field code message } }
+}
+"""
+REQUIREMENT_CREATE = """
+mutation C($input: RequirementCreateInput!) {
+  requirementCreate(input: $input) {
+    requirement { rowId requirementNo } errors { field code message }
+  }
+}
+"""
+
+
+async def _reset(sql: asyncpg.Connection) -> None:
+    await sql.execute("TRUNCATE issues, requirements, comments, ticket_sequences, audit_logs")
+
+
+async def _create_all(
+    server: httpx.AsyncClient,
+    customers: list[int],
+    document: str,
+    field: str,
+    count: int,
+    extra: dict[str, Any],
+) -> list[str]:
+    headers = [bearer(c) for c in customers]
+
+    async def one(client: httpx.AsyncClient, i: int) -> str:
+        variables: dict[str, object] = {"input": {"title": f"ticket {i}", **extra}}
+        body: Any = await gql_http(client, document, variables, headers[i % len(headers)])
+        assert "errors" not in body, body
+        payload = next(iter(body["data"].values()))
+        assert payload["errors"] == [], payload
+        number: str = payload[field]["issueNo" if field == "issue" else "requirementNo"]
+        return number
+
+    # A client of its own: the module's client may hold keep-alive connections that uvicorn
+    # is closing right now (idle > 5 s since the previous repetition), a ReadError on reuse.
+    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=120, limits=limits) as client:
+        return list(await asyncio.gather(*(one(client, i) for i in range(count))))
+
+
+def _expected(prefix: str, count: int) -> list[str]:
+    year = datetime.now(UTC).year
+    return [f"{prefix}-{year}-{n:04d}" for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("attempt", REPEAT)
+async def test_issue_create_100_parallel_numbers_distinct_and_gap_free(
+    server: httpx.AsyncClient, sql: asyncpg.Connection, attempt: int
+) -> None:
+    await _reset(sql)
+    customers = await add_customers(sql, 5)
+    numbers = await _create_all(server, customers, ISSUE_CREATE, "issue", 100, {"type": "BUG"})
+    assert sorted(numbers) == _expected("ISSUE", 100)
+    stored = await sql.fetch("SELECT issue_no FROM issues ORDER BY issue_no")
+    assert [r["issue_no"] for r in stored] == _expected("ISSUE", 100)
+    assert await sql.fetchval("SELECT last_no FROM ticket_sequences WHERE kind = 'issue'") == 100
+    audits = await sql.fetchval(
+        "SELECT count(*) FROM audit_logs WHERE action = 'issue.create' AND status_code = 200"
+    )
+    assert audits == 100
+    await assert_invariants(sql)
+
+
+@pytest.mark.parametrize("attempt", REPEAT)
+async def test_requirement_create_30_parallel_numbers_distinct_and_gap_free(
+    server: httpx.AsyncClient, sql: asyncpg.Connection, attempt: int
+) -> None:
+    await _reset(sql)
+    customers = await add_customers(sql, 3)
+    numbers = await _create_all(server, customers, REQUIREMENT_CREATE, "requirement", 30, {})
+    assert sorted(numbers) == _expected("REQ", 30)
+    stored = await sql.fetch("SELECT requirement_no FROM requirements ORDER BY requirement_no")
+    assert [r["requirement_no"] for r in stored] == _expected("REQ", 30)
+    await assert_invariants(sql)
