@@ -20,8 +20,9 @@ run: install
 	$(BIN)/remotegpu seed --scale small --if-empty
 	$(BIN)/remotegpu serve --host 127.0.0.1 --port 8000
 
+# Two workers, one test file each at a time: the suite waits on PostgreSQL more than on CPU.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 check: install
 	$(BIN)/ruff check .

@@ -53,14 +53,16 @@ async def live_server(
         stdout=subprocess.DEVNULL,
         stderr=log,
     )  # fmt: skip
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    # Idle connections expire before uvicorn's 5 s keep-alive closes them under our feet.
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200, keepalive_expiry=1)
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
             for _ in range(300):
                 if proc.poll() is not None:
+                    log.seek(0)
                     raise RuntimeError(
-                        f"server exited: {proc.stderr.read() if proc.stderr else ''}"
+                        f"server exited: {log.read()[-4000:].decode(errors='replace')}"
                     )
                 try:
                     if (await client.get("/readyz")).status_code == 200:

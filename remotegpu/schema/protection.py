@@ -17,8 +17,10 @@ from graphql import GraphQLError
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.extensions.disable_introspection import DisableIntrospection
 
@@ -103,4 +105,8 @@ def protection_extensions(settings: Settings) -> list[Callable[[], SchemaExtensi
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
+    # The console sends the same few documents over and over: parse and validate each once.
+    # Last, so the limits above have set the parse options and validation rules the caches
+    # key on (a cached result is only reused under the same rules).
+    extensions += [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
     return extensions
