@@ -12,7 +12,8 @@ from remotegpu.db.engine import transaction
 from remotegpu.db.models import Customer
 from remotegpu.db.urls import sqlalchemy_url
 from remotegpu.domain.audit import SYSTEM, record_audit
-from remotegpu.domain.customers import DEFAULT_QUOTAS, NewCustomer, create_customer
+from remotegpu.domain.customer_inputs import DEFAULT_QUOTAS, NewCustomer
+from remotegpu.domain.customers import create_customer
 
 # Admins are unlimited in the domain rules; this is the "effectively unlimited" quota.
 ADMIN_QUOTA = asdict(DEFAULT_QUOTAS["admin"])

@@ -1,13 +1,13 @@
 """Accounts: create, update, suspend and activate, soft delete, password change, quota changes.
 
 Each function works inside the caller's transaction and raises DomainError; rows whose state a
-concurrent request could change between the check and the write are locked FOR UPDATE.
+concurrent request could change between the check and the write are locked FOR UPDATE. The
+inputs, the default quotas and the validation of plain values are in customer_inputs.py.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,129 +19,26 @@ from remotegpu.auth.permissions import require_admin, require_authenticated
 from remotegpu.auth.tokens import revoke_customer_refresh_tokens, utcnow
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Environment, ResourceQuota, Workspace, WorkspaceMember
+from remotegpu.domain.customer_inputs import (
+    ACCOUNT_TYPES,
+    DEFAULT_QUOTAS,
+    INT32_MAX,
+    INT64_MAX,
+    QUOTA_LEVELS,
+    USER_TYPES,
+    CustomerChanges,
+    NewCustomer,
+    QuotaChanges,
+    camel,
+    clean_choice,
+    clean_email,
+    clean_profile,
+    clean_username,
+)
 from remotegpu.domain.errors import DomainError, ErrorCode
 
-GIB = 1024**3
-TIB = 1024**4
-USERNAME_PATTERN = re.compile(r"[a-z0-9._-]{3,64}")
-# Deliberately loose: one @, a dot in the domain, no whitespace. Delivery proves the rest.
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-EMAIL_MAX = 128
-USER_TYPES = ("admin", "internal", "external")
-ACCOUNT_TYPES = ("individual", "enterprise")
-QUOTA_LEVELS = ("free", "basic", "pro", "enterprise")
 LIVE = ("creating", "running")
 GONE = ("deleted", "deleting")  # as the quota check of environment creation counts
-INT32_MAX = 2**31 - 1
-INT64_MAX = 2**63 - 1
-# Column sizes of the free-text profile fields (customers table).
-PROFILE_LIMITS = {
-    "display_name": 128,
-    "full_name": 256,
-    "phone": 32,
-    "company": 256,
-    "avatar_url": 512,
-}
-
-
-@dataclass(frozen=True)
-class QuotaValues:
-    quota_level: str
-    cpu_quota: int  # cores
-    memory_quota: int  # MB
-    gpu_quota: int
-    storage_quota: int  # bytes
-    environment_quota: int
-
-
-# What a new customer gets (domain rules); admins are "unlimited": values no host reaches.
-DEFAULT_QUOTAS: dict[str, QuotaValues] = {
-    "external": QuotaValues("free", 4, 8192, 0, 10 * GIB, 1),
-    "internal": QuotaValues("basic", 16, 32768, 2, 200 * GIB, 10),
-    "admin": QuotaValues("enterprise", 4096, 16_777_216, 512, 1024 * TIB, 100),
-}
-
-
-@dataclass(frozen=True)
-class NewCustomer:
-    username: str
-    email: str
-    password: str
-    user_type: str = "external"
-    account_type: str = "individual"
-    profile: dict[str, str | None] = field(default_factory=dict)  # PROFILE_LIMITS keys
-
-
-@dataclass(frozen=True)
-class CustomerChanges:
-    """What to change; None leaves a value alone, except `profile` where None clears it."""
-
-    profile: dict[str, str | None] = field(default_factory=dict)
-    email: str | None = None
-    user_type: str | None = None
-    account_type: str | None = None
-
-
-@dataclass(frozen=True)
-class QuotaChanges:
-    """New limits; None leaves a limit alone."""
-
-    quota_level: str | None = None
-    cpu_quota: int | None = None
-    memory_quota: int | None = None
-    gpu_quota: int | None = None
-    storage_quota: int | None = None
-    environment_quota: int | None = None
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _clean_username(username: str) -> str:
-    # Usernames are unique case-insensitively, so one spelling is stored: lower case.
-    username = username.strip().lower()
-    if not USERNAME_PATTERN.fullmatch(username):
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'",
-            ["input", "username"],
-        )
-    return username
-
-
-def _clean_email(email: str) -> str:
-    email = email.strip()
-    if len(email) > EMAIL_MAX or not EMAIL_PATTERN.fullmatch(email):
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"not an e-mail address (at most {EMAIL_MAX} characters)",
-            ["input", "email"],
-        )
-    return email
-
-
-def _clean_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"{name} must be one of {', '.join(allowed)}", ["input", name]
-        )
-    return value
-
-
-def _clean_profile(profile: dict[str, str | None]) -> dict[str, str | None]:
-    cleaned: dict[str, str | None] = {}
-    for name, value in profile.items():
-        limit = PROFILE_LIMITS[name]
-        value = value.strip() if value is not None else None
-        path = ["input", _camel(name)]
-        if value is not None and len(value) > limit:
-            raise DomainError(ErrorCode.INVALID_INPUT, f"at most {limit} characters", path)
-        if name == "avatar_url" and value and not value.startswith(("https://", "http://")):
-            raise DomainError(ErrorCode.INVALID_INPUT, "must be an http(s) URL", path)
-        cleaned[name] = value or None
-    return cleaned
 
 
 async def _taken(session: AsyncSession, column: Any, value: str, except_id: int | None) -> bool:
@@ -164,11 +61,11 @@ async def _flush_unique(session: AsyncSession) -> None:
 async def create_customer(session: AsyncSession, new: NewCustomer) -> Customer:
     """An active customer with its quota row and a personal workspace (no permission check:
     `customer_create` and the create-admin command check who may)."""
-    username = _clean_username(new.username)
-    email = _clean_email(new.email)
-    user_type = _clean_choice(new.user_type, USER_TYPES, "userType")
-    account_type = _clean_choice(new.account_type, ACCOUNT_TYPES, "accountType")
-    profile = _clean_profile(new.profile)
+    username = clean_username(new.username)
+    email = clean_email(new.email)
+    user_type = clean_choice(new.user_type, USER_TYPES, "userType")
+    account_type = clean_choice(new.account_type, ACCOUNT_TYPES, "accountType")
+    profile = clean_profile(new.profile)
     check_password_policy(new.password)
     if await _taken(session, Customer.username, username, None):
         raise DomainError(ErrorCode.CONFLICT, "username already in use", ["input", "username"])
@@ -236,19 +133,19 @@ async def update_customer(
         raise DomainError(
             ErrorCode.FORBIDDEN, f"only platform admins change {which}", ["input", which]
         )
-    for name, value in _clean_profile(changes.profile).items():
+    for name, value in clean_profile(changes.profile).items():
         setattr(customer, name, value)
     if changes.email is not None:
-        email = _clean_email(changes.email)
+        email = clean_email(changes.email)
         if await _taken(session, Customer.email, email, customer.id):
             raise DomainError(ErrorCode.CONFLICT, "e-mail already in use", ["input", "email"])
         if email != customer.email:
             customer.email = email
             customer.email_verified = False
     if changes.user_type is not None:
-        customer.user_type = _clean_choice(changes.user_type, USER_TYPES, "userType")
+        customer.user_type = clean_choice(changes.user_type, USER_TYPES, "userType")
     if changes.account_type is not None:
-        customer.account_type = _clean_choice(changes.account_type, ACCOUNT_TYPES, "accountType")
+        customer.account_type = clean_choice(changes.account_type, ACCOUNT_TYPES, "accountType")
     customer.updated_at = utcnow()
     await _flush_unique(session)
     return customer
@@ -384,13 +281,13 @@ async def update_quota(
     if quota is None:
         raise DomainError(ErrorCode.NOT_FOUND, "customer not found", ["input", "customerId"])
     if changes.quota_level is not None:
-        quota.quota_level = _clean_choice(changes.quota_level, QUOTA_LEVELS, "quotaLevel")
+        quota.quota_level = clean_choice(changes.quota_level, QUOTA_LEVELS, "quotaLevel")
     usage = await _usage(session, customer_id)
     for name, (what, held_by) in QUOTA_UNITS.items():
         value: int | None = getattr(changes, name)
         if value is None:
             continue
-        path = ["input", _camel(name)]
+        path = ["input", camel(name)]
         top = INT64_MAX if name == "storage_quota" else INT32_MAX
         if not 0 <= value <= top:
             raise DomainError(ErrorCode.INVALID_INPUT, f"must be between 0 and {top}", path)

@@ -9,13 +9,15 @@ failure give those back but keep the ports; delete gives everything back.
 Locks, in this order whenever a transaction takes several: idempotency key, owner (FOR SHARE),
 workspace (FOR SHARE), environment row, owner's quota row, host row, GPU rows, port advisory
 locks (ssh, jupyter, rdp, custom).
+
+The inputs (CreateSpec, ReportedStatus) and the validation of a create request are in
+environment_inputs.py.
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict, dataclass, replace
-from enum import StrEnum
+from dataclasses import asdict
 
 from sqlalchemy import func, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,18 +41,13 @@ from remotegpu.domain.environment_access import (
     lock_for_action,
     lock_visible,
 )
+from remotegpu.domain.environment_inputs import CreateSpec, ReportedStatus, validated_spec
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
-from remotegpu.domain.idempotency import KEY_MAX, claim_key, request_hash
+from remotegpu.domain.idempotency import claim_key, request_hash
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.ports import INTERNAL_PORTS, allocate_port, release_ports
 from remotegpu.domain.quotas import Request, check_quota
-
-MIB = 1024 * 1024
-GIB = 1024 * MIB
-MIN_MEMORY = 256 * MIB
-DEFAULT_STORAGE = 10 * GIB
-BIGINT_MAX = 2**63 - 1
 
 _ID = ["input", "id"]
 
@@ -58,53 +55,6 @@ _ID = ["input", "id"]
 def new_environment_id() -> str:
     """'env-' + 12 random lowercase hex characters."""
     return "env-" + secrets.token_hex(6)
-
-
-@dataclass(frozen=True)
-class CreateSpec:
-    """The input of environmentCreate, as plain values."""
-
-    name: str
-    image: str
-    cpu: int
-    memory: int
-    gpu_count: int = 0
-    storage: int | None = None
-    description: str | None = None
-    host_id: str | None = None
-    workspace_id: int | None = None
-    owner_id: int | None = None
-    idempotency_key: str | None = None
-
-
-class ReportedStatus(StrEnum):
-    RUNNING = "running"
-    ERROR = "error"
-
-
-def _validated(spec: CreateSpec) -> CreateSpec:
-    if not spec.image or len(spec.image) > 256:
-        raise invalid("image", "image must be 1 to 256 characters")
-    if spec.cpu < 1:
-        raise invalid("cpu", "cpu must be at least 1 core")
-    if not MIN_MEMORY <= spec.memory <= BIGINT_MAX:
-        raise invalid("memory", f"memory must be at least {MIN_MEMORY} bytes (256 MiB)")
-    if spec.gpu_count < 0:
-        raise invalid("gpuCount", "gpuCount must not be negative")
-    storage = DEFAULT_STORAGE if spec.storage is None else spec.storage
-    if not 0 < storage <= BIGINT_MAX:
-        raise invalid("storage", "storage must be a positive number of bytes")
-    if spec.host_id is not None and not 0 < len(spec.host_id) <= 64:
-        raise invalid("hostId", "hostId must be 1 to 64 characters")
-    key = spec.idempotency_key
-    if key is not None and not 0 < len(key) <= KEY_MAX:
-        raise invalid("idempotencyKey", f"idempotencyKey must be 1 to {KEY_MAX} characters")
-    return replace(
-        spec,
-        name=clean_name(spec.name),
-        description=clean_description(spec.description),
-        storage=storage,
-    )
 
 
 def _request(env: Environment) -> Request:
@@ -128,7 +78,7 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
     """environmentCreate: everything in the caller's one transaction; returns the env id."""
     if viewer.customer_id is None:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
-    spec = _validated(spec)
+    spec = validated_spec(spec)
     owner_id = viewer.customer_id if spec.owner_id is None else spec.owner_id
     owner_field = None if spec.owner_id is None else ["input", "ownerId"]
     if owner_id != viewer.customer_id and not viewer.is_admin:

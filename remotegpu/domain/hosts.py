@@ -2,16 +2,13 @@
 
 Every function takes the caller's session (it never commits) and locks the host row
 `FOR UPDATE` before it checks a rule, so a concurrent placement (which locks the same row)
-sees the state before or after, never half of it.
+sees the state before or after, never half of it. The inputs (HostSpec, HostChanges, GpuSpec,
+GpuChanges) and their validation are in host_inputs.py.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import re
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, func, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,15 +17,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import ApiToken, Environment, Gpu, GpuMetric, Host, HostMetric
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.host_inputs import (
+    INT_MAX,
+    GpuChanges,
+    GpuSpec,
+    HostChanges,
+    HostSpec,
+    bad_input,
+    in_range,
+    validate_changes,
+    validate_spec,
+)
 
 HOST_ID = ["input", "hostId"]
 GPU_ID = ["input", "id"]
 SILENCE = timedelta(seconds=180)
 # Environments that give their owner a view of the host (as loaders/hosts.visible_hosts).
 _VIEWING_ENV_STATUSES = ("creating", "running", "stopped", "error", "deleting")
-_ID = re.compile(r"[a-z0-9-]{3,64}")
-_INT = 2**31 - 1
-_BIGINT = 2**63 - 1
 # HostSpec fields stored as they are; a new host is offline and unused until it reports.
 _SPEC_COLUMNS = (
     *("id", "name", "hostname", "ip_address", "public_ip", "os_type", "os_version", "arch"),
@@ -42,203 +47,6 @@ _GPU_COLUMNS = (
     *("uuid", "name", "brand", "architecture", "memory_total", "cuda_cores"),
     *("compute_capability", "power_limit", "temperature_limit"),
 )
-
-
-@dataclass(frozen=True)
-class GpuSpec:
-    index: int
-    uuid: str | None
-    name: str | None = None
-    brand: str | None = None
-    architecture: str | None = None
-    memory_total: int | None = None  # bytes
-    cuda_cores: int | None = None
-    compute_capability: str | None = None
-    power_limit: int | None = None
-    temperature_limit: int | None = None
-
-
-@dataclass(frozen=True)
-class HostSpec:
-    id: str
-    name: str
-    ip_address: str
-    os_type: str  # linux, windows
-    deployment_mode: str  # traditional, kubernetes
-    total_cpu: int
-    total_memory: int  # bytes
-    hostname: str | None = None
-    public_ip: str | None = None
-    os_version: str | None = None
-    arch: str = "x86_64"
-    k8s_node_name: str | None = None
-    total_disk: int | None = None  # bytes
-    ssh_port: int = 22
-    winrm_port: int | None = None
-    agent_port: int = 8080
-    labels: object = None  # a JSON object once validated
-    tags: list[str] | None = None
-    gpus: tuple[GpuSpec, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class HostChanges:
-    """An admin's edit of a host; None leaves a value as it is."""
-
-    name: str | None = None
-    hostname: str | None = None
-    ip_address: str | None = None
-    public_ip: str | None = None
-    os_version: str | None = None
-    labels: object = None  # a JSON object once validated
-    tags: list[str] | None = None
-    ssh_port: int | None = None
-    winrm_port: int | None = None
-    agent_port: int | None = None
-    total_cpu: int | None = None
-    total_memory: int | None = None
-    total_disk: int | None = None
-
-
-@dataclass(frozen=True)
-class GpuChanges:
-    """An admin's change of one GPU; None leaves a value as it is."""
-
-    status: str | None = None  # available, maintenance, error; never allocated by hand
-    health_status: str | None = None  # healthy, degraded, error
-    power_limit: int | None = None
-    temperature_limit: int | None = None
-
-
-# --- validation of plain values ---------------------------------------------------------------
-
-
-def _bad(message: str, *path: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", *path])
-
-
-def _text(value: str | None, limit: int, *path: str) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        raise _bad(f"{path[-1]} must not be empty", *path)
-    if len(value) > limit:
-        raise _bad(f"{path[-1]} is longer than {limit} characters", *path)
-    return value
-
-
-def _ip(value: str | None, *path: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        raise _bad(f"{path[-1]} is not an IPv4 or IPv6 address", *path) from None
-
-
-def _number(value: int | None, low: int, high: int, *path: str) -> int | None:
-    if value is not None and not low <= value <= high:
-        raise _bad(f"{path[-1]} must be between {low} and {high}", *path)
-    return value
-
-
-def _port(value: int | None, name: str) -> int | None:
-    return _number(value, 1, 65535, name)
-
-
-def _labels(value: object) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise _bad("labels must be a JSON object", "labels")
-    region = value.get("region")
-    if region is not None and (not isinstance(region, str) or not region.strip()):
-        raise _bad("labels.region must be a non-empty string", "labels")
-    return value
-
-
-def _tags(value: list[str] | None) -> list[str] | None:
-    if value is None:
-        return None
-    tags = [_text(tag, 64, "tags", str(i)) or "" for i, tag in enumerate(value)]
-    return list(dict.fromkeys(tags))  # duplicates say nothing more
-
-
-def _gpu(gpu: GpuSpec, i: int) -> GpuSpec:
-    at = ("gpus", str(i))
-    return replace(
-        gpu,
-        index=_number(gpu.index, 0, _INT, *at, "index") or 0,
-        uuid=_text(gpu.uuid, 128, *at, "uuid"),
-        name=_text(gpu.name, 128, *at, "name"),
-        brand=_text(gpu.brand, 64, *at, "brand"),
-        architecture=_text(gpu.architecture, 64, *at, "architecture"),
-        memory_total=_number(gpu.memory_total, 0, _BIGINT, *at, "memoryTotal"),
-        cuda_cores=_number(gpu.cuda_cores, 0, _INT, *at, "cudaCores"),
-        compute_capability=_text(gpu.compute_capability, 32, *at, "computeCapability"),
-        power_limit=_number(gpu.power_limit, 1, _INT, *at, "powerLimit"),
-        temperature_limit=_number(gpu.temperature_limit, 1, _INT, *at, "temperatureLimit"),
-    )
-
-
-def validate_spec(s: HostSpec) -> HostSpec:
-    """The spec with text trimmed and addresses normalised, or INVALID_INPUT at the field."""
-    if not _ID.fullmatch(s.id):
-        raise _bad("id must be 3 to 64 characters of a-z, 0-9 and '-'", "id")
-    if s.os_type not in ("linux", "windows"):
-        raise _bad("osType must be linux or windows", "osType")
-    if s.deployment_mode not in ("traditional", "kubernetes"):
-        raise _bad("deploymentMode must be traditional or kubernetes", "deploymentMode")
-    k8s_node_name = _text(s.k8s_node_name, 128, "k8sNodeName")
-    if s.deployment_mode == "kubernetes" and k8s_node_name is None:
-        raise _bad("k8sNodeName is required for kubernetes hosts", "k8sNodeName")
-    gpus = tuple(_gpu(g, i) for i, g in enumerate(s.gpus))
-    for kind in ("index", "uuid"):
-        seen: set[object] = set()
-        for i, gpu in enumerate(gpus):
-            value = getattr(gpu, kind)
-            if value is not None and value in seen:
-                raise _bad(f"two GPUs of this host have {kind} {value}", "gpus", str(i), kind)
-            seen.add(value)
-    return replace(
-        s,
-        name=_text(s.name, 128, "name") or "",
-        hostname=_text(s.hostname, 256, "hostname"),
-        ip_address=_ip(s.ip_address, "ipAddress") or "",
-        public_ip=_ip(s.public_ip, "publicIp"),
-        os_version=_text(s.os_version, 64, "osVersion"),
-        arch=_text(s.arch, 20, "arch") or "",
-        k8s_node_name=k8s_node_name,
-        total_cpu=_number(s.total_cpu, 1, _INT, "totalCpu") or 0,
-        total_memory=_number(s.total_memory, 1, _BIGINT, "totalMemory") or 0,
-        total_disk=_number(s.total_disk, 0, _BIGINT, "totalDisk"),
-        ssh_port=_port(s.ssh_port, "sshPort") or 0,
-        winrm_port=_port(s.winrm_port, "winrmPort"),
-        agent_port=_port(s.agent_port, "agentPort") or 0,
-        labels=_labels(s.labels),
-        tags=_tags(s.tags),
-        gpus=gpus,
-    )
-
-
-def validate_changes(c: HostChanges) -> HostChanges:
-    return replace(
-        c,
-        name=_text(c.name, 128, "name"),
-        hostname=_text(c.hostname, 256, "hostname"),
-        ip_address=_ip(c.ip_address, "ipAddress"),
-        public_ip=_ip(c.public_ip, "publicIp"),
-        os_version=_text(c.os_version, 64, "osVersion"),
-        labels=_labels(c.labels),
-        tags=_tags(c.tags),
-        ssh_port=_port(c.ssh_port, "sshPort"),
-        winrm_port=_port(c.winrm_port, "winrmPort"),
-        agent_port=_port(c.agent_port, "agentPort"),
-        total_cpu=_number(c.total_cpu, 1, _INT, "totalCpu"),
-        total_memory=_number(c.total_memory, 1, _BIGINT, "totalMemory"),
-        total_disk=_number(c.total_disk, 0, _BIGINT, "totalDisk"),
-    )
 
 
 # --- who may act ------------------------------------------------------------------------------
@@ -377,7 +185,9 @@ async def update_host(
         ("totalDisk", c.total_disk, host.used_disk),
     ):
         if total is not None and total < (used or 0):
-            raise _bad(f"{name} {total} is below what environments use now ({used or 0})", name)
+            raise bad_input(
+                f"{name} {total} is below what environments use now ({used or 0})", name
+            )
     columns = {
         "name": c.name,
         "hostname": c.hostname,
@@ -465,7 +275,7 @@ async def record_heartbeat(
     elif not _acts_as_admin(viewer):
         await _refuse_non_admin(session, viewer, host_id)
     if health_status not in ("healthy", "degraded", "unhealthy"):
-        raise _bad("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
+        raise bad_input("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
     host = await _lock_host(session, host_id)
     # A host in maintenance stays there: only an admin takes it out.
     status = "online" if host.status == "offline" else host.status
@@ -524,15 +334,15 @@ async def update_gpu(
         raise DomainError(ErrorCode.NOT_FOUND, f"no GPU {gpu_id}", GPU_ID)
     if changes.status is not None and changes.status not in ("available", "maintenance", "error"):
         # 'allocated' comes with an environment's placement only, never by hand.
-        raise _bad("status must be available, maintenance or error", "status")
+        raise bad_input("status must be available, maintenance or error", "status")
     if changes.health_status is not None and changes.health_status not in (
         "healthy",
         "degraded",
         "error",
     ):
-        raise _bad("healthStatus must be healthy, degraded or error", "healthStatus")
-    power_limit = _number(changes.power_limit, 1, _INT, "powerLimit")
-    temperature_limit = _number(changes.temperature_limit, 1, _INT, "temperatureLimit")
+        raise bad_input("healthStatus must be healthy, degraded or error", "healthStatus")
+    power_limit = in_range(changes.power_limit, 1, INT_MAX, "powerLimit")
+    temperature_limit = in_range(changes.temperature_limit, 1, INT_MAX, "temperatureLimit")
     if gpu.status == "allocated":
         raise DomainError(
             ErrorCode.IN_USE, f"GPU {gpu_id} is allocated to environment {gpu.allocated_to}", GPU_ID

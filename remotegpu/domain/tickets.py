@@ -1,4 +1,5 @@
-"""Support tickets: gap-free numbers, the issue and requirement lifecycles, comments.
+"""Support tickets: gap-free numbers, the issue and requirement lifecycles (comments on them are
+in ticket_comments.py).
 
 Who may act on a ticket: its reporter, its assignee and staff (admin, internal) see it; to
 anyone else it does not exist (NOT_FOUND, exactly like a missing one). Only staff are
@@ -16,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.models import Comment, Customer, Issue, Requirement
+from remotegpu.db.models import Customer, Issue, Requirement
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.notifications import NotificationKind, notify
 
@@ -369,60 +370,3 @@ async def transition_ticket(
             f"Your {kind.name} '{row.title}' moved from {current} to {status}.",
         )
     return row
-
-
-# --- comments -------------------------------------------------------------------------------
-
-
-async def create_comment(
-    session: AsyncSession, viewer: Viewer, kind_name: str, ticket_id: int, content: str
-) -> Comment:
-    if viewer.customer_id is None:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
-    kind = KINDS[kind_name]
-    # FOR SHARE: the ticket keeps its reporter/assignee (who may see it) until this commits.
-    await find_ticket(session, viewer, kind, TicketRef(id=ticket_id), field="subjectId", lock=False)
-    check_text(content, "content", required=True)
-    comment = Comment(
-        customer_id=viewer.customer_id,
-        resource_type=kind.name,
-        resource_id=ticket_id,
-        content=content,
-    )
-    session.add(comment)
-    await session.flush()
-    return comment
-
-
-async def _editable_comment(session: AsyncSession, viewer: Viewer, comment_id: int) -> Comment:
-    stmt = select(Comment).where(Comment.id == comment_id).with_for_update()
-    comment = (await session.execute(stmt)).scalar_one_or_none()
-    kind = None if comment is None else KINDS.get(comment.resource_type)
-    if comment is None or kind is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"no comment {comment_id}", ["input", "id"])
-    try:
-        ref = TicketRef(id=comment.resource_id)
-        await find_ticket(session, viewer, kind, ref, lock=False)
-    except DomainError:
-        raise DomainError(
-            ErrorCode.NOT_FOUND, f"no comment {comment_id}", ["input", "id"]
-        ) from None
-    if not (viewer.is_staff or viewer.customer_id == comment.customer_id):
-        raise DomainError(ErrorCode.FORBIDDEN, "only the author or staff may change a comment")
-    return comment
-
-
-async def update_comment(
-    session: AsyncSession, viewer: Viewer, comment_id: int, content: str
-) -> Comment:
-    comment = await _editable_comment(session, viewer, comment_id)
-    comment.content = check_text(content, "content", required=True)
-    await session.flush()
-    return comment
-
-
-async def delete_comment(session: AsyncSession, viewer: Viewer, comment_id: int) -> int:
-    comment = await _editable_comment(session, viewer, comment_id)
-    await session.delete(comment)
-    await session.flush()
-    return comment_id

@@ -9,6 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import customers as domain
+from remotegpu.domain.customer_inputs import (
+    PROFILE_LIMITS,
+    CustomerChanges,
+    NewCustomer,
+    QuotaChanges,
+)
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.customers_mutations import (
     CustomerActivateInput,
@@ -65,7 +71,7 @@ class CustomersMutation:
     async def customer_create(
         self, info: Info, input: CustomerCreateInput
     ) -> CustomerCreatePayload:
-        new = domain.NewCustomer(
+        new = NewCustomer(
             username=input.username,
             email=input.email,
             password=input.password,
@@ -96,11 +102,9 @@ class CustomersMutation:
         self, info: Info, input: CustomerUpdateInput
     ) -> CustomerUpdatePayload:
         profile = {
-            name: getattr(input, name)
-            for name in domain.PROFILE_LIMITS
-            if _given(getattr(input, name))
+            name: getattr(input, name) for name in PROFILE_LIMITS if _given(getattr(input, name))
         }
-        changes = domain.CustomerChanges(
+        changes = CustomerChanges(
             profile=profile,
             email=input.email if _given(input.email) else None,
             user_type=input.user_type.value
@@ -217,7 +221,7 @@ class CustomersMutation:
     async def resource_quota_update(
         self, info: Info, input: ResourceQuotaUpdateInput
     ) -> ResourceQuotaUpdatePayload:
-        changes = domain.QuotaChanges(
+        changes = QuotaChanges(
             quota_level=input.quota_level.value if input.quota_level else None,
             cpu_quota=input.cpu_quota,
             memory_quota=input.memory_quota,

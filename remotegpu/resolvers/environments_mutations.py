@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.context import Context
 from remotegpu.domain import environments as domain
 from remotegpu.domain import ports
+from remotegpu.domain.environment_inputs import CreateSpec, ReportedStatus
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.environments_mutations import (
     EnvironmentCreateInput,
@@ -59,7 +60,7 @@ class EnvironmentsMutation:
     async def environment_create(
         self, info: Info, input: EnvironmentCreateInput
     ) -> EnvironmentCreatePayload:
-        spec = domain.CreateSpec(
+        spec = CreateSpec(
             name=input.name,
             description=input.description,
             image=input.image,
@@ -171,7 +172,7 @@ class EnvironmentsMutation:
         self, info: Info, input: EnvironmentStatusReportInput
     ) -> EnvironmentStatusReportPayload:
         viewer = info.context.viewer
-        status = domain.ReportedStatus(input.status.value)
+        status = ReportedStatus(input.status.value)
 
         async def work(session: AsyncSession) -> tuple[str, str]:
             env_id = await domain.report_status(

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import hosts
+from remotegpu.domain.host_inputs import GpuChanges, GpuSpec, HostChanges, HostSpec
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.hosts_mutations import (
     GpuInventoryInput,
@@ -41,8 +42,8 @@ async def _host(info: Info, host_id: str | None) -> Host | None:
     return None if row is None else Host.for_viewer(row, info.context)
 
 
-def _gpu_spec(g: GpuInventoryInput) -> hosts.GpuSpec:
-    return hosts.GpuSpec(
+def _gpu_spec(g: GpuInventoryInput) -> GpuSpec:
+    return GpuSpec(
         index=g.index,
         uuid=g.uuid,
         name=g.name,
@@ -56,8 +57,8 @@ def _gpu_spec(g: GpuInventoryInput) -> hosts.GpuSpec:
     )
 
 
-def _host_spec(i: HostRegisterInput) -> hosts.HostSpec:
-    return hosts.HostSpec(
+def _host_spec(i: HostRegisterInput) -> HostSpec:
+    return HostSpec(
         id=i.id,
         name=i.name,
         ip_address=i.ip_address,
@@ -80,8 +81,8 @@ def _host_spec(i: HostRegisterInput) -> hosts.HostSpec:
     )
 
 
-def _host_changes(i: HostUpdateInput) -> hosts.HostChanges:
-    return hosts.HostChanges(
+def _host_changes(i: HostUpdateInput) -> HostChanges:
+    return HostChanges(
         name=i.name,
         hostname=i.hostname,
         ip_address=i.ip_address,
@@ -201,7 +202,7 @@ class HostsMutation:
     )
     async def gpu_update(self, info: Info, input: GpuUpdateInput) -> GpuUpdatePayload:
         viewer = info.context.viewer
-        changes = hosts.GpuChanges(
+        changes = GpuChanges(
             status=None if input.status is None else input.status.value,
             health_status=None if input.health_status is None else input.health_status.value,
             power_limit=input.power_limit,

@@ -1,4 +1,4 @@
-"""Mutations of the tickets area: thin wrappers of remotegpu.domain.tickets."""
+"""Mutations of the tickets area: thin wrappers of remotegpu.domain.tickets and ticket_comments."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
+from remotegpu.domain import ticket_comments as comments
 from remotegpu.domain import tickets as domain
 from remotegpu.domain.tickets import ISSUE, REQUIREMENT, TicketChanges, TicketDraft, TicketRef
 from remotegpu.resolvers.support import MutationOutcome, run_mutation
@@ -242,7 +243,7 @@ class TicketsMutation:
 
         async def work(session: AsyncSession) -> tuple[int, str]:
             viewer = info.context.viewer
-            row = await domain.create_comment(
+            row = await comments.create_comment(
                 session, viewer, subject, input.subject_id, input.content
             )
             return row.id, str(row.id)
@@ -254,7 +255,7 @@ class TicketsMutation:
     async def comment_update(self, info: Info, input: CommentUpdateInput) -> CommentUpdatePayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
             viewer = info.context.viewer
-            row = await domain.update_comment(session, viewer, input.id, input.content)
+            row = await comments.update_comment(session, viewer, input.id, input.content)
             return row.id, str(row.id)
 
         outcome = await run_mutation(
@@ -265,7 +266,7 @@ class TicketsMutation:
     @strawberry.mutation(description="Delete a comment (its author or staff).")
     async def comment_delete(self, info: Info, input: CommentDeleteInput) -> CommentDeletePayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
-            deleted = await domain.delete_comment(session, info.context.viewer, input.id)
+            deleted = await comments.delete_comment(session, info.context.viewer, input.id)
             return deleted, str(deleted)
 
         outcome = await run_mutation(

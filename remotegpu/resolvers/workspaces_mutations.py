@@ -1,4 +1,5 @@
-"""Mutations of the workspaces area: thin wrappers of remotegpu.domain.workspaces.
+"""Mutations of the workspaces area: thin wrappers of remotegpu.domain.workspaces and
+remotegpu.domain.workspace_members.
 
 Audit rows name the workspace (resource_type "workspace") for member changes too, so one
 workspace's history is one query.
@@ -12,6 +13,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
+from remotegpu.domain import workspace_members as members
 from remotegpu.domain import workspaces as domain
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.workspaces_mutations import (
@@ -151,7 +153,7 @@ class WorkspacesMutation:
         self, info: Info, input: WorkspaceMemberAddInput
     ) -> WorkspaceMemberAddPayload:
         async def work(session: AsyncSession) -> tuple[tuple[int, int], str]:
-            row = await domain.add_member(
+            row = await members.add_member(
                 session,
                 info.context.viewer,
                 input.workspace_id,
@@ -178,7 +180,7 @@ class WorkspacesMutation:
         self, info: Info, input: WorkspaceMemberRemoveInput
     ) -> WorkspaceMemberRemovePayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.remove_member(
+            row = await members.remove_member(
                 session, info.context.viewer, input.workspace_id, input.customer_id
             )
             return row.id, str(row.id)
@@ -201,7 +203,7 @@ class WorkspacesMutation:
         self, info: Info, input: WorkspaceMemberRoleChangeInput
     ) -> WorkspaceMemberRoleChangePayload:
         async def work(session: AsyncSession) -> tuple[tuple[int, int], str]:
-            row = await domain.change_member_role(
+            row = await members.change_member_role(
                 session,
                 info.context.viewer,
                 input.workspace_id,
@@ -227,7 +229,7 @@ class WorkspacesMutation:
         self, info: Info, input: WorkspaceOwnershipTransferInput
     ) -> WorkspaceOwnershipTransferPayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.transfer_ownership(
+            row = await members.transfer_ownership(
                 session, info.context.viewer, input.workspace_id, input.new_owner_id
             )
             return row.id, str(row.id)
@@ -247,7 +249,7 @@ class WorkspacesMutation:
         self, info: Info, input: WorkspaceLeaveInput
     ) -> WorkspaceLeavePayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
-            left = await domain.leave_workspace(session, info.context.viewer, input.workspace_id)
+            left = await members.leave_workspace(session, info.context.viewer, input.workspace_id)
             return left, str(left)
 
         outcome = await run_mutation(

@@ -17,6 +17,7 @@ from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain import hosts
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.host_inputs import GpuChanges
 from remotegpu.domain.invariants import find_violations_on
 from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
@@ -662,7 +663,7 @@ async def test_gpu_update_status_allocated_never_accepted(
         with pytest.raises(DomainError) as raised:
             async with transaction(create_session_factory(engine)) as session:
                 await hosts.update_gpu(
-                    session, people["admin"], gpu_id, hosts.GpuChanges(status="allocated")
+                    session, people["admin"], gpu_id, GpuChanges(status="allocated")
                 )
     finally:
         await engine.dispose()
