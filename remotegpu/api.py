@@ -15,6 +15,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
+from remotegpu.observability.operations import OperationObserver
 from remotegpu.schema.protection import protection_extensions
 from remotegpu.schema.scalars import SCALAR_MAP
 from remotegpu.settings import Settings
@@ -53,13 +54,24 @@ Mutation = _merge(
 )
 
 
+class ServedSchema(strawberry.Schema):
+    """The schema as served: ErrorHygiene logs each unexpected error once, with its request id.
+
+    Strawberry's own `process_errors` would log the same traceback a second time.
+    """
+
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        return None
+
+
 @cache
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with this deployment's limits (depth, aliases, tokens, introspection)."""
-    return strawberry.Schema(
+    return ServedSchema(
         query=Query,
         mutation=Mutation,
-        extensions=protection_extensions(settings),
+        # The observer first: it wraps the others, so it sees the final, masked result.
+        extensions=[OperationObserver, *protection_extensions(settings)],
         config=_CONFIG,
     )
 

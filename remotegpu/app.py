@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql (GraphiQL on GET), /healthz and /readyz."""
+"""The Starlette application: /graphql (GraphiQL on GET), /healthz, /readyz and /metrics."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -21,6 +23,10 @@ from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.observability.metrics import mark_this_process_dead, metrics_endpoint
+from remotegpu.observability.request_id import RequestIdMiddleware
+from remotegpu.observability.sql import observe_engine
+from remotegpu.persisted_documents import DocumentRefused, PersistedDocuments
 from remotegpu.settings import Settings, get_settings
 
 
@@ -33,6 +39,25 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.settings = settings
         self.sessions = sessions
+        self.documents = (
+            None
+            if settings.persisted_documents is None
+            else PersistedDocuments.load(
+                settings.persisted_documents, trusted_only=settings.trusted_documents_only
+            )
+        )
+
+    def parse_json(self, data: str | bytes) -> Any:
+        payload = super().parse_json(data)
+        if self.documents is not None:
+            self.documents.resolve(payload)  # a hash becomes its document; may refuse
+        return payload
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except DocumentRefused as refused:  # raised while parsing, before any response
+            await JSONResponse(refused.body(), status_code=400)(scope, receive, send)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -43,6 +68,7 @@ class GraphQLApp(GraphQL[Context, None]):
             request=request,
             response=response,
             viewer=getattr(request.state, "viewer", ANONYMOUS),
+            request_id=request.state.request_id,
         )
 
 
@@ -53,6 +79,7 @@ async def healthz(_: Request) -> Response:
 
 def create_app(settings: Settings, database_url: str) -> Starlette:
     engine: AsyncEngine = create_engine(database_url, settings)
+    observe_engine(engine, pool_limit=settings.db_pool_size + settings.db_max_overflow)
     sessions = create_session_factory(engine)
 
     async def readyz(_: Request) -> Response:
@@ -68,6 +95,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
         await engine.dispose()
+        mark_this_process_dead(settings)
 
     graphql = AuthMiddleware(GraphQLApp(settings, sessions), sessions, settings)
     routes: list[Any] = [
@@ -76,7 +104,11 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    if settings.metrics:
+        routes.append(Route("/metrics", lambda _: metrics_endpoint(settings), methods=["GET"]))
+    # Outermost: the request id is set before anything else can log.
+    middleware = [Middleware(RequestIdMiddleware)]
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.engine = engine
     app.state.settings = settings
     return app

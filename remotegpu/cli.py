@@ -161,7 +161,11 @@ def serve(
     """Serve the API (GraphiQL at /graphql) under uvicorn."""
     import uvicorn
 
+    from remotegpu.observability.logs import logging_config
+
     settings = _settings()
+    workers = workers or settings.workers
+    _prepare_metrics_dir(settings, workers)
     url = _database_url(settings)
     # Workers are separate processes that read settings from the environment: hand them the
     # resolved URL so they all use the database (embedded or not) this process chose.
@@ -178,9 +182,34 @@ def serve(
         factory=True,
         host=host,
         port=port,
-        workers=workers or settings.workers,
+        workers=workers,
         log_level=settings.log_level,
+        # JSON lines in every worker; GraphQL operations log their own access line.
+        log_config=logging_config(settings.log_level),
+        access_log=False,
     )
+
+
+def _prepare_metrics_dir(settings: Settings, workers: int) -> None:
+    """Several workers share their Prometheus samples through one directory, emptied at start
+    (samples of a previous run would be counted again) and, when we made it, removed at exit."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    directory = settings.prometheus_multiproc_dir
+    if directory is None:
+        if workers == 1:
+            return  # one process: its in-memory registry is the whole server
+        directory = Path(tempfile.mkdtemp(prefix="remotegpu-metrics-"))
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    else:
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):  # only prometheus_client's files, nothing else
+            stale.unlink()
+    # Read by prometheus_client when each worker imports it, and by the workers' settings.
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 def main() -> None:

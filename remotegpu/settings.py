@@ -56,6 +56,23 @@ class Settings(BaseSettings):
         '(tests, private endpoints); JSON list, e.g. ["hooks.internal", "10.0.0.0/8"].',
     )
 
+    # Operations: /metrics, trusted documents (see README "Operations").
+    metrics: bool = Field(default=True, description="Serve Prometheus metrics at /metrics.")
+    prometheus_multiproc_dir: Path | None = Field(
+        default=None,
+        validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
+        description="Shared sample directory of several workers; `serve` manages it.",
+    )
+    persisted_documents: Path | None = Field(
+        default=None,
+        description="The persisted-documents manifest (JSON: sha256 hex -> document) whose "
+        "documents clients may send by hash.",
+    )
+    trusted_documents_only: bool = Field(
+        default=False,
+        description="Refuse every document that is not in the persisted-documents manifest.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
@@ -73,6 +90,14 @@ class Settings(BaseSettings):
     def _production_needs_a_real_key(self) -> Settings:
         if self.environment == "production" and self.jwt_secret.startswith("dev-only-"):
             raise ValueError("jwt_secret: production needs REMOTEGPU_JWT_SECRET set")
+        return self
+
+    @model_validator(mode="after")
+    def _trusted_documents_need_a_manifest(self) -> Settings:
+        if self.trusted_documents_only and self.persisted_documents is None:
+            raise ValueError(
+                "trusted_documents_only: needs REMOTEGPU_PERSISTED_DOCUMENTS (the manifest)"
+            )
         return self
 
     @property

@@ -1,0 +1,105 @@
+"""Prometheus metrics and the /metrics endpoint.
+
+Under several uvicorn workers each process writes its samples to PROMETHEUS_MULTIPROC_DIR
+(set by `remotegpu serve` before the workers start, see cli.py) and /metrics merges them, so a
+scrape sees the whole server whichever worker answers it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from starlette.responses import Response
+
+from remotegpu.settings import Settings
+
+# --- GraphQL operations -------------------------------------------------------------------
+
+GRAPHQL_OPERATIONS = Counter(
+    "remotegpu_graphql_operations_total",
+    "GraphQL operations served, by operation name, type and outcome "
+    "(ok, rejected: refused before execution, bad_input, error: an unexpected failure).",
+    ["operation", "type", "outcome"],
+)
+GRAPHQL_DURATION = Histogram(
+    "remotegpu_graphql_operation_duration_seconds",
+    "Wall time of one GraphQL operation, parse to result.",
+    ["operation", "type"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+GRAPHQL_SQL_STATEMENTS = Histogram(
+    "remotegpu_graphql_sql_statements",
+    "SQL statements sent to PostgreSQL by one GraphQL operation.",
+    ["operation", "type"],
+    buckets=(0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100),
+)
+
+# --- Database pool ------------------------------------------------------------------------
+# "livesum": the server-wide figure is the sum over the worker processes alive now.
+
+DB_POOL_IN_USE = Gauge(
+    "remotegpu_db_pool_connections_in_use",
+    "Connections checked out of the SQLAlchemy pool.",
+    multiprocess_mode="livesum",
+)
+DB_POOL_LIMIT = Gauge(
+    "remotegpu_db_pool_connections_limit",
+    "Most connections the pool may open (pool size + max overflow).",
+    multiprocess_mode="livesum",
+)
+
+# --- Jobs and subscriptions ---------------------------------------------------------------
+# Job queue depth and open subscription gauges belong here when those parts land
+# (remotegpu_jobs_*, remotegpu_subscriptions_active); keep multiprocess_mode="livesum".
+
+# Operation names come from clients: keep the label set bounded so a client that invents a
+# name per request cannot grow the metrics without limit.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+MAX_OPERATION_NAMES = 500
+_seen_names: set[str] = set()
+_seen_lock = threading.Lock()
+
+
+def operation_label(name: str | None) -> str:
+    if not name:
+        return "anonymous"
+    if not _NAME.fullmatch(name):
+        return "other"
+    with _seen_lock:
+        if name in _seen_names:
+            return name
+        if len(_seen_names) >= MAX_OPERATION_NAMES:
+            return "other"
+        _seen_names.add(name)
+        return name
+
+
+def metrics_endpoint(settings: Settings) -> Response:
+    """The Prometheus text exposition of this process, or of every worker when multiprocess."""
+    if settings.prometheus_multiproc_dir is not None:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(  # type: ignore[no-untyped-call]
+            registry, path=str(settings.prometheus_multiproc_dir)
+        )
+    else:
+        registry = REGISTRY
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def mark_this_process_dead(settings: Settings) -> None:
+    """Drop this worker's live gauges from the shared directory when it shuts down."""
+    if settings.prometheus_multiproc_dir is not None:
+        path = str(settings.prometheus_multiproc_dir)
+        multiprocess.mark_process_dead(os.getpid(), path=path)  # type: ignore[no-untyped-call]
