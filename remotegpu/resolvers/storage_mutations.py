@@ -155,7 +155,7 @@ class StorageMutation:
         draft = datasets.VersionDraft(
             version=input.version,
             storage_path=input.storage_path,
-            size=input.size,
+            size=input.size or 0,
             file_count=input.file_count,
             description=input.description,
         )
@@ -292,7 +292,7 @@ class StorageMutation:
         draft = models.ModelVersionDraft(
             version=input.version,
             storage_path=input.storage_path,
-            size=input.size,
+            size=input.size or 0,
             metrics=input.metrics,
             description=input.description,
         )
@@ -327,7 +327,7 @@ class StorageMutation:
             storage_path=input.storage_path,
             source_type=str(input.source_type),
             source_id=input.source_id,
-            size=input.size,
+            size=input.size or 0,
             workspace_id=input.workspace_id,
             owner_id=input.owner_id,
         )

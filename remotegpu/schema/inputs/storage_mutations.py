@@ -65,8 +65,10 @@ class DatasetVersionCreateInput:
     dataset_id: int = strawberry.field(description="The dataset (rowId).")
     version: str = strawberry.field(description=_VERSION)
     storage_path: str = strawberry.field(description=_STORAGE_PATH)
-    size: BigInt = strawberry.field(
-        default=BigInt(0), description="Bytes in this version (>= 0); added to the dataset."
+    # No BigInt default anywhere: codegen would print it as a string ("0") into int fields.
+    size: BigInt | None = strawberry.field(
+        default=None,
+        description="Bytes in this version (>= 0; absent means 0); added to the dataset.",
     )
     file_count: int = strawberry.field(
         default=0, description="Files in this version (>= 0); added to the dataset."
@@ -119,8 +121,9 @@ class ModelVersionCreateInput:
     model_id: int = strawberry.field(description="The model (rowId).")
     version: str = strawberry.field(description=_VERSION)
     storage_path: str = strawberry.field(description=_STORAGE_PATH)
-    size: BigInt = strawberry.field(
-        default=BigInt(0), description="Bytes in this version (>= 0); added to the model."
+    size: BigInt | None = strawberry.field(
+        default=None,
+        description="Bytes in this version (>= 0; absent means 0); added to the model.",
     )
     metrics: JSON | None = strawberry.field(
         default=None,
@@ -164,7 +167,9 @@ class ArtifactCreateInput:
         description="rowId of the producing job, service or environment; it must belong to "
         "the artifact's owner."
     )
-    size: BigInt = strawberry.field(default=BigInt(0), description="Bytes (>= 0).")
+    size: BigInt | None = strawberry.field(
+        default=None, description="Bytes (>= 0; absent means 0)."
+    )
     workspace_id: int | None = strawberry.field(default=None, description=_WORKSPACE)
     owner_id: int | None = strawberry.field(default=None, description=_OWNER)
 
