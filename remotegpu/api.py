@@ -16,6 +16,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
 from remotegpu.observability.operations import OperationObserver
+from remotegpu.schema.pagination import describe_repeated_arguments
 from remotegpu.schema.protection import protection_extensions
 from remotegpu.schema.scalars import SCALAR_MAP
 from remotegpu.settings import Settings
@@ -67,16 +68,24 @@ class ServedSchema(strawberry.Schema):
 @cache
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with this deployment's limits (depth, aliases, tokens, introspection)."""
-    return ServedSchema(
-        query=Query,
-        mutation=Mutation,
-        # The observer first: it wraps the others, so it sees the final, masked result.
-        extensions=[OperationObserver, *protection_extensions(settings)],
-        config=_CONFIG,
+    return _described(
+        ServedSchema(
+            query=Query,
+            mutation=Mutation,
+            # The observer first: it wraps the others, so it sees the final, masked result.
+            extensions=[OperationObserver, *protection_extensions(settings)],
+            config=_CONFIG,
+        )
     )
+
+
+def _described(built: strawberry.Schema) -> strawberry.Schema:
+    """Descriptions declared once for names that repeat across the schema."""
+    describe_repeated_arguments(built._schema)
+    return built
 
 
 _CONFIG = StrawberryConfig(scalar_map=SCALAR_MAP)
 
 # The exported SDL does not depend on settings: limits live in extensions, not in types.
-schema = strawberry.Schema(query=Query, mutation=Mutation, config=_CONFIG)
+schema = _described(strawberry.Schema(query=Query, mutation=Mutation, config=_CONFIG))

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-from graphql import GraphQLInputObjectType, GraphQLScalarType, get_named_type, parse, validate
+from graphql import (
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    get_named_type,
+    parse,
+    validate,
+)
 
 from remotegpu.api import schema
 from remotegpu.db.urls import asyncpg_dsn
@@ -167,3 +175,16 @@ async def test_python_client_first_screen_against_live_server(seeded_url: str) -
         lines = await asyncio.to_thread(run)
     assert "new version size 0" in lines  # size left out: absent means 0
     assert any(line.startswith("memory total ") and int(line.split()[-1]) > 0 for line in lines)
+
+
+def test_schema_arguments_all_described() -> None:
+    undescribed = [
+        f"{type_.name}.{field_name}({arg_name})"
+        for type_ in schema._schema.type_map.values()
+        if isinstance(type_, GraphQLObjectType | GraphQLInterfaceType)
+        and not type_.name.startswith("__")
+        for field_name, field in type_.fields.items()
+        for arg_name, arg in field.args.items()
+        if not arg.description
+    ]
+    assert undescribed == []

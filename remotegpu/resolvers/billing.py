@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -21,6 +23,11 @@ from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.billing import BillingRecord, Invoice
 
 Info = strawberry.Info[Context, None]
+
+
+_INVOICE_NO = Annotated[
+    str, strawberry.argument(description="The invoice number (natural key), INV-YYYY-MM-NNNN.")
+]
 
 
 @strawberry.type
@@ -74,6 +81,6 @@ class BillingQuery:
         )
 
     @strawberry.field(description="One invoice by its number (INV-YYYY-MM-NNNN), if visible.")
-    async def invoice(self, info: Info, invoice_no: str) -> Invoice | None:
+    async def invoice(self, info: Info, invoice_no: _INVOICE_NO) -> Invoice | None:
         row = await info.context.loaders.billing.invoice_by_invoice_no.load(invoice_no)
         return None if row is None else Invoice.from_row(row)

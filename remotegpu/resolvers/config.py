@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Annotated
 
 import strawberry
 from sqlalchemy import select, text
@@ -23,6 +24,11 @@ from remotegpu.schema.types.config import Health, SystemInfo
 from remotegpu.schema.types.config import SystemConfig as SystemConfigType
 
 _PUBLIC_IDENTITY_KEYS = ("system_name", "system_version")
+
+
+_CONFIG_KEY = Annotated[
+    str, strawberry.argument(description="The configuration key (natural key), e.g. system_name.")
+]
 
 
 @strawberry.type
@@ -78,7 +84,7 @@ class ConfigQuery:
 
     @strawberry.field(description="One system config by its key, if visible.")
     async def system_config(
-        self, info: strawberry.Info[Context, None], key: str
+        self, info: strawberry.Info[Context, None], key: _CONFIG_KEY
     ) -> SystemConfigType | None:
         row = await info.context.loaders.config.system_config_by_key.load(key)
         return None if row is None else SystemConfigType.from_row(row)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -21,6 +23,9 @@ from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.customers import Customer, ResourceQuota
 
 Info = strawberry.Info[Context, None]
+
+
+_USERNAME = Annotated[str, strawberry.argument(description="The login name (natural key).")]
 
 
 @strawberry.type
@@ -61,7 +66,7 @@ class CustomersQuery:
         )
 
     @strawberry.field(description="One customer by its login name, if visible.")
-    async def customer(self, info: Info, username: str) -> Customer | None:
+    async def customer(self, info: Info, username: _USERNAME) -> Customer | None:
         row = await info.context.loaders.customers.customer_by_username.load(username)
         return None if row is None else Customer.from_row(row)
 

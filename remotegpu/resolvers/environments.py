@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -17,10 +19,17 @@ from remotegpu.schema.inputs.environments import (
     PortMappingOrder,
     PortMappingWhere,
 )
+from remotegpu.schema.node import id_argument_description, row_key_from_id
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.environments import Environment, PortMapping
 
 Info = strawberry.Info[Context, None]
+
+
+_ENVIRONMENT_ID = Annotated[
+    str, strawberry.argument(description=id_argument_description("environmentByRowId"))
+]
+_ROW_ID = Annotated[str, strawberry.argument(description="The table key (`rowId`).")]
 
 
 @strawberry.type
@@ -51,10 +60,22 @@ class EnvironmentsQuery:
             before=before,
         )
 
-    @strawberry.field(description="One environment by its key (environments.id), if visible.")
-    async def environment(self, info: Info, id: str) -> Environment | None:
-        row = await info.context.loaders.environments.environment_by_id.load(id)
-        return None if row is None else Environment.from_row(row)
+    @strawberry.field(description="One environment by its global ID, if visible.")
+    async def environment(
+        self,
+        info: Info,
+        id: _ENVIRONMENT_ID,
+    ) -> Environment | None:
+        key = row_key_from_id(id, "Environment")
+        return None if key is None else await _environment_by_key(info, key)
+
+    @strawberry.field(description="One environment by its table key (`rowId`), if visible.")
+    async def environment_by_row_id(
+        self,
+        info: Info,
+        row_id: _ROW_ID,
+    ) -> Environment | None:
+        return await _environment_by_key(info, row_id)
 
     @strawberry.field(description="Port mappings of the environments the viewer may see.")
     async def port_mappings(
@@ -79,3 +100,8 @@ class EnvironmentsQuery:
             last=last,
             before=before,
         )
+
+
+async def _environment_by_key(info: Info, key: str) -> Environment | None:
+    row = await info.context.loaders.environments.environment_by_id.load(key)
+    return None if row is None else Environment.from_row(row)

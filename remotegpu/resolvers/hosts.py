@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from sqlalchemy import case, func, select
 
@@ -19,6 +21,7 @@ from remotegpu.schema.inputs.hosts import (
     HostWhere,
     conditions_of,
 )
+from remotegpu.schema.node import id_argument_description, row_key_from_id
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.hosts import Gpu, Host
 
@@ -31,6 +34,10 @@ class GpuAvailability:
     region: str | None = strawberry.field(description="Region (labels->>'region').")
     total: int = strawberry.field(description="GPUs of this model on online, healthy hosts.")
     free: int = strawberry.field(description="Of those, available and healthy right now.")
+
+
+_HOST_ID = Annotated[str, strawberry.argument(description=id_argument_description("hostByRowId"))]
+_ROW_ID = Annotated[str, strawberry.argument(description="The table key (`rowId`).")]
 
 
 @strawberry.type
@@ -60,10 +67,22 @@ class HostsQuery:
             before=before,
         )
 
-    @strawberry.field(description="One host by its key (hosts.id), if visible.")
-    async def host(self, info: Info, id: str) -> Host | None:
-        row = await info.context.loaders.hosts.host_by_id.load(id)
-        return None if row is None else Host.for_viewer(row, info.context)
+    @strawberry.field(description="One host by its global ID, if visible.")
+    async def host(
+        self,
+        info: Info,
+        id: _HOST_ID,
+    ) -> Host | None:
+        key = row_key_from_id(id, "Host")
+        return None if key is None else await _host_by_key(info, key)
+
+    @strawberry.field(description="One host by its table key (`rowId`), if visible.")
+    async def host_by_row_id(
+        self,
+        info: Info,
+        row_id: _ROW_ID,
+    ) -> Host | None:
+        return await _host_by_key(info, row_id)
 
     @strawberry.field(description="GPUs (admins: all; agents: their host's; customers: held).")
     async def gpus(
@@ -113,3 +132,8 @@ class HostsQuery:
             GpuAvailability(gpu_model=name or "unknown", region=reg, total=total, free=int(n or 0))
             for name, reg, total, n in rows
         ]
+
+
+async def _host_by_key(info: Info, key: str) -> Host | None:
+    row = await info.context.loaders.hosts.host_by_id.load(key)
+    return None if row is None else Host.for_viewer(row, info.context)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -40,7 +42,7 @@ from remotegpu.schema.inputs.storage import (
     ModelVersionWhere,
     ModelWhere,
 )
-from remotegpu.schema.node import InvalidGlobalIdError, from_global_id
+from remotegpu.schema.node import InvalidGlobalIdError, from_global_id, id_argument_description
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.storage import (
     Artifact,
@@ -67,6 +69,18 @@ def _row_key(id: strawberry.ID, type_name: str) -> int | None:
         if kind != type_name:
             return None
     return int_keys([text])[0]
+
+
+_DATASET_ID = Annotated[
+    strawberry.ID, strawberry.argument(description=id_argument_description("datasetByRowId"))
+]
+_MODEL_ID = Annotated[
+    strawberry.ID, strawberry.argument(description=id_argument_description("modelByRowId"))
+]
+_ROW_ID = Annotated[int, strawberry.argument(description="The table key (`rowId`).")]
+
+
+_IMAGE_NAME = Annotated[str, strawberry.argument(description="The image name (natural key).")]
 
 
 @strawberry.type
@@ -98,13 +112,14 @@ class StorageQuery:
             before=before,
         )
 
-    @strawberry.field(description="One dataset by its key (datasets.id) or global ID, if visible.")
-    async def dataset(self, info: Info, id: strawberry.ID) -> Dataset | None:
+    @strawberry.field(description="One dataset by its global ID, if visible.")
+    async def dataset(self, info: Info, id: _DATASET_ID) -> Dataset | None:
         key = _row_key(id, "Dataset")
-        if key is None:
-            return None
-        row = await info.context.loaders.storage.dataset_by_id.load(key)
-        return None if row is None else Dataset.from_row(row)
+        return None if key is None else await _dataset_by_key(info, key)
+
+    @strawberry.field(description="One dataset by its table key (`rowId`), if visible.")
+    async def dataset_by_row_id(self, info: Info, row_id: _ROW_ID) -> Dataset | None:
+        return await _dataset_by_key(info, row_id)
 
     @strawberry.field(description="Versions of the datasets the viewer may see.")
     async def dataset_versions(
@@ -157,13 +172,14 @@ class StorageQuery:
             before=before,
         )
 
-    @strawberry.field(description="One model by its key (models.id) or global ID, if visible.")
-    async def model(self, info: Info, id: strawberry.ID) -> Model | None:
+    @strawberry.field(description="One model by its global ID, if visible.")
+    async def model(self, info: Info, id: _MODEL_ID) -> Model | None:
         key = _row_key(id, "Model")
-        if key is None:
-            return None
-        row = await info.context.loaders.storage.model_by_id.load(key)
-        return None if row is None else Model.from_row(row)
+        return None if key is None else await _model_by_key(info, key)
+
+    @strawberry.field(description="One model by its table key (`rowId`), if visible.")
+    async def model_by_row_id(self, info: Info, row_id: _ROW_ID) -> Model | None:
+        return await _model_by_key(info, row_id)
 
     @strawberry.field(description="Versions of the models the viewer may see.")
     async def model_versions(
@@ -216,7 +232,7 @@ class StorageQuery:
         )
 
     @strawberry.field(description="One image by its reference (images.name), if visible.")
-    async def image(self, info: Info, name: str) -> Image | None:
+    async def image(self, info: Info, name: _IMAGE_NAME) -> Image | None:
         row = await info.context.loaders.storage.image_by_name.load(name)
         return None if row is None else Image.from_row(row)
 
@@ -271,3 +287,13 @@ class StorageQuery:
             last=last,
             before=before,
         )
+
+
+async def _dataset_by_key(info: Info, key: int) -> Dataset | None:
+    row = await info.context.loaders.storage.dataset_by_id.load(key)
+    return None if row is None else Dataset.from_row(row)
+
+
+async def _model_by_key(info: Info, key: int) -> Model | None:
+    row = await info.context.loaders.storage.model_by_id.load(key)
+    return None if row is None else Model.from_row(row)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -25,6 +27,14 @@ from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.tickets import Comment, Issue, Requirement
 
 Info = strawberry.Info[Context, None]
+
+
+_ISSUE_NO = Annotated[str, strawberry.argument(description="The issue number (natural key).")]
+
+
+_REQUIREMENT_NO = Annotated[
+    str, strawberry.argument(description="The requirement number (natural key).")
+]
 
 
 @strawberry.type
@@ -57,7 +67,7 @@ class TicketsQuery:
         )
 
     @strawberry.field(description="One issue by its number (issues.issue_no), if visible.")
-    async def issue(self, info: Info, issue_no: str) -> Issue | None:
+    async def issue(self, info: Info, issue_no: _ISSUE_NO) -> Issue | None:
         row = await info.context.loaders.tickets.issue_by_issue_no.load(issue_no)
         return None if row is None else Issue.from_row(row)
 
@@ -91,7 +101,7 @@ class TicketsQuery:
     @strawberry.field(
         description="One requirement by its number (requirements.requirement_no), if visible."
     )
-    async def requirement(self, info: Info, requirement_no: str) -> Requirement | None:
+    async def requirement(self, info: Info, requirement_no: _REQUIREMENT_NO) -> Requirement | None:
         loader = info.context.loaders.tickets.requirement_by_requirement_no
         row = await loader.load(requirement_no)
         return None if row is None else Requirement.from_row(row)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -17,10 +19,20 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
     TrainingJobWhere,
 )
+from remotegpu.schema.node import id_argument_description, row_key_from_id
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
 Info = strawberry.Info[Context, None]
+
+
+_TRAINING_JOB_ID = Annotated[
+    str, strawberry.argument(description=id_argument_description("trainingJobByRowId"))
+]
+_INFERENCE_SERVICE_ID = Annotated[
+    str, strawberry.argument(description=id_argument_description("inferenceServiceByRowId"))
+]
+_ROW_ID = Annotated[str, strawberry.argument(description="The table key (`rowId`).")]
 
 
 @strawberry.type
@@ -51,10 +63,22 @@ class WorkloadsQuery:
             before=before,
         )
 
-    @strawberry.field(description="One training job by its key (training_jobs.id), if visible.")
-    async def training_job(self, info: Info, id: str) -> TrainingJob | None:
-        row = await info.context.loaders.workloads.training_job_by_id.load(id)
-        return None if row is None else TrainingJob.from_row(row)
+    @strawberry.field(description="One training job by its global ID, if visible.")
+    async def training_job(
+        self,
+        info: Info,
+        id: _TRAINING_JOB_ID,
+    ) -> TrainingJob | None:
+        key = row_key_from_id(id, "TrainingJob")
+        return None if key is None else await _training_job_by_key(info, key)
+
+    @strawberry.field(description="One training job by its table key (`rowId`), if visible.")
+    async def training_job_by_row_id(
+        self,
+        info: Info,
+        row_id: _ROW_ID,
+    ) -> TrainingJob | None:
+        return await _training_job_by_key(info, row_id)
 
     @strawberry.field(
         description="Inference services (admins: all; customers: their own and their workspaces')."
@@ -82,9 +106,29 @@ class WorkloadsQuery:
             before=before,
         )
 
-    @strawberry.field(
-        description="One inference service by its key (inference_services.id), if visible."
-    )
-    async def inference_service(self, info: Info, id: str) -> InferenceService | None:
-        row = await info.context.loaders.workloads.inference_service_by_id.load(id)
-        return None if row is None else InferenceService.from_row(row)
+    @strawberry.field(description="One inference service by its global ID, if visible.")
+    async def inference_service(
+        self,
+        info: Info,
+        id: _INFERENCE_SERVICE_ID,
+    ) -> InferenceService | None:
+        key = row_key_from_id(id, "InferenceService")
+        return None if key is None else await _inference_service_by_key(info, key)
+
+    @strawberry.field(description="One inference service by its table key (`rowId`), if visible.")
+    async def inference_service_by_row_id(
+        self,
+        info: Info,
+        row_id: _ROW_ID,
+    ) -> InferenceService | None:
+        return await _inference_service_by_key(info, row_id)
+
+
+async def _training_job_by_key(info: Info, key: str) -> TrainingJob | None:
+    row = await info.context.loaders.workloads.training_job_by_id.load(key)
+    return None if row is None else TrainingJob.from_row(row)
+
+
+async def _inference_service_by_key(info: Info, key: str) -> InferenceService | None:
+    row = await info.context.loaders.workloads.inference_service_by_id.load(key)
+    return None if row is None else InferenceService.from_row(row)

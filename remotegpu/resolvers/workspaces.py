@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from remotegpu.context import Context
@@ -17,11 +19,18 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceOrder,
     WorkspaceWhere,
 )
+from remotegpu.schema.node import id_argument_description, row_key_from_id
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.customers import int_keys
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
 Info = strawberry.Info[Context, None]
+
+
+_WORKSPACE_ID = Annotated[
+    strawberry.ID, strawberry.argument(description=id_argument_description("workspaceByRowId"))
+]
+_ROW_ID = Annotated[int, strawberry.argument(description="The table key (`rowId`).")]
 
 
 @strawberry.type
@@ -52,13 +61,15 @@ class WorkspacesQuery:
             before=before,
         )
 
-    @strawberry.field(description="One workspace by its table key (workspaces.id), if visible.")
-    async def workspace(self, info: Info, id: strawberry.ID) -> Workspace | None:
-        (key,) = int_keys([id])
-        if key is None:
-            return None
-        row = await info.context.loaders.workspaces.workspace_by_id.load(key)
-        return None if row is None else Workspace.from_row(row)
+    @strawberry.field(description="One workspace by its global ID, if visible.")
+    async def workspace(self, info: Info, id: _WORKSPACE_ID) -> Workspace | None:
+        text = row_key_from_id(str(id), "Workspace")
+        (key,) = int_keys([text]) if text is not None else (None,)
+        return None if key is None else await _workspace_by_key(info, key)
+
+    @strawberry.field(description="One workspace by its table key (`rowId`), if visible.")
+    async def workspace_by_row_id(self, info: Info, row_id: _ROW_ID) -> Workspace | None:
+        return await _workspace_by_key(info, row_id)
 
     @strawberry.field(
         description="Workspace memberships (admins: all; customers: those of their workspaces "
@@ -86,3 +97,8 @@ class WorkspacesQuery:
             last=last,
             before=before,
         )
+
+
+async def _workspace_by_key(info: Info, key: int) -> Workspace | None:
+    row = await info.context.loaders.workspaces.workspace_by_id.load(key)
+    return None if row is None else Workspace.from_row(row)

@@ -67,3 +67,26 @@ async def resolve_nodes(context: Context, global_ids: Sequence[str]) -> list[Any
         for (position, _), obj in zip(wanted, objects, strict=True):
             result[position] = obj
     return result
+
+
+# The one rule for `id` arguments of single-object look-ups: a global ID. Fields that took the
+# table key before keep accepting it (deprecated, said in the argument's description: a
+# required argument cannot carry @deprecated); `<type>ByRowId(rowId:)` is the look-up by key.
+def id_argument_description(by_row_id_field: str) -> str:
+    return (
+        "Global ID of the object (its `id`). Its table key (`rowId`) is still accepted "
+        f"here but deprecated: use `{by_row_id_field}(rowId:)`."
+    )
+
+
+def row_key_from_id(value: str, type_name: str) -> str | None:
+    """The table key an `id` argument names: the key inside a global ID of `type_name`, or
+    the value itself when it is not a global ID (the table key, as these fields always took).
+    None for a global ID of another type."""
+    try:
+        kind, key = from_global_id(value)
+    except InvalidGlobalIdError:
+        return value
+    if kind == type_name:
+        return key
+    return None if kind in _FETCHERS else value

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from graphql import GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema
 
 from remotegpu.loaders.paging import Ordering, Page, encode_cursor
 
@@ -75,3 +76,29 @@ def build_connection(
     return Connection(
         page_info=info, _rows=list(rows), _ordering=ordering, _convert=convert, _count=count
     )
+
+
+# Arguments that every connection field (and every mutation) repeats, described once here
+# rather than in each of the ~80 resolvers that declare them; api.py applies them to every
+# field of the assembled schema whose argument of that name has no description of its own.
+REPEATED_ARGUMENTS: dict[str, str] = {
+    "first": "Page from the start: at most this many items after `after`. Defaults to the "
+    "server's page size (20 unless configured); over the page cap (100) is an error.",
+    "after": "Cursor (`endCursor` or an edge's `cursor`): the page starts after this item.",
+    "last": "Page from the end: at most this many items before `before` (same cap as "
+    "`first`); when both are given, `last` wins.",
+    "before": "Cursor (`startCursor` or an edge's `cursor`): the page ends before this item.",
+    "where": "Filter: only items matching every condition given (conditions are ANDed; an "
+    "omitted condition does not filter).",
+    "orderBy": "Sort order. Ties are broken by the table key, so cursors stay stable.",
+    "input": "The mutation's arguments (see the input type's fields).",
+}
+
+
+def describe_repeated_arguments(schema: GraphQLSchema) -> None:
+    for type_ in schema.type_map.values():
+        if isinstance(type_, GraphQLObjectType | GraphQLInterfaceType):
+            for field in type_.fields.values():
+                for name, argument in field.args.items():
+                    if argument.description is None and name in REPEATED_ARGUMENTS:
+                        argument.description = REPEATED_ARGUMENTS[name]

@@ -4826,16 +4826,20 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** Customers (admins: all, soft-deleted included; customers: themselves and the people of their workspaces). */
   customers: CustomerConnection;
-  /** One dataset by its key (datasets.id) or global ID, if visible. */
+  /** One dataset by its global ID, if visible. */
   dataset?: Maybe<Dataset>;
+  /** One dataset by its table key (`rowId`), if visible. */
+  datasetByRowId?: Maybe<Dataset>;
   /** Dataset mounts (dataset_usage) of the environments the viewer may see. */
   datasetMounts: DatasetMountConnection;
   /** Versions of the datasets the viewer may see. */
   datasetVersions: DatasetVersionConnection;
   /** Datasets (admins: all; customers: their own, their workspaces' shared ones, and public ones). */
   datasets: DatasetConnection;
-  /** One environment by its key (environments.id), if visible. */
+  /** One environment by its global ID, if visible. */
   environment?: Maybe<Environment>;
+  /** One environment by its table key (`rowId`), if visible. */
+  environmentByRowId?: Maybe<Environment>;
   /** Environment samples, newest first, of environments the viewer may see. Non-admins must filter on where.envId. */
   environmentMetrics: EnvironmentMetricConnection;
   /** Environments (admins: all; agents: those on their host; customers: their own). */
@@ -4848,8 +4852,10 @@ export type Query = {
   gpus: GpuConnection;
   /** Whether the API can reach its database right now. */
   health: Health;
-  /** One host by its key (hosts.id), if visible. */
+  /** One host by its global ID, if visible. */
   host?: Maybe<Host>;
+  /** One host by its table key (`rowId`), if visible. */
+  hostByRowId?: Maybe<Host>;
   /** Host samples, newest first (admins: all; agents: their host's; customers: none). Non-admins must filter on where.hostId. */
   hostMetrics: HostMetricConnection;
   /** Hosts of the fleet (admins: all; others: what they may see). */
@@ -4858,8 +4864,10 @@ export type Query = {
   image?: Maybe<Image>;
   /** Container images (admins: all; other logged-in customers: active ones). */
   images: ImageConnection;
-  /** One inference service by its key (inference_services.id), if visible. */
+  /** One inference service by its global ID, if visible. */
   inferenceService?: Maybe<InferenceService>;
+  /** One inference service by its table key (`rowId`), if visible. */
+  inferenceServiceByRowId?: Maybe<InferenceService>;
   /** Inference services (admins: all; customers: their own and their workspaces'). */
   inferenceServices: InferenceServiceConnection;
   /** One invoice by its number (INV-YYYY-MM-NNNN), if visible. */
@@ -4870,8 +4878,10 @@ export type Query = {
   issue?: Maybe<Issue>;
   /** Issues, newest first (admins: all; customers: reported by or assigned to them). */
   issues: IssueConnection;
-  /** One model by its key (models.id) or global ID, if visible. */
+  /** One model by its global ID, if visible. */
   model?: Maybe<Model>;
+  /** One model by its table key (`rowId`), if visible. */
+  modelByRowId?: Maybe<Model>;
   /** Versions of the models the viewer may see. */
   modelVersions: ModelVersionConnection;
   /** ML models (admins: all; customers: their own, their workspaces' shared ones, and public ones). */
@@ -4896,8 +4906,10 @@ export type Query = {
   systemConfigs: SystemConfigConnection;
   /** Platform name and version; readable without logging in. */
   systemInfo: SystemInfo;
-  /** One training job by its key (training_jobs.id), if visible. */
+  /** One training job by its global ID, if visible. */
   trainingJob?: Maybe<TrainingJob>;
+  /** One training job by its table key (`rowId`), if visible. */
+  trainingJobByRowId?: Maybe<TrainingJob>;
   /** Training jobs (admins: all; customers: their own and their workspaces'). */
   trainingJobs: TrainingJobConnection;
   /** The logged-in customer itself; null when anonymous. */
@@ -4906,8 +4918,10 @@ export type Query = {
   webhookLogs: WebhookLogConnection;
   /** Webhooks (admins: all; customers: their own). */
   webhooks: WebhookConnection;
-  /** One workspace by its table key (workspaces.id), if visible. */
+  /** One workspace by its global ID, if visible. */
   workspace?: Maybe<Workspace>;
+  /** One workspace by its table key (`rowId`), if visible. */
+  workspaceByRowId?: Maybe<Workspace>;
   /** Workspace memberships (admins: all; customers: those of their workspaces and their own). */
   workspaceMembers: WorkspaceMemberConnection;
   /** Workspaces (admins: all; customers: those they own or actively belong to). */
@@ -5005,6 +5019,12 @@ export type QueryDatasetArgs = {
 
 
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryDatasetByRowIdArgs = {
+  rowId: Scalars['Int']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryDatasetMountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -5040,6 +5060,12 @@ export type QueryDatasetsArgs = {
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryEnvironmentArgs = {
   id: Scalars['String']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryEnvironmentByRowIdArgs = {
+  rowId: Scalars['String']['input'];
 };
 
 
@@ -5092,6 +5118,12 @@ export type QueryHostArgs = {
 
 
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryHostByRowIdArgs = {
+  rowId: Scalars['String']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryHostMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -5132,6 +5164,12 @@ export type QueryImagesArgs = {
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryInferenceServiceArgs = {
   id: Scalars['String']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryInferenceServiceByRowIdArgs = {
+  rowId: Scalars['String']['input'];
 };
 
 
@@ -5183,6 +5221,12 @@ export type QueryIssuesArgs = {
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryModelByRowIdArgs = {
+  rowId: Scalars['Int']['input'];
 };
 
 
@@ -5294,6 +5338,12 @@ export type QueryTrainingJobArgs = {
 
 
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryTrainingJobByRowIdArgs = {
+  rowId: Scalars['String']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryTrainingJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -5329,6 +5379,12 @@ export type QueryWebhooksArgs = {
 /** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
 export type QueryWorkspaceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryWorkspaceByRowIdArgs = {
+  rowId: Scalars['Int']['input'];
 };
 
 
