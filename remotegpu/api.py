@@ -16,6 +16,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
 from remotegpu.observability.operations import OperationObserver
+from remotegpu.schema.enum_values import describe_enum_values
 from remotegpu.schema.pagination import describe_repeated_arguments
 from remotegpu.schema.protection import protection_extensions
 from remotegpu.schema.scalars import SCALAR_MAP
@@ -82,6 +83,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 def _described(built: strawberry.Schema) -> strawberry.Schema:
     """Descriptions declared once for names that repeat across the schema."""
     describe_repeated_arguments(built._schema)
+    describe_enum_values(built._schema)
     return built
 
 

@@ -6,23 +6,33 @@ import asyncio
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
+import pytest
 from graphql import (
+    GraphQLEnumType,
     GraphQLInputObjectType,
     GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLScalarType,
+    build_schema,
     get_named_type,
     parse,
     validate,
 )
 
 from remotegpu.api import schema
+from remotegpu.app import create_app
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.persisted_documents import PersistedDocuments
-from tests.live import live_server
+from remotegpu.schema.enum_values import (
+    UnknownEnumValueError,
+    describe_enum_values,
+    ordering_description,
+)
+from tests.conftest import app_client, make_settings
 from tools.schema_breaks import allowed_breaks, schema_changes, unexpected_breaks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +159,18 @@ def test_python_client_type_checks_strict() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-async def test_python_client_first_screen_against_live_server(seeded_url: str) -> None:
+class SyncBridge:
+    """A synchronous `post` (what the generated client calls) over an async client."""
+
+    def __init__(self, client: httpx.AsyncClient, loop: asyncio.AbstractEventLoop) -> None:
+        self.client, self.loop = client, loop
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        call = self.client.post(url, **kwargs)
+        return asyncio.run_coroutine_threadsafe(call, self.loop).result()
+
+
+async def test_python_client_first_screen_against_the_app(seeded_url: str) -> None:
     sys.path.insert(0, str(CLIENTS / "python"))
     try:
         from example import first_screen  # type: ignore[import-not-found]
@@ -163,16 +184,16 @@ async def test_python_client_first_screen_against_live_server(seeded_url: str) -
     finally:
         await conn.close()
     assert dataset_id is not None
-    async with live_server(seeded_url) as server:
-        url = str(server.base_url.join("/graphql"))
-
-        def run() -> list[str]:
-            with httpx.Client(timeout=30) as http:
-                client = RemoteGPUClient(url=url, http_client=http)
-                lines: list[str] = first_screen(client, "admin", "remotegpu-demo", dataset_id)
-                return lines
-
-        lines = await asyncio.to_thread(run)
+    # The generated client is synchronous: it runs in a worker thread and each of its POSTs
+    # is sent through the in-process ASGI client on this test's event loop.
+    loop = asyncio.get_running_loop()
+    async for http in app_client(create_app(make_settings(), seeded_url)):
+        client = RemoteGPUClient(
+            url="http://testserver/graphql", http_client=SyncBridge(http, loop)
+        )
+        lines: list[str] = await asyncio.to_thread(
+            first_screen, client, "admin", "remotegpu-demo", dataset_id
+        )
     assert "new version size 0" in lines  # size left out: absent means 0
     assert any(line.startswith("memory total ") and int(line.split()[-1]) > 0 for line in lines)
 
@@ -188,3 +209,26 @@ def test_schema_arguments_all_described() -> None:
         if not arg.description
     ]
     assert undescribed == []
+
+
+def test_schema_enum_values_all_described() -> None:
+    undescribed = [
+        f"{type_.name}.{value_name}"
+        for type_ in schema._schema.type_map.values()
+        if isinstance(type_, GraphQLEnumType) and not type_.name.startswith("__")
+        for value_name, value in type_.values.items()
+        if not value.description
+    ]
+    assert undescribed == []
+
+
+def test_ordering_description_reads_the_value_name() -> None:
+    assert ordering_description("CREATED_AT_DESC") == "By creation time, newest first."
+    assert ordering_description("NAME_ASC") == "By name, ascending."
+    assert ordering_description("EXTERNAL_PORT_ASC") == "By external port, ascending."
+
+
+def test_enum_value_descriptions_unknown_value_is_an_error() -> None:
+    broken = build_schema("type Query { s: HostStatus } enum HostStatus { ONLINE }")
+    with pytest.raises(UnknownEnumValueError, match="HostStatus"):
+        describe_enum_values(broken)

@@ -28,7 +28,9 @@ export type Scalars = {
 
 /** customers.account_type */
 export type AccountType =
+  /** A company account. */
   | 'ENTERPRISE'
+  /** A person. */
   | 'INDIVIDUAL';
 
 /** Match a status/enum column. */
@@ -41,21 +43,34 @@ export type AccountTypeEnumFilter = {
 
 /** alert_rules.comparison: how the metric is compared to the threshold */
 export type AlertComparison =
+  /** Fires when the metric equals the threshold. */
   | 'EQ'
+  /** Fires when the metric is greater than the threshold. */
   | 'GT'
+  /** Fires when the metric is greater than or equal to the threshold. */
   | 'GTE'
+  /** Fires when the metric is less than the threshold. */
   | 'LT'
+  /** Fires when the metric is less than or equal to the threshold. */
   | 'LTE';
 
 /** Metrics an alert rule can watch (alert_rules.metric_type). */
 export type AlertMetricType =
+  /** CPU usage, percent. */
   | 'CPU_USAGE'
+  /** Disk usage, percent. */
   | 'DISK_USAGE'
+  /** GPU memory usage, percent. */
   | 'GPU_MEMORY_USAGE'
+  /** GPU temperature, degrees Celsius. */
   | 'GPU_TEMPERATURE'
+  /** GPU utilisation, percent. */
   | 'GPU_USAGE'
+  /** Memory usage, percent. */
   | 'MEMORY_USAGE'
+  /** Network traffic received. */
   | 'NETWORK_RX'
+  /** Network traffic sent. */
   | 'NETWORK_TX';
 
 /** Alerts fired by a rule, kept until resolved. */
@@ -119,7 +134,9 @@ export type AlertRecordEdge = {
 
 /** Orderings of fired alerts. */
 export type AlertRecordOrder =
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By trigger time, newest first. */
   | 'TRIGGERED_AT_DESC';
 
 /** The firing alert to mark resolved. */
@@ -265,8 +282,11 @@ export type AlertRuleEdge = {
 
 /** Orderings of alert rules. */
 export type AlertRuleOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** Enable or disable an alert rule. */
@@ -331,8 +351,11 @@ export type AlertRuleWhere = {
 
 /** alert_rules.severity / alert_records.severity */
 export type AlertSeverity =
+  /** Needs attention now. */
   | 'CRITICAL'
+  /** For information. */
   | 'INFO'
+  /** Needs attention soon. */
   | 'WARNING';
 
 /** Match a status/enum column. */
@@ -345,7 +368,9 @@ export type AlertSeverityEnumFilter = {
 
 /** alert_records.status */
 export type AlertStatus =
+  /** The condition holds. */
   | 'FIRING'
+  /** The condition cleared (`resolvedAt`). */
   | 'RESOLVED';
 
 /** Match a status/enum column. */
@@ -419,8 +444,11 @@ export type ApiTokenRevokePayload = {
 
 /** What an API token may do. READ: read what the owner may see; WRITE: change what the owner may change; AGENT: a host agent reporting heartbeats and metrics of its one host (created by admins only, never combined with other scopes). */
 export type ApiTokenScope =
+  /** A host agent reporting heartbeats and metrics of its one host. */
   | 'AGENT'
+  /** Read what the owner may see. */
   | 'READ'
+  /** Change what the owner may change. */
   | 'WRITE';
 
 /** Files produced by work (model files, checkpoints, logs, reports), with the job, service or environment that produced them. */
@@ -526,8 +554,11 @@ export type ArtifactEdge = {
 
 /** Orderings of artifacts. */
 export type ArtifactOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** What produced an artifact: a training job, an inference service or an environment (artifacts.source_type / source_id). */
@@ -535,8 +566,11 @@ export type ArtifactSource = Environment | InferenceService | TrainingJob;
 
 /** artifacts.source_type */
 export type ArtifactSourceType =
+  /** Produced in an environment. */
   | 'ENVIRONMENT'
+  /** Produced by an inference service. */
   | 'INFERENCE_SERVICE'
+  /** Produced by a training job. */
   | 'TRAINING_JOB';
 
 /** Match a status/enum column. */
@@ -549,9 +583,13 @@ export type ArtifactSourceTypeEnumFilter = {
 
 /** artifacts.type */
 export type ArtifactType =
+  /** A training checkpoint. */
   | 'CHECKPOINT'
+  /** A log file. */
   | 'LOG'
+  /** Trained model weights. */
   | 'MODEL'
+  /** A report (evaluation, profiling...). */
   | 'REPORT';
 
 /** Match a status/enum column. */
@@ -635,7 +673,9 @@ export type AuditLogEdge = {
 
 /** Orderings of audit log entries. */
 export type AuditLogOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** Filter audit log entries (every field is an indexed column). */
@@ -709,7 +749,9 @@ export type BillingRecordEdge = {
 
 /** Orderings of billing records. */
 export type BillingRecordOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By start of the billed interval, newest first. */
   | 'START_TIME_DESC';
 
 /** Filter billing records. */
@@ -726,10 +768,15 @@ export type BillingRecordWhere = {
 
 /** billing_records.resource_type */
 export type BillingResourceType =
+  /** CPU core-hours. */
   | 'CPU'
+  /** GPU-hours. */
   | 'GPU'
+  /** Memory GB-hours. */
   | 'MEMORY'
+  /** Network traffic. */
   | 'NETWORK'
+  /** Storage GB-days. */
   | 'STORAGE';
 
 /** Match a status/enum column. */
@@ -823,13 +870,18 @@ export type CommentEdge = {
 
 /** Orderings of comments (default: conversation order). */
 export type CommentOrder =
+  /** By creation time, oldest first. */
   | 'CREATED_AT_ASC'
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** comments.resource_type: what kind of ticket a comment is on */
 export type CommentResourceType =
+  /** On an issue. */
   | 'ISSUE'
+  /** On a requirement. */
   | 'REQUIREMENT';
 
 /** Match a status/enum column. */
@@ -874,9 +926,13 @@ export type CommentWhere = {
 
 /** system_configs.config_type */
 export type ConfigType =
+  /** true or false stored as text. */
   | 'BOOLEAN'
+  /** Whole number stored as text. */
   | 'INTEGER'
+  /** A JSON document stored as text. */
   | 'JSON'
+  /** Text value. */
   | 'STRING';
 
 /** Platform accounts (the users); soft-deleted through deleted_at. */
@@ -1223,14 +1279,20 @@ export type CustomerEdge = {
 
 /** Orderings of customers. */
 export type CustomerOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By username, ascending. */
   | 'USERNAME_ASC';
 
 /** customers.status */
 export type CustomerStatus =
+  /** Can sign in and use the platform. */
   | 'ACTIVE'
+  /** Soft-deleted (terminal). */
   | 'DELETED'
+  /** Cannot sign in; data kept. */
   | 'SUSPENDED';
 
 /** Match a status/enum column. */
@@ -1510,7 +1572,9 @@ export type DatasetMountInput = {
 
 /** Orderings of dataset mounts. */
 export type DatasetMountOrder =
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By mount time, newest first. */
   | 'MOUNTED_AT_DESC';
 
 /** Result of datasetMount. */
@@ -1534,8 +1598,11 @@ export type DatasetMountWhere = {
 
 /** Orderings of datasets. */
 export type DatasetOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** End an open dataset mount. */
@@ -1652,8 +1719,11 @@ export type DatasetVersionEdge = {
 
 /** Orderings of dataset versions. */
 export type DatasetVersionOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By version, ascending. */
   | 'VERSION_ASC';
 
 /** Filter dataset versions. */
@@ -1694,7 +1764,9 @@ export type DateTimeFilter = {
 
 /** hosts.deployment_mode */
 export type DeploymentMode =
+  /** Workloads scheduled through Kubernetes. */
   | 'KUBERNETES'
+  /** Containers or VMs run directly by the host agent. */
   | 'TRADITIONAL';
 
 /** Remote development environments (containers, pods or VMs) placed on a host and owned by a customer. */
@@ -1962,14 +2034,20 @@ export type EnvironmentMetricWhere = {
 
 /** Orderings of environments. */
 export type EnvironmentOrder =
+  /** By creation time, oldest first. */
   | 'CREATED_AT_ASC'
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** What a host agent reports about a creating or running environment. */
 export type EnvironmentReportedStatus =
+  /** The environment failed. */
   | 'ERROR'
+  /** The environment started. */
   | 'RUNNING';
 
 /** Start a stopped environment again on its host. */
@@ -1989,11 +2067,17 @@ export type EnvironmentStartPayload = {
 
 /** environments.status ('deleted': kept after delete, terminal) */
 export type EnvironmentStatus =
+  /** Placed and holding resources; the host agent is starting it. */
   | 'CREATING'
+  /** Deleted (terminal); kept for history. */
   | 'DELETED'
+  /** Being deleted; resources are being released. */
   | 'DELETING'
+  /** Failed to start or crashed. */
   | 'ERROR'
+  /** Started; holds CPU, memory, GPUs and ports. */
   | 'RUNNING'
+  /** Stopped: CPU, memory and GPUs released, ports kept. */
   | 'STOPPED';
 
 /** Match a status/enum column. */
@@ -2079,19 +2163,33 @@ export type EnvironmentWhere = {
 
 /** Why a mutation did not do what was asked; one enum for the whole API. */
 export type ErrorCode =
+  /** It clashes with an existing object (a unique name, a duplicate). */
   | 'CONFLICT'
+  /** The viewer may see the object but not do this. */
   | 'FORBIDDEN'
+  /** The idempotency key was used with a different input. */
   | 'IDEMPOTENCY_CONFLICT'
+  /** Wrong login or password. */
   | 'INVALID_CREDENTIALS'
+  /** An input value is malformed or out of range (see `field`). */
   | 'INVALID_INPUT'
+  /** The token is unknown, expired, revoked or already used. */
   | 'INVALID_TOKEN'
+  /** The object's state does not allow this change. */
   | 'INVALID_TRANSITION'
+  /** Other objects still use it (live environments, open mounts). */
   | 'IN_USE'
+  /** A workspace must keep exactly one owner. */
   | 'LAST_OWNER'
+  /** The object does not exist or the viewer may not see it. */
   | 'NOT_FOUND'
+  /** No host has enough free CPU, memory or GPUs. */
   | 'NO_CAPACITY'
+  /** The port range of a service is exhausted. */
   | 'NO_PORTS'
+  /** The owner's quota would be exceeded. */
   | 'QUOTA_EXCEEDED'
+  /** This needs a signed-in viewer. */
   | 'UNAUTHENTICATED';
 
 /** GPU devices of a host; allocated_to holds the environment that holds the device. */
@@ -2153,8 +2251,11 @@ export type GpuMetricsArgs = {
 
 /** The GPU states an admin may set (allocated comes with placement). */
 export type GpuAdminStatus =
+  /** Return the GPU to service. */
   | 'AVAILABLE'
+  /** Mark the GPU as failed. */
   | 'ERROR'
+  /** Take the GPU out of service. */
   | 'MAINTENANCE';
 
 /** Free and total GPUs of one model in one region. */
@@ -2194,8 +2295,11 @@ export type GpuEdge = {
 
 /** The health an admin may record for a GPU. */
 export type GpuHealthStatus =
+  /** Working with reduced performance. */
   | 'DEGRADED'
+  /** Failed. */
   | 'ERROR'
+  /** Working normally. */
   | 'HEALTHY';
 
 /** One GPU installed in a host being registered. */
@@ -2293,14 +2397,20 @@ export type GpuMetricWhere = {
 
 /** Orderings of GPUs. */
 export type GpuOrder =
+  /** By host, then by GPU index on the host. */
   | 'HOST_AND_INDEX'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** gpus.status */
 export type GpuStatus =
+  /** Held by an environment (`allocatedTo`). */
   | 'ALLOCATED'
+  /** Free; can be allocated when healthy. */
   | 'AVAILABLE'
+  /** Failed; not allocatable. */
   | 'ERROR'
+  /** Taken out of service by an admin. */
   | 'MAINTENANCE';
 
 /** Match a status/enum column. */
@@ -2357,8 +2467,11 @@ export type Health = {
 
 /** The health a host agent reports with its heartbeat. */
 export type HeartbeatHealthStatus =
+  /** The host works with reduced capacity or performance. */
   | 'DEGRADED'
+  /** The host works normally. */
   | 'HEALTHY'
+  /** The host does not work properly. */
   | 'UNHEALTHY';
 
 /** Physical or virtual GPU servers, identified by a text key such as host-a100-01. */
@@ -2503,10 +2616,15 @@ export type HostEdge = {
 
 /** hosts.health_status / gpus.health_status */
 export type HostHealthStatus =
+  /** Working with reduced capacity or performance. */
   | 'DEGRADED'
+  /** Failed. */
   | 'ERROR'
+  /** Working normally. */
   | 'HEALTHY'
+  /** Not working properly; no new placements. */
   | 'UNHEALTHY'
+  /** No health report yet. */
   | 'UNKNOWN';
 
 /** Match a status/enum column. */
@@ -2651,8 +2769,11 @@ export type HostMetricWhere = {
 
 /** Orderings of hosts. */
 export type HostOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** A new host and its GPUs; it stays offline until it reports. */
@@ -2708,8 +2829,11 @@ export type HostRegisterPayload = {
 
 /** hosts.status */
 export type HostStatus =
+  /** Taken out of service by an admin; accepts no new environments. */
   | 'MAINTENANCE'
+  /** No heartbeat for 180 s; accepts no new environments. */
   | 'OFFLINE'
+  /** Reachable (agent heartbeats arrive); accepts new environments. */
   | 'ONLINE';
 
 /** Match a status/enum column. */
@@ -2918,13 +3042,18 @@ export type ImageEdge = {
 
 /** Orderings of images. */
 export type ImageOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** images.status */
 export type ImageStatus =
+  /** Can start new environments. */
   | 'ACTIVE'
+  /** Kept for existing environments; cannot start new ones. */
   | 'DEPRECATED';
 
 /** Match a status/enum column. */
@@ -3103,13 +3232,18 @@ export type InferenceServiceEdge = {
 
 /** Orderings of inference services. */
 export type InferenceServiceOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** The outcome of deploying an inference service (inferenceServiceStatusReport). */
 export type InferenceServiceReportedStatus =
+  /** Deployment failed. */
   | 'ERROR'
+  /** The service is serving. */
   | 'RUNNING';
 
 /** A new replica count (inferenceServiceScale). */
@@ -3146,9 +3280,13 @@ export type InferenceServiceStartPayload = {
 
 /** inference_services.status */
 export type InferenceServiceStatus =
+  /** Being deployed. */
   | 'CREATING'
+  /** Deployment failed. */
   | 'ERROR'
+  /** Serving requests. */
   | 'RUNNING'
+  /** Stopped; can be started again. */
   | 'STOPPED';
 
 /** Match a status/enum column. */
@@ -3273,14 +3411,20 @@ export type InvoiceEdge = {
 
 /** Orderings of invoices. */
 export type InvoiceOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By billing period, newest first. */
   | 'PERIOD_DESC';
 
 /** invoices.status */
 export type InvoiceStatus =
+  /** Cancelled (terminal). */
   | 'CANCELLED'
+  /** Past its due date, unpaid. */
   | 'OVERDUE'
+  /** Paid (`paidAt`). */
   | 'PAID'
+  /** Issued; not paid yet. */
   | 'PENDING';
 
 /** Match a status/enum column. */
@@ -3413,15 +3557,22 @@ export type IssueEdge = {
 
 /** Orderings of issues. */
 export type IssueOrder =
+  /** By creation time, oldest first. */
   | 'CREATED_AT_ASC'
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** issues.status */
 export type IssueStatus =
+  /** Done (terminal). */
   | 'CLOSED'
+  /** Staff work on it. */
   | 'IN_PROGRESS'
+  /** Reported; nobody works on it yet. */
   | 'OPEN'
+  /** Fixed or answered (`resolvedAt`); may be reopened. */
   | 'RESOLVED';
 
 /** Match a status/enum column. */
@@ -3453,8 +3604,11 @@ export type IssueTransitionPayload = {
 
 /** issues.type */
 export type IssueType =
+  /** Something is broken. */
   | 'BUG'
+  /** A wish. */
   | 'FEATURE'
+  /** A question. */
   | 'QUESTION';
 
 /** Match a status/enum column. */
@@ -3702,8 +3856,11 @@ export type ModelEdge = {
 
 /** Orderings of models. */
 export type ModelOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** Changes to a model (owner, or owner/admin of its workspace); omitted fields stay as they are. */
@@ -3807,8 +3964,11 @@ export type ModelVersionEdge = {
 
 /** Orderings of model versions. */
 export type ModelVersionOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By version, ascending. */
   | 'VERSION_ASC';
 
 /** Filter model versions. */
@@ -4571,8 +4731,11 @@ export type NotificationEdge = {
 
 /** notifications.level */
 export type NotificationLevel =
+  /** Something failed. */
   | 'ERROR'
+  /** For information. */
   | 'INFO'
+  /** Needs attention. */
   | 'WARNING';
 
 /** Which of the viewer's unread notifications to mark read. */
@@ -4607,14 +4770,20 @@ export type NotificationMarkReadPayload = {
 
 /** Orderings of notifications. */
 export type NotificationOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** notifications.type */
 export type NotificationType =
+  /** An alert rule fired or resolved. */
   | 'ALERT'
+  /** About invoices and payments. */
   | 'BILLING'
+  /** About one of your environments. */
   | 'ENVIRONMENT'
+  /** About the platform. */
   | 'SYSTEM';
 
 /** Match a status/enum column. */
@@ -4639,7 +4808,9 @@ export type NotificationWhere = {
 
 /** hosts.os_type */
 export type OsType =
+  /** Linux. */
   | 'LINUX'
+  /** Windows (environments also get an RDP port). */
   | 'WINDOWS';
 
 /** Match a status/enum column. */
@@ -4746,8 +4917,11 @@ export type PortMappingEdge = {
 
 /** Orderings of port mappings. */
 export type PortMappingOrder =
+  /** By allocation time, newest first. */
   | 'ALLOCATED_AT_DESC'
+  /** By external port, ascending. */
   | 'EXTERNAL_PORT_ASC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** Release a custom port mapping (ssh/jupyter/rdp go with the env). */
@@ -4767,7 +4941,9 @@ export type PortMappingReleasePayload = {
 
 /** port_mappings.status */
 export type PortMappingStatus =
+  /** The external port forwards to the environment. */
   | 'ACTIVE'
+  /** Freed when the environment was deleted; kept for history. */
   | 'RELEASED';
 
 /** Match a status/enum column. */
@@ -4792,9 +4968,13 @@ export type PortMappingWhere = {
 
 /** port_mappings.service_type */
 export type PortServiceType =
+  /** Any other service. */
   | 'CUSTOM'
+  /** Jupyter notebook server. */
   | 'JUPYTER'
+  /** Remote desktop (Windows hosts). */
   | 'RDP'
+  /** SSH access. */
   | 'SSH';
 
 /** Match a status/enum column. */
@@ -5411,9 +5591,13 @@ export type QueryWorkspacesArgs = {
 
 /** resource_quotas.quota_level */
 export type QuotaLevel =
+  /** Basic plan limits. */
   | 'BASIC'
+  /** Enterprise limits (negotiated). */
   | 'ENTERPRISE'
+  /** Free tier limits. */
   | 'FREE'
+  /** Pro plan limits. */
   | 'PRO';
 
 /** Feature requests and requirements raised by customers. */
@@ -5524,17 +5708,26 @@ export type RequirementEdge = {
 
 /** Orderings of requirements. */
 export type RequirementOrder =
+  /** By creation time, oldest first. */
   | 'CREATED_AT_ASC'
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** requirements.status */
 export type RequirementStatus =
+  /** Accepted; work can start. */
   | 'APPROVED'
+  /** Delivered (`completedAt`, terminal). */
   | 'COMPLETED'
+  /** Being built. */
   | 'IN_PROGRESS'
+  /** Declined (terminal). */
   | 'REJECTED'
+  /** Staff review it. */
   | 'REVIEWING'
+  /** Submitted; not reviewed yet. */
   | 'SUBMITTED';
 
 /** Match a status/enum column. */
@@ -5654,8 +5847,11 @@ export type ResourceQuotaEdge = {
 
 /** Orderings of resource quotas. */
 export type ResourceQuotaOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By customer's table key, ascending. */
   | 'USER_ID_ASC';
 
 /** New limits of a customer (platform admins only); an absent field is left alone. A limit below what the customer already uses is refused (QUOTA_EXCEEDED). */
@@ -5708,8 +5904,11 @@ export type ResourceUsage = {
 
 /** datasets.status / models.status */
 export type StorageStatus =
+  /** The upload or processing failed. */
   | 'ERROR'
+  /** Complete; can be mounted and used. */
   | 'READY'
+  /** Created; files are still being uploaded. */
   | 'UPLOADING';
 
 /** Match a status/enum column. */
@@ -5722,14 +5921,20 @@ export type StorageStatusEnumFilter = {
 
 /** datasets.storage_type */
 export type StorageType =
+  /** A MinIO object store. */
   | 'MINIO'
+  /** An NFS share. */
   | 'NFS'
+  /** Amazon S3 or a compatible store. */
   | 'S3';
 
 /** datasets.visibility / models.visibility */
 export type StorageVisibility =
+  /** Only the owner. */
   | 'PRIVATE'
+  /** Everyone. */
   | 'PUBLIC'
+  /** Members of its workspace. */
   | 'WORKSPACE';
 
 /** Match a status/enum column. */
@@ -5799,7 +6004,9 @@ export type SystemConfigEdge = {
 
 /** Orderings of system configs. */
 export type SystemConfigOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By key, ascending. */
   | 'KEY_ASC';
 
 /** Create or change one platform setting (system_configs row). */
@@ -5846,9 +6053,13 @@ export type SystemInfo = {
 
 /** issues.priority / requirements.priority */
 export type TicketPriority =
+  /** Now: work is blocked. */
   | 'CRITICAL'
+  /** Soon. */
   | 'HIGH'
+  /** When there is time. */
   | 'LOW'
+  /** Normal. */
   | 'MEDIUM';
 
 /** Match a status/enum column. */
@@ -6011,22 +6222,33 @@ export type TrainingJobEdge = {
 
 /** Orderings of training jobs. */
 export type TrainingJobOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By priority, descending. */
   | 'PRIORITY_DESC';
 
 /** Where a training job's run can move it (trainingJobTransition). */
 export type TrainingJobRunStatus =
+  /** The job finished successfully. */
   | 'COMPLETED'
+  /** The job finished with an error. */
   | 'FAILED'
+  /** The job started. */
   | 'RUNNING';
 
 /** training_jobs.status */
 export type TrainingJobStatus =
+  /** Cancelled before finishing (terminal). */
   | 'CANCELLED'
+  /** Finished successfully (terminal). */
   | 'COMPLETED'
+  /** Finished with an error (terminal). */
   | 'FAILED'
+  /** Queued; higher priority runs first. */
   | 'PENDING'
+  /** Running. */
   | 'RUNNING';
 
 /** Match a status/enum column. */
@@ -6081,8 +6303,11 @@ export type UserError = {
 
 /** customers.user_type */
 export type UserType =
+  /** Platform administrator: sees and manages everything. */
   | 'ADMIN'
+  /** A customer. */
   | 'EXTERNAL'
+  /** Staff: can be assigned tickets and move them on. */
   | 'INTERNAL';
 
 /** Match a status/enum column. */
@@ -6197,18 +6422,31 @@ export type WebhookEdge = {
 
 /** Event types a webhook can subscribe to (stored as e.g. alert.fired). */
 export type WebhookEvent =
+  /** alert.fired: an alert rule fired. */
   | 'ALERT_FIRED'
+  /** alert.resolved: a firing alert cleared. */
   | 'ALERT_RESOLVED'
+  /** environment.created: an environment was created. */
   | 'ENVIRONMENT_CREATED'
+  /** environment.deleted: an environment was deleted. */
   | 'ENVIRONMENT_DELETED'
+  /** environment.failed: an environment went to ERROR. */
   | 'ENVIRONMENT_FAILED'
+  /** environment.started: an environment started running. */
   | 'ENVIRONMENT_STARTED'
+  /** environment.stopped: an environment was stopped. */
   | 'ENVIRONMENT_STOPPED'
+  /** invoice.created: an invoice was issued. */
   | 'INVOICE_CREATED'
+  /** invoice.paid: an invoice was paid. */
   | 'INVOICE_PAID'
+  /** quota.exceeded: a request was refused for exceeding a quota. */
   | 'QUOTA_EXCEEDED'
+  /** training.completed: a training job finished successfully. */
   | 'TRAINING_COMPLETED'
+  /** training.failed: a training job failed. */
   | 'TRAINING_FAILED'
+  /** training.started: a training job started. */
   | 'TRAINING_STARTED';
 
 /** One row per delivery attempt of an event to a webhook. */
@@ -6260,7 +6498,9 @@ export type WebhookLogEdge = {
 
 /** Orderings of webhook delivery attempts. */
 export type WebhookLogOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC';
 
 /** Filter webhook delivery attempts. */
@@ -6275,8 +6515,11 @@ export type WebhookLogWhere = {
 
 /** Orderings of webhooks. */
 export type WebhookOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** The webhook whose signing secret is replaced. */
@@ -6594,8 +6837,11 @@ export type WorkspaceMemberEdge = {
 
 /** Orderings of workspace memberships. */
 export type WorkspaceMemberOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By joining time, newest first. */
   | 'JOINED_AT_DESC';
 
 /** The member to remove from a workspace. */
@@ -6640,8 +6886,11 @@ export type WorkspaceMemberRoleChangePayload = {
 
 /** workspace_members.status */
 export type WorkspaceMemberStatus =
+  /** A member. */
   | 'ACTIVE'
+  /** Invited; not yet joined. */
   | 'INVITED'
+  /** Membership suspended. */
   | 'SUSPENDED';
 
 /** Filter workspace memberships (every field is an indexed column). */
@@ -6656,8 +6905,11 @@ export type WorkspaceMemberWhere = {
 
 /** Orderings of workspaces. */
 export type WorkspaceOrder =
+  /** By creation time, newest first. */
   | 'CREATED_AT_DESC'
+  /** By table key, ascending. */
   | 'ID_ASC'
+  /** By name, ascending. */
   | 'NAME_ASC';
 
 /** The active member to become the workspace's owner. */
@@ -6679,9 +6931,13 @@ export type WorkspaceOwnershipTransferPayload = {
 
 /** workspace_members.role */
 export type WorkspaceRole =
+  /** Manages members (not owners or admins) and resources. */
   | 'ADMIN'
+  /** Uses and creates resources. */
   | 'MEMBER'
+  /** The one owner: everything, including ownership transfer. */
   | 'OWNER'
+  /** Reads only. */
   | 'VIEWER';
 
 /** Match a status/enum column. */
@@ -6694,7 +6950,9 @@ export type WorkspaceRoleEnumFilter = {
 
 /** workspaces.status */
 export type WorkspaceStatus =
+  /** In use. */
   | 'ACTIVE'
+  /** Read-only; holds no live environments. */
   | 'ARCHIVED';
 
 /** Match a status/enum column. */
@@ -6707,8 +6965,11 @@ export type WorkspaceStatusEnumFilter = {
 
 /** workspaces.type */
 export type WorkspaceType =
+  /** Shared across a company. */
   | 'ENTERPRISE'
+  /** One person's workspace. */
   | 'PERSONAL'
+  /** Shared by a team. */
   | 'TEAM';
 
 /** Match a status/enum column. */
