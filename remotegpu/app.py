@@ -23,6 +23,7 @@ from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.observability import tracing
 from remotegpu.observability.metrics import mark_this_process_dead, metrics_endpoint
 from remotegpu.observability.request_id import RequestIdMiddleware
 from remotegpu.observability.sql import observe_engine
@@ -108,6 +109,8 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         routes.append(Route("/metrics", lambda _: metrics_endpoint(settings), methods=["GET"]))
     # Outermost: the request id is set before anything else can log.
     middleware = [Middleware(RequestIdMiddleware)]
+    if settings.tracing:
+        middleware.append(tracing.tracing_middleware(engine, tracing.tracer_provider(settings)))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.engine = engine
     app.state.settings = settings

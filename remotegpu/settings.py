@@ -63,6 +63,15 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
         description="Shared sample directory of several workers; `serve` manages it.",
     )
+    tracing: bool = Field(
+        default=False,
+        description="OpenTelemetry spans of requests and SQL (needs the `tracing` extra).",
+    )
+    otlp_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP traces URL, e.g. http://collector:4318/v1/traces; unset: the "
+        "OpenTelemetry SDK's own OTEL_EXPORTER_OTLP_* variables apply.",
+    )
     persisted_documents: Path | None = Field(
         default=None,
         description="The persisted-documents manifest (JSON: sha256 hex -> document) whose "

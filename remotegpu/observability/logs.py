@@ -19,6 +19,8 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id.get()
+        # uvicorn adds an ANSI-coloured copy of its message: noise in a JSON line.
+        record.__dict__.pop("color_message", None)
         return True
 
 

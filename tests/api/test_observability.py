@@ -171,3 +171,44 @@ async def test_metrics_two_workers_merge_every_process(migrated_url: str) -> Non
             text = (await client.get("/metrics")).text
             assert operations_count(text, "SystemInfo", "ok") == 40
             assert "remotegpu_db_pool_connections_limit 120.0" in text  # 2 x (20 + 40)
+
+
+async def test_tracing_on_records_request_and_sql_spans(
+    migrated_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from remotegpu.observability import tracing
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    # The real provider exports over OTLP; this one keeps the spans for the test to read.
+    monkeypatch.setattr(tracing, "tracer_provider", lambda _settings: provider)
+    try:
+        app = create_app(make_settings(tracing=True), migrated_url)
+        async for client in app_client(app):
+            await client.get("/healthz")  # excluded: probes make no traces
+            response = await client.post("/graphql", json={"query": SYSTEM_INFO})
+            assert response.status_code == 200
+    finally:
+        SQLAlchemyInstrumentor().uninstrument()
+    spans = exporter.get_finished_spans()
+    server = [s for s in spans if s.kind.name == "SERVER"]
+    assert [s.name for s in server] == ["POST /graphql"]
+    sql = [s for s in spans if "system_configs" in str(s.attributes.get("db.statement", ""))]
+    assert sql, [s.name for s in spans]
+    # The statement's span belongs to the request's trace.
+    assert {s.context.trace_id for s in sql} == {server[0].context.trace_id}
+
+
+async def test_tracing_off_by_default_records_nothing(client: httpx.AsyncClient) -> None:
+    from opentelemetry import trace
+
+    await client.post("/graphql", json={"query": SYSTEM_INFO})
+    assert make_settings().tracing is False
+    # No provider was ever installed globally: the API's default is a no-op proxy.
+    assert type(trace.get_tracer_provider()).__name__ == "ProxyTracerProvider"
