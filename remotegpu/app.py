@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -69,7 +70,8 @@ class GraphQLApp(GraphQL[Context, None]):
             request=request,
             response=response,
             viewer=getattr(request.state, "viewer", ANONYMOUS),
-            request_id=request.state.request_id,
+            # Set by RequestIdMiddleware; a view mounted without it still gets a fresh id.
+            request_id=getattr(request.state, "request_id", None) or uuid4().hex,
         )
 
 
