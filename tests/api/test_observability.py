@@ -6,8 +6,10 @@ import asyncio
 import io
 import json
 import logging
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -212,3 +214,40 @@ async def test_tracing_off_by_default_records_nothing(client: httpx.AsyncClient)
     assert make_settings().tracing is False
     # No provider was ever installed globally: the API's default is a no-op proxy.
     assert type(trace.get_tracer_provider()).__name__ == "ProxyTracerProvider"
+
+
+def test_operation_label_unsafe_or_too_many_names_are_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from remotegpu.observability import metrics
+
+    monkeypatch.setattr(metrics, "_seen_names", set())
+    monkeypatch.setattr(metrics, "MAX_OPERATION_NAMES", 2)
+    assert metrics.operation_label(None) == "anonymous"
+    assert metrics.operation_label('Bad"Name') == "other"
+    assert [metrics.operation_label(n) for n in ("A", "B", "C", "A")] == ["A", "B", "other", "A"]
+
+
+def test_serve_metrics_dir_given_removes_only_stale_samples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from remotegpu.cli import _prepare_metrics_dir
+
+    (tmp_path / "counter_123.db").write_bytes(b"stale")
+    (tmp_path / "notes.txt").write_text("not ours")
+    # Recorded by monkeypatch first, so the variable _prepare_metrics_dir sets is undone too.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "unset-after-test")
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    _prepare_metrics_dir(make_settings(prometheus_multiproc_dir=tmp_path), workers=4)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(tmp_path)
+
+
+def test_serve_metrics_dir_one_worker_needs_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from remotegpu.cli import _prepare_metrics_dir
+
+    # Recorded by monkeypatch first, so the variable _prepare_metrics_dir sets is undone too.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "unset-after-test")
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    _prepare_metrics_dir(make_settings(), workers=1)
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
