@@ -232,3 +232,14 @@ def test_enum_value_descriptions_unknown_value_is_an_error() -> None:
     broken = build_schema("type Query { s: HostStatus } enum HostStatus { ONLINE }")
     with pytest.raises(UnknownEnumValueError, match="HostStatus"):
         describe_enum_values(broken)
+
+
+async def test_console_manifest_system_info_by_hash_when_trusted_only(migrated_url: str) -> None:
+    documents = PersistedDocuments.load(MANIFEST, trusted_only=True)
+    (digest,) = [h for h, doc in documents.by_hash.items() if doc.startswith("query SystemInfo")]
+    settings = make_settings(persisted_documents=MANIFEST, trusted_documents_only=True)
+    async for http in app_client(create_app(settings, migrated_url)):
+        response = await http.post("/graphql", json={"documentId": digest})
+        assert response.json()["data"]["systemInfo"]["name"] == "RemoteGPU"
+        refused = await http.post("/graphql", json={"query": "{ systemInfo { name } }"})
+        assert refused.status_code == 400
