@@ -162,9 +162,16 @@ async def test_unexpected_error_traceback_is_logged_once_with_the_request_id(
 
 
 async def test_metrics_two_workers_merge_every_process(migrated_url: str) -> None:
-    # Enough parallel requests that both worker processes serve some; /metrics from whichever
-    # worker answers must count all of them.
+    # Each worker sets the pool-limit gauge (20 + 40) when it starts: 120 means both are up and
+    # /metrics merges their samples, whichever of them answers the scrape.
+    both_up = "remotegpu_db_pool_connections_limit 120.0"
     async with live_server(migrated_url, workers=2) as client:
+        for _ in range(600):
+            if both_up in (await client.get("/metrics")).text:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("the second worker did not start")
         responses = await asyncio.gather(
             *(client.post("/graphql", json={"query": SYSTEM_INFO}) for _ in range(40))
         )
@@ -172,7 +179,7 @@ async def test_metrics_two_workers_merge_every_process(migrated_url: str) -> Non
         for _ in range(3):
             text = (await client.get("/metrics")).text
             assert operations_count(text, "SystemInfo", "ok") == 40
-            assert "remotegpu_db_pool_connections_limit 120.0" in text  # 2 x (20 + 40)
+            assert both_up in text
 
 
 async def test_tracing_on_records_request_and_sql_spans(
