@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.permissions import require_scope
 from remotegpu.auth.tokens import generate_api_token, utcnow
 from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.models import ApiToken, Host
+from remotegpu.db.models import ApiToken, Customer, Host
 from remotegpu.domain.audit import RequestMeta, record_audit
 from remotegpu.domain.errors import DomainError, ErrorCode
 
@@ -109,6 +109,17 @@ async def create_api_token(
                 ErrorCode.INVALID_INPUT, "expiresAt must be in the future", ["input", "expiresAt"]
             )
 
+    # FOR SHARE: a suspension running now waits for this commit and then revokes this token
+    # too; one that committed first is seen here, and the token is refused.
+    owner = (
+        await session.execute(
+            select(Customer.status, Customer.deleted_at, Customer.token_epoch)
+            .where(Customer.id == customer_id)
+            .with_for_update(read=True)
+        )
+    ).one_or_none()
+    if owner is None or owner.deleted_at is not None or owner.status != "active":
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "this account is not active")
     generated = generate_api_token()
     row = ApiToken(
         customer_id=customer_id,
@@ -119,6 +130,7 @@ async def create_api_token(
         host_id=host_id if Scope.AGENT in granted else None,
         expires_at=expires_at,
         created_at=now,
+        token_epoch=owner.token_epoch,
     )
     session.add(row)
     await session.flush()

@@ -1,15 +1,18 @@
 """Turn the credentials of a request into a Viewer: a JWT session, an API token, or anonymous.
 
-Every authenticated request reads the database (one indexed query), so a suspended or deleted
-customer, or a revoked API token, is refused on the very next request.
+Every authenticated request runs exactly one single-row statement (a Core SELECT by primary key
+or token hash, on a pooled connection in autocommit mode, no ORM session), so a suspended or
+deleted customer, a revoked API token, or a token issued before a suspension (its epoch is
+older than customers.token_epoch) is refused on the very next request.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Executable, Row, Table, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
@@ -30,6 +33,10 @@ SESSION_SCOPES = frozenset({Scope.READ, Scope.WRITE})
 # last_used_at is written at most this often per token, not on every request.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 _SCOPE_VALUES = frozenset(s.value for s in Scope)
+# Plain Core tables, not the mapped classes: authentication runs on every request and needs
+# neither ORM statement compilation nor ORM row handling.
+_customers: Table = Customer.__table__  # type: ignore[assignment]
+_api_tokens: Table = ApiToken.__table__  # type: ignore[assignment]
 
 
 class AuthenticationError(Exception):
@@ -92,12 +99,18 @@ async def viewer_from_token(
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
     stmt = select(
-        Customer.username, Customer.user_type, Customer.status, Customer.deleted_at
-    ).where(Customer.id == claims.customer_id)
-    async with sessions() as session:
-        row = (await session.execute(stmt)).one_or_none()
+        _customers.c.username,
+        _customers.c.user_type,
+        _customers.c.status,
+        _customers.c.deleted_at,
+        _customers.c.token_epoch,
+    ).where(_customers.c.id == claims.customer_id)
+    row = await _one_row(sessions, stmt)
     if row is None or row.deleted_at is not None or row.status != "active":
         raise AuthenticationError("account is not active")
+    if row.token_epoch != claims.token_epoch:
+        # Issued before a suspension or deletion: dead for good, reactivated account or not.
+        raise AuthenticationError("access token revoked; log in again")
     return Viewer(
         customer_id=claims.customer_id,
         username=row.username,
@@ -111,36 +124,59 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
         parse_api_token(token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
+    digest = token_hash(token)
+    now = utcnow()
+    tokens, customers = _api_tokens, _customers
+    # Recording the use rides along in the same statement, at most once a minute per token
+    # and only for a token that authenticates: no second round trip, and (within the
+    # minute) no write at all. The main SELECT sees the row as it was before the update.
+    touch = (
+        update(tokens)
+        .where(
+            tokens.c.token_hash == digest,
+            or_(
+                tokens.c.last_used_at.is_(None),
+                tokens.c.last_used_at <= now - LAST_USED_RESOLUTION,
+            ),
+            tokens.c.revoked_at.is_(None),
+            or_(tokens.c.expires_at.is_(None), tokens.c.expires_at > now),
+            customers.c.id == tokens.c.customer_id,
+            customers.c.status == "active",
+            customers.c.deleted_at.is_(None),
+            customers.c.token_epoch == tokens.c.token_epoch,
+        )
+        .values(last_used_at=now)
+        .returning(tokens.c.id)
+        .cte("touch")
+    )
     stmt = (
         select(
-            ApiToken.id,
-            ApiToken.customer_id,
-            ApiToken.scopes,
-            ApiToken.host_id,
-            ApiToken.expires_at,
-            ApiToken.last_used_at,
-            ApiToken.revoked_at,
-            Customer.username,
-            Customer.user_type,
-            Customer.status,
-            Customer.deleted_at,
+            tokens.c.id,
+            tokens.c.customer_id,
+            tokens.c.scopes,
+            tokens.c.host_id,
+            tokens.c.expires_at,
+            tokens.c.revoked_at,
+            tokens.c.token_epoch,
+            customers.c.username,
+            customers.c.user_type,
+            customers.c.status,
+            customers.c.deleted_at,
+            customers.c.token_epoch.label("customer_epoch"),
         )
-        .join(Customer, Customer.id == ApiToken.customer_id)
-        .where(ApiToken.token_hash == token_hash(token))
+        .join_from(tokens, customers, customers.c.id == tokens.c.customer_id)
+        .where(tokens.c.token_hash == digest)
+        .add_cte(touch)
     )
-    now = utcnow()
-    async with sessions() as session:
-        row = (await session.execute(stmt)).one_or_none()
-        if row is None:
-            raise AuthenticationError("invalid API token")
-        if row.revoked_at is not None:
-            raise AuthenticationError("API token revoked")
-        if row.expires_at is not None and row.expires_at <= now:
-            raise AuthenticationError("API token expired")
-        if row.deleted_at is not None or row.status != "active":
-            raise AuthenticationError("account is not active")
-        if row.last_used_at is None or row.last_used_at <= now - LAST_USED_RESOLUTION:
-            await _touch(session, row.id, now)
+    row = await _one_row(sessions, stmt)
+    if row is None:
+        raise AuthenticationError("invalid API token")
+    if row.revoked_at is not None or row.token_epoch != row.customer_epoch:
+        raise AuthenticationError("API token revoked")
+    if row.expires_at is not None and row.expires_at <= now:
+        raise AuthenticationError("API token expired")
+    if row.deleted_at is not None or row.status != "active":
+        raise AuthenticationError("account is not active")
     scopes = frozenset(Scope(s) for s in row.scopes if s in _SCOPE_VALUES)
     return Viewer(
         customer_id=row.customer_id,
@@ -152,15 +188,21 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
     )
 
 
-async def _touch(session: AsyncSession, token_id: int, now: datetime) -> None:
-    """Record use; the WHERE keeps concurrent requests from all writing within one minute."""
-    await session.execute(
-        update(ApiToken)
-        .where(
-            ApiToken.id == token_id,
-            (ApiToken.last_used_at.is_(None))
-            | (ApiToken.last_used_at <= now - LAST_USED_RESOLUTION),
-        )
-        .values(last_used_at=now)
-    )
-    await session.commit()
+async def _one_row(sessions: async_sessionmaker[AsyncSession], stmt: Executable) -> Row[Any] | None:
+    """Run one statement on a bare pooled connection in autocommit mode.
+
+    No Session (no identity map, no ORM row processing) and no BEGIN/COMMIT around it: the
+    statement is the request's only round trip for authentication (issue 9).
+    """
+    async with _engine_of(sessions).connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        return (await conn.execute(stmt)).one_or_none()
+
+
+def _engine_of(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
+    # The engine the application's session factory is bound to (create_session_factory):
+    # authentication shares its pool rather than opening one of its own.
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        raise TypeError("the session factory must be bound to an AsyncEngine")
+    return bind
