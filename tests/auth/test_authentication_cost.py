@@ -12,7 +12,7 @@ import asyncpg
 import httpx
 import jwt
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from remotegpu.app import create_app
@@ -60,6 +60,51 @@ async def test_authenticate_access_token_issues_one_statement(
     assert len(seen) == 1, seen
     assert seen[0].lstrip().upper().startswith("SELECT")
     assert "customers" in seen[0]
+
+
+@contextmanager
+def simple_queries_on(engine: AsyncEngine) -> Iterator[list[str]]:
+    """Queries asyncpg sends outside prepared statements (BEGIN, COMMIT, ROLLBACK, ...)."""
+    seen: list[str] = []
+    loggers: list[Any] = []
+
+    def log(record: Any) -> None:
+        seen.append(record.query)
+
+    def on_checkout(dbapi_connection: Any, *_: Any) -> None:
+        driver = dbapi_connection.driver_connection
+        driver.add_query_logger(log)
+        loggers.append(driver)
+
+    event.listen(engine.sync_engine, "checkout", on_checkout)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "checkout", on_checkout)
+        for driver in loggers:
+            driver.remove_query_logger(log)
+
+
+async def test_authenticate_runs_outside_any_transaction(
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+) -> None:
+    alice = await make_customer("alice")
+    async with transaction(sessions) as session:
+        created = await accounts_auth.create_api_token(
+            session, viewer=alice.viewer(), name="ci", scopes=["read"], request_meta=META
+        )
+    headers = [
+        f"Bearer {create_access_token(settings, alice.id).token}",
+        f"Bearer {created.plaintext}",
+    ]
+    with simple_queries_on(_engine(sessions)) as seen:
+        for header in headers:
+            await viewer_from_request(http_request(header), sessions, settings)
+        # The probe works: a session's unit of work shows up as BEGIN ... ROLLBACK.
+        async with sessions() as session:
+            await session.execute(select(1))
+    # Autocommit: the statement is the only round trip, no BEGIN/ROLLBACK around it.
+    assert seen == ["BEGIN ISOLATION LEVEL READ COMMITTED;", "ROLLBACK;"]
 
 
 async def test_authenticate_api_token_issues_one_statement_when_recording_use_too(
