@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Executable, Row, Table, or_, select, update
+from sqlalchemy import DateTime, Executable, Row, Select, Table, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
@@ -37,6 +38,68 @@ _SCOPE_VALUES = frozenset(s.value for s in Scope)
 # neither ORM statement compilation nor ORM row handling.
 _customers: Table = Customer.__table__  # type: ignore[assignment]
 _api_tokens: Table = ApiToken.__table__  # type: ignore[assignment]
+
+
+# Both statements are built once: per request only the parameters change (and SQLAlchemy's
+# compiled cache and asyncpg's prepared statements are hit every time).
+_SESSION_LOOKUP = select(
+    _customers.c.username,
+    _customers.c.user_type,
+    _customers.c.status,
+    _customers.c.deleted_at,
+    _customers.c.token_epoch,
+).where(_customers.c.id == bindparam("customer_id"))
+
+
+def _api_token_lookup() -> Select[Any]:
+    # No parameter is named after a column of api_tokens: in an UPDATE such a name would be
+    # taken as a value to SET.
+    tokens, customers = _api_tokens, _customers
+    now = bindparam("now", type_=DateTime(timezone=True))
+    # Recording the use rides along in the same statement, at most once a minute per token
+    # and only for a token that authenticates: no second round trip, and (within the
+    # minute) no write at all. The main SELECT sees the row as it was before the update.
+    touch = (
+        update(tokens)
+        .where(
+            tokens.c.token_hash == bindparam("presented_hash"),
+            or_(
+                tokens.c.last_used_at.is_(None),
+                tokens.c.last_used_at <= bindparam("last_used_before"),
+            ),
+            tokens.c.revoked_at.is_(None),
+            or_(tokens.c.expires_at.is_(None), tokens.c.expires_at > now),
+            customers.c.id == tokens.c.customer_id,
+            customers.c.status == "active",
+            customers.c.deleted_at.is_(None),
+            customers.c.token_epoch == tokens.c.token_epoch,
+        )
+        .values(last_used_at=now)
+        .returning(tokens.c.id)
+        .cte("touch")
+    )
+    return (
+        select(
+            tokens.c.id,
+            tokens.c.customer_id,
+            tokens.c.scopes,
+            tokens.c.host_id,
+            tokens.c.expires_at,
+            tokens.c.revoked_at,
+            tokens.c.token_epoch,
+            customers.c.username,
+            customers.c.user_type,
+            customers.c.status,
+            customers.c.deleted_at,
+            customers.c.token_epoch.label("customer_epoch"),
+        )
+        .join_from(tokens, customers, customers.c.id == tokens.c.customer_id)
+        .where(tokens.c.token_hash == bindparam("presented_hash"))
+        .add_cte(touch)
+    )
+
+
+_API_TOKEN_LOOKUP = _api_token_lookup()
 
 
 class AuthenticationError(Exception):
@@ -98,14 +161,7 @@ async def viewer_from_token(
         claims = decode_access_token(settings, token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
-    stmt = select(
-        _customers.c.username,
-        _customers.c.user_type,
-        _customers.c.status,
-        _customers.c.deleted_at,
-        _customers.c.token_epoch,
-    ).where(_customers.c.id == claims.customer_id)
-    row = await _one_row(sessions, stmt)
+    row = await _one_row(sessions, _SESSION_LOOKUP, {"customer_id": claims.customer_id})
     if row is None or row.deleted_at is not None or row.status != "active":
         raise AuthenticationError("account is not active")
     if row.token_epoch != claims.token_epoch:
@@ -124,51 +180,13 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
         parse_api_token(token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
-    digest = token_hash(token)
     now = utcnow()
-    tokens, customers = _api_tokens, _customers
-    # Recording the use rides along in the same statement, at most once a minute per token
-    # and only for a token that authenticates: no second round trip, and (within the
-    # minute) no write at all. The main SELECT sees the row as it was before the update.
-    touch = (
-        update(tokens)
-        .where(
-            tokens.c.token_hash == digest,
-            or_(
-                tokens.c.last_used_at.is_(None),
-                tokens.c.last_used_at <= now - LAST_USED_RESOLUTION,
-            ),
-            tokens.c.revoked_at.is_(None),
-            or_(tokens.c.expires_at.is_(None), tokens.c.expires_at > now),
-            customers.c.id == tokens.c.customer_id,
-            customers.c.status == "active",
-            customers.c.deleted_at.is_(None),
-            customers.c.token_epoch == tokens.c.token_epoch,
-        )
-        .values(last_used_at=now)
-        .returning(tokens.c.id)
-        .cte("touch")
-    )
-    stmt = (
-        select(
-            tokens.c.id,
-            tokens.c.customer_id,
-            tokens.c.scopes,
-            tokens.c.host_id,
-            tokens.c.expires_at,
-            tokens.c.revoked_at,
-            tokens.c.token_epoch,
-            customers.c.username,
-            customers.c.user_type,
-            customers.c.status,
-            customers.c.deleted_at,
-            customers.c.token_epoch.label("customer_epoch"),
-        )
-        .join_from(tokens, customers, customers.c.id == tokens.c.customer_id)
-        .where(tokens.c.token_hash == digest)
-        .add_cte(touch)
-    )
-    row = await _one_row(sessions, stmt)
+    params = {
+        "presented_hash": token_hash(token),
+        "now": now,
+        "last_used_before": now - LAST_USED_RESOLUTION,
+    }
+    row = await _one_row(sessions, _API_TOKEN_LOOKUP, params)
     if row is None:
         raise AuthenticationError("invalid API token")
     if row.revoked_at is not None or row.token_epoch != row.customer_epoch:
@@ -188,21 +206,28 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
     )
 
 
-async def _one_row(sessions: async_sessionmaker[AsyncSession], stmt: Executable) -> Row[Any] | None:
+async def _one_row(
+    sessions: async_sessionmaker[AsyncSession], stmt: Executable, params: dict[str, Any]
+) -> Row[Any] | None:
     """Run one statement on a bare pooled connection in autocommit mode.
 
     No Session (no identity map, no ORM row processing) and no BEGIN/COMMIT around it: the
     statement is the request's only round trip for authentication (issue 9).
     """
-    async with _engine_of(sessions).connect() as conn:
-        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        return (await conn.execute(stmt)).one_or_none()
+    async with _autocommit_engine(sessions).connect() as conn:
+        return (await conn.execute(stmt, params)).one_or_none()
 
 
-def _engine_of(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
-    # The engine the application's session factory is bound to (create_session_factory):
-    # authentication shares its pool rather than opening one of its own.
+def _autocommit_engine(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
+    """The engine the application's session factory is bound to, in autocommit mode: a view
+    sharing its pool (authentication opens no pool of its own), made once per engine."""
     bind = sessions.kw.get("bind")
     if not isinstance(bind, AsyncEngine):
         raise TypeError("the session factory must be bound to an AsyncEngine")
-    return bind
+    view = _AUTOCOMMIT_VIEWS.get(bind)
+    if view is None:
+        view = _AUTOCOMMIT_VIEWS[bind] = bind.execution_options(isolation_level="AUTOCOMMIT")
+    return view
+
+
+_AUTOCOMMIT_VIEWS: WeakKeyDictionary[AsyncEngine, AsyncEngine] = WeakKeyDictionary()
