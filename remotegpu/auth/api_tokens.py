@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.permissions import require_scope
-from remotegpu.auth.tokens import generate_api_token, utcnow
+from remotegpu.auth.tokens import generate_api_token, lock_token_owner, utcnow
 from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.models import ApiToken, Customer, Host
+from remotegpu.db.models import ApiToken, Host
 from remotegpu.domain.audit import RequestMeta, record_audit
 from remotegpu.domain.errors import DomainError, ErrorCode
 
@@ -109,16 +109,8 @@ async def create_api_token(
                 ErrorCode.INVALID_INPUT, "expiresAt must be in the future", ["input", "expiresAt"]
             )
 
-    # FOR SHARE: a suspension running now waits for this commit and then revokes this token
-    # too; one that committed first is seen here, and the token is refused.
-    owner = (
-        await session.execute(
-            select(Customer.status, Customer.deleted_at, Customer.token_epoch)
-            .where(Customer.id == customer_id)
-            .with_for_update(read=True)
-        )
-    ).one_or_none()
-    if owner is None or owner.deleted_at is not None or owner.status != "active":
+    owner = await lock_token_owner(session, customer_id)
+    if owner is None or not owner.is_active:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "this account is not active")
     generated = generate_api_token()
     row = ApiToken(

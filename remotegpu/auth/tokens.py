@@ -18,7 +18,7 @@ import jwt
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.db.models import RefreshToken
+from remotegpu.db.models import Customer, RefreshToken
 from remotegpu.settings import Settings
 
 JWT_ALGORITHM = "HS256"
@@ -227,6 +227,37 @@ async def rotate_refresh_token(
         parent_id=row.id,
         now=now,
     )
+
+
+@dataclass(frozen=True)
+class TokenOwner:
+    """What issuing a token needs to know of its customer."""
+
+    status: str | None
+    deleted_at: datetime | None
+    token_epoch: int
+
+    @property
+    def is_active(self) -> bool:
+        return self.deleted_at is None and self.status == "active"
+
+
+async def lock_token_owner(session: AsyncSession, customer_id: int) -> TokenOwner | None:
+    """The customer a token is about to be issued to, locked FOR SHARE until commit.
+
+    Suspension and deletion lock the customer FOR UPDATE before they revoke its tokens, so one
+    of the two waits for the other: either the token is issued first and then revoked with the
+    rest, or the suspension is seen here. Lock the owner before any token row, in that order,
+    or the two can deadlock.
+    """
+    row = (
+        await session.execute(
+            select(Customer.status, Customer.deleted_at, Customer.token_epoch)
+            .where(Customer.id == customer_id)
+            .with_for_update(read=True)
+        )
+    ).one_or_none()
+    return None if row is None else TokenOwner(row.status, row.deleted_at, row.token_epoch)
 
 
 async def refresh_token_owner(session: AsyncSession, presented: str) -> int | None:

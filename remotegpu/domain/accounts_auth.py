@@ -32,6 +32,7 @@ from remotegpu.auth.tokens import (
     create_access_token,
     find_refresh_token,
     issue_refresh_token,
+    lock_token_owner,
     refresh_token_owner,
     revoke_customer_refresh_tokens,
     revoke_refresh_family,
@@ -242,19 +243,9 @@ async def refresh(
     now = utcnow()
     reused: RefreshTokenReusedError | None = None
     async with transaction(sessions) as session:
-        # Lock the owner FOR SHARE before the token, in the order a suspension locks them
-        # (customer, then its tokens), so the two cannot deadlock: a suspension waits for this
-        # commit and then revokes the new token too, or this sees the account suspended.
+        # The owner first (FOR SHARE), then the token: the order a suspension locks them in.
         owner_id = await refresh_token_owner(session, refresh_token)
-        account = None
-        if owner_id is not None:
-            account = (
-                await session.execute(
-                    select(Customer.status, Customer.deleted_at, Customer.token_epoch)
-                    .where(Customer.id == owner_id)
-                    .with_for_update(read=True)
-                )
-            ).one_or_none()
+        account = None if owner_id is None else await lock_token_owner(session, owner_id)
         try:
             issued = await rotate_refresh_token(session, settings, refresh_token, now=now)
         except RefreshTokenReusedError as exc:

@@ -18,10 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from remotegpu.app import create_app
 from remotegpu.auth.authenticate import viewer_from_request
 from remotegpu.auth.tokens import create_access_token
-from remotegpu.db.engine import transaction
-from remotegpu.domain import accounts_auth
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, MakeCustomer, http_request
+from tests.auth.conftest import MakeCustomer, http_request, make_api_token
 from tests.conftest import make_settings
 
 VIEWER_QUERY = "query { viewer { username } }"
@@ -89,10 +87,7 @@ async def test_authenticate_runs_outside_any_transaction(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
 ) -> None:
     alice = await make_customer("alice")
-    async with transaction(sessions) as session:
-        created = await accounts_auth.create_api_token(
-            session, viewer=alice.viewer(), name="ci", scopes=["read"], request_meta=META
-        )
+    created = await make_api_token(sessions, alice)
     headers = [
         f"Bearer {create_access_token(settings, alice.id).token}",
         f"Bearer {created.plaintext}",
@@ -114,10 +109,7 @@ async def test_authenticate_api_token_issues_one_statement_when_recording_use_to
     db: asyncpg.Connection,
 ) -> None:
     alice = await make_customer("alice")
-    async with transaction(sessions) as session:
-        created = await accounts_auth.create_api_token(
-            session, viewer=alice.viewer(), name="ci", scopes=["read"], request_meta=META
-        )
+    created = await make_api_token(sessions, alice)
     header = f"Bearer {created.plaintext}"
     engine = _engine(sessions)
     with statements_on(engine) as first_use:  # records last_used_at
@@ -140,10 +132,7 @@ async def test_authenticate_refused_token_writes_no_last_used_at(
     db: asyncpg.Connection,
 ) -> None:
     alice = await make_customer("alice")
-    async with transaction(sessions) as session:
-        created = await accounts_auth.create_api_token(
-            session, viewer=alice.viewer(), name="ci", scopes=["read"], request_meta=META
-        )
+    created = await make_api_token(sessions, alice)
     await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice.id)
     response = await _post(migrated_url, settings, created.plaintext)
     assert response.status_code == 401

@@ -19,7 +19,14 @@ from remotegpu.domain import accounts_auth
 from remotegpu.domain.customers import delete_customer, set_customer_status
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer, http_request
+from tests.auth.conftest import (
+    META,
+    PASSWORD,
+    CustomerRow,
+    MakeCustomer,
+    http_request,
+    make_api_token,
+)
 
 
 async def _authenticates(
@@ -47,11 +54,7 @@ async def _suspend_and_activate(
 
 
 async def _api_token(sessions: async_sessionmaker[AsyncSession], owner: CustomerRow) -> str:
-    async with transaction(sessions) as session:
-        created = await accounts_auth.create_api_token(
-            session, viewer=owner.viewer(), name="ci", scopes=["read"], request_meta=META
-        )
-    return created.plaintext
+    return (await make_api_token(sessions, owner)).plaintext
 
 
 async def _login(
