@@ -7,8 +7,10 @@ the customer is activated again; tokens issued after the reactivation work.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import asyncpg
+import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -203,3 +205,57 @@ async def test_token_refresh_racing_a_suspension_never_survives_the_reactivation
             except DomainError:
                 pass
     assert survivors == []
+
+
+# --- over HTTP, through the real app and its auth middleware -----------------------------------
+
+LOGIN = """
+mutation L($login: String!, $password: String!) {
+  login(input: { login: $login, password: $password }) { accessToken errors { code message } }
+}
+"""
+SUSPEND = (
+    "mutation S($id: Int!) { customerSuspend(input: { customerId: $id }) { errors { code } } }"
+)
+ACTIVATE = (
+    "mutation A($id: Int!) { customerActivate(input: { customerId: $id }) { errors { code } } }"
+)
+WHOAMI = "query { viewer { username } }"
+
+
+async def _graphql(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any], token: str | None = None
+) -> httpx.Response:
+    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    return await client.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+
+
+async def test_customer_suspend_then_activate_over_http_old_session_gets_401(
+    client: httpx.AsyncClient, settings: Settings, make_customer: MakeCustomer
+) -> None:
+    admin = await make_customer("root", user_type="admin")
+    alice = await make_customer("alice")
+    admin_token = create_access_token(settings, admin.id).token
+    credentials = {"login": "alice", "password": PASSWORD}
+    login = (await _graphql(client, LOGIN, credentials)).json()["data"]["login"]
+    old = login["accessToken"]
+    assert (await _graphql(client, WHOAMI, {}, old)).json() == {
+        "data": {"viewer": {"username": "alice"}}
+    }
+    suspended = await _graphql(client, SUSPEND, {"id": alice.id}, admin_token)
+    assert suspended.json()["data"]["customerSuspend"]["errors"] == []
+    assert (await _graphql(client, WHOAMI, {}, old)).status_code == 401
+    # Suspended: the right password answers exactly like a wrong one.
+    right = (await _graphql(client, LOGIN, credentials)).json()["data"]["login"]
+    wrong = (await _graphql(client, LOGIN, {**credentials, "password": "nope-nope-nope"})).json()
+    assert right == wrong["data"]["login"]
+    assert right["errors"][0]["code"] == "INVALID_CREDENTIALS"
+    activated = await _graphql(client, ACTIVATE, {"id": alice.id}, admin_token)
+    assert activated.json()["data"]["customerActivate"]["errors"] == []
+    refused = await _graphql(client, WHOAMI, {}, old)
+    assert refused.status_code == 401
+    assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    fresh = (await _graphql(client, LOGIN, credentials)).json()["data"]["login"]["accessToken"]
+    assert (await _graphql(client, WHOAMI, {}, fresh)).status_code == 200
