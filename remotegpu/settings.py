@@ -6,8 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
+from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# HS256 keys shorter than the hash output are brute-forceable (RFC 7518 section 3.2).
+MIN_JWT_SECRET_BYTES = 32
+DEV_KEY_MARKER = "dev-only-"
 
 
 class Settings(BaseSettings):
@@ -29,9 +33,7 @@ class Settings(BaseSettings):
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
 
     # Identity. The development key is public knowledge: production must set its own.
-    jwt_secret: str = Field(
-        default="dev-only-insecure-jwt-secret-change-me-0123456789", min_length=32
-    )
+    jwt_secret: str = Field(default="dev-only-insecure-jwt-secret-change-me-0123456789")
     jwt_issuer: str = "remotegpu"
     access_token_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
     refresh_token_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
@@ -95,11 +97,17 @@ class Settings(BaseSettings):
             raise ValueError("must start with postgresql:// (or postgresql+asyncpg://)")
         return value
 
-    @model_validator(mode="after")
-    def _production_needs_a_real_key(self) -> Settings:
-        if self.environment == "production" and self.jwt_secret.startswith("dev-only-"):
-            raise ValueError("jwt_secret: production needs REMOTEGPU_JWT_SECRET set")
-        return self
+    @field_validator("jwt_secret")
+    @classmethod
+    def _check_jwt_secret(cls, value: str, info: ValidationInfo) -> str:
+        # A field validator (not a model one) so the error names REMOTEGPU_JWT_SECRET;
+        # `environment` is declared above, so it is already in info.data.
+        if len(value.encode()) < MIN_JWT_SECRET_BYTES:
+            # RFC 7518 3.2: an HS256 key must be at least as long as the hash (256 bits).
+            raise ValueError(f"must be at least {MIN_JWT_SECRET_BYTES} bytes")
+        if info.data.get("environment") == "production" and value.startswith(DEV_KEY_MARKER):
+            raise ValueError("production needs its own key, not the development default")
+        return value
 
     @model_validator(mode="after")
     def _trusted_documents_need_a_manifest(self) -> Settings:

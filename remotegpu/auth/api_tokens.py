@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.permissions import require_scope
-from remotegpu.auth.tokens import generate_api_token, utcnow
+from remotegpu.auth.tokens import generate_api_token, lock_token_owner, utcnow
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import ApiToken, Host
 from remotegpu.domain.audit import RequestMeta, record_audit
@@ -109,6 +109,9 @@ async def create_api_token(
                 ErrorCode.INVALID_INPUT, "expiresAt must be in the future", ["input", "expiresAt"]
             )
 
+    owner = await lock_token_owner(session, customer_id)
+    if owner is None or not owner.is_active:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "this account is not active")
     generated = generate_api_token()
     row = ApiToken(
         customer_id=customer_id,
@@ -119,6 +122,7 @@ async def create_api_token(
         host_id=host_id if Scope.AGENT in granted else None,
         expires_at=expires_at,
         created_at=now,
+        token_epoch=owner.token_epoch,
     )
     session.add(row)
     await session.flush()

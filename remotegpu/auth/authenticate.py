@@ -1,15 +1,19 @@
 """Turn the credentials of a request into a Viewer: a JWT session, an API token, or anonymous.
 
-Every authenticated request reads the database (one indexed query), so a suspended or deleted
-customer, or a revoked API token, is refused on the very next request.
+Every authenticated request runs exactly one single-row statement (a Core SELECT by primary key
+or token hash, on a pooled connection in autocommit mode, no ORM session), so a suspended or
+deleted customer, a revoked API token, or a token issued before a suspension (its epoch is
+older than customers.token_epoch) is refused on the very next request.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import DateTime, Executable, Row, Select, Table, bindparam, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
@@ -30,6 +34,72 @@ SESSION_SCOPES = frozenset({Scope.READ, Scope.WRITE})
 # last_used_at is written at most this often per token, not on every request.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 _SCOPE_VALUES = frozenset(s.value for s in Scope)
+# Plain Core tables, not the mapped classes: authentication runs on every request and needs
+# neither ORM statement compilation nor ORM row handling.
+_customers: Table = Customer.__table__  # type: ignore[assignment]
+_api_tokens: Table = ApiToken.__table__  # type: ignore[assignment]
+
+
+# Both statements are built once: per request only the parameters change (and SQLAlchemy's
+# compiled cache and asyncpg's prepared statements are hit every time).
+_SESSION_LOOKUP = select(
+    _customers.c.username,
+    _customers.c.user_type,
+    _customers.c.status,
+    _customers.c.deleted_at,
+    _customers.c.token_epoch,
+).where(_customers.c.id == bindparam("customer_id"))
+
+
+def _api_token_lookup() -> Select[Any]:
+    # No parameter is named after a column of api_tokens: in an UPDATE such a name would be
+    # taken as a value to SET.
+    tokens, customers = _api_tokens, _customers
+    now = bindparam("now", type_=DateTime(timezone=True))
+    # Recording the use rides along in the same statement, at most once a minute per token
+    # and only for a token that authenticates: no second round trip, and (within the
+    # minute) no write at all. The main SELECT sees the row as it was before the update.
+    touch = (
+        update(tokens)
+        .where(
+            tokens.c.token_hash == bindparam("presented_hash"),
+            or_(
+                tokens.c.last_used_at.is_(None),
+                tokens.c.last_used_at <= bindparam("last_used_before"),
+            ),
+            tokens.c.revoked_at.is_(None),
+            or_(tokens.c.expires_at.is_(None), tokens.c.expires_at > now),
+            customers.c.id == tokens.c.customer_id,
+            customers.c.status == "active",
+            customers.c.deleted_at.is_(None),
+            customers.c.token_epoch == tokens.c.token_epoch,
+        )
+        .values(last_used_at=now)
+        .returning(tokens.c.id)
+        .cte("touch")
+    )
+    return (
+        select(
+            tokens.c.id,
+            tokens.c.customer_id,
+            tokens.c.scopes,
+            tokens.c.host_id,
+            tokens.c.expires_at,
+            tokens.c.revoked_at,
+            tokens.c.token_epoch,
+            customers.c.username,
+            customers.c.user_type,
+            customers.c.status,
+            customers.c.deleted_at,
+            customers.c.token_epoch.label("customer_epoch"),
+        )
+        .join_from(tokens, customers, customers.c.id == tokens.c.customer_id)
+        .where(tokens.c.token_hash == bindparam("presented_hash"))
+        .add_cte(touch)
+    )
+
+
+_API_TOKEN_LOOKUP = _api_token_lookup()
 
 
 class AuthenticationError(Exception):
@@ -91,13 +161,12 @@ async def viewer_from_token(
         claims = decode_access_token(settings, token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
-    stmt = select(
-        Customer.username, Customer.user_type, Customer.status, Customer.deleted_at
-    ).where(Customer.id == claims.customer_id)
-    async with sessions() as session:
-        row = (await session.execute(stmt)).one_or_none()
+    row = await _one_row(sessions, _SESSION_LOOKUP, {"customer_id": claims.customer_id})
     if row is None or row.deleted_at is not None or row.status != "active":
         raise AuthenticationError("account is not active")
+    if row.token_epoch != claims.token_epoch:
+        # Issued before a suspension or deletion: dead for good, reactivated account or not.
+        raise AuthenticationError("access token revoked; log in again")
     return Viewer(
         customer_id=claims.customer_id,
         username=row.username,
@@ -111,36 +180,21 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
         parse_api_token(token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
-    stmt = (
-        select(
-            ApiToken.id,
-            ApiToken.customer_id,
-            ApiToken.scopes,
-            ApiToken.host_id,
-            ApiToken.expires_at,
-            ApiToken.last_used_at,
-            ApiToken.revoked_at,
-            Customer.username,
-            Customer.user_type,
-            Customer.status,
-            Customer.deleted_at,
-        )
-        .join(Customer, Customer.id == ApiToken.customer_id)
-        .where(ApiToken.token_hash == token_hash(token))
-    )
     now = utcnow()
-    async with sessions() as session:
-        row = (await session.execute(stmt)).one_or_none()
-        if row is None:
-            raise AuthenticationError("invalid API token")
-        if row.revoked_at is not None:
-            raise AuthenticationError("API token revoked")
-        if row.expires_at is not None and row.expires_at <= now:
-            raise AuthenticationError("API token expired")
-        if row.deleted_at is not None or row.status != "active":
-            raise AuthenticationError("account is not active")
-        if row.last_used_at is None or row.last_used_at <= now - LAST_USED_RESOLUTION:
-            await _touch(session, row.id, now)
+    params = {
+        "presented_hash": token_hash(token),
+        "now": now,
+        "last_used_before": now - LAST_USED_RESOLUTION,
+    }
+    row = await _one_row(sessions, _API_TOKEN_LOOKUP, params)
+    if row is None:
+        raise AuthenticationError("invalid API token")
+    if row.revoked_at is not None or row.token_epoch != row.customer_epoch:
+        raise AuthenticationError("API token revoked")
+    if row.expires_at is not None and row.expires_at <= now:
+        raise AuthenticationError("API token expired")
+    if row.deleted_at is not None or row.status != "active":
+        raise AuthenticationError("account is not active")
     scopes = frozenset(Scope(s) for s in row.scopes if s in _SCOPE_VALUES)
     return Viewer(
         customer_id=row.customer_id,
@@ -152,15 +206,28 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
     )
 
 
-async def _touch(session: AsyncSession, token_id: int, now: datetime) -> None:
-    """Record use; the WHERE keeps concurrent requests from all writing within one minute."""
-    await session.execute(
-        update(ApiToken)
-        .where(
-            ApiToken.id == token_id,
-            (ApiToken.last_used_at.is_(None))
-            | (ApiToken.last_used_at <= now - LAST_USED_RESOLUTION),
-        )
-        .values(last_used_at=now)
-    )
-    await session.commit()
+async def _one_row(
+    sessions: async_sessionmaker[AsyncSession], stmt: Executable, params: dict[str, Any]
+) -> Row[Any] | None:
+    """Run one statement on a bare pooled connection in autocommit mode.
+
+    No Session (no identity map, no ORM row processing) and no BEGIN/COMMIT around it: the
+    statement is the request's only round trip for authentication (issue 9).
+    """
+    async with _autocommit_engine(sessions).connect() as conn:
+        return (await conn.execute(stmt, params)).one_or_none()
+
+
+def _autocommit_engine(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
+    """The engine the application's session factory is bound to, in autocommit mode: a view
+    sharing its pool (authentication opens no pool of its own), made once per engine."""
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        raise TypeError("the session factory must be bound to an AsyncEngine")
+    view = _AUTOCOMMIT_VIEWS.get(bind)
+    if view is None:
+        view = _AUTOCOMMIT_VIEWS[bind] = bind.execution_options(isolation_level="AUTOCOMMIT")
+    return view
+
+
+_AUTOCOMMIT_VIEWS: WeakKeyDictionary[AsyncEngine, AsyncEngine] = WeakKeyDictionary()

@@ -12,12 +12,13 @@ import string
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeGuard
 
 import jwt
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.db.models import RefreshToken
+from remotegpu.db.models import Customer, RefreshToken
 from remotegpu.settings import Settings
 
 JWT_ALGORITHM = "HS256"
@@ -27,7 +28,11 @@ REFRESH_TOKEN_PREFIX = "rgr_"  # noqa: S105
 API_TOKEN_PREFIX = "rgp_"  # noqa: S105
 API_TOKEN_PREFIX_LENGTH = 8
 _PREFIX_ALPHABET = string.ascii_lowercase + string.digits
-_REQUIRED_CLAIMS = ["sub", "iat", "exp", "iss", "jti"]
+EPOCH_CLAIM = "epoch"
+_REQUIRED_CLAIMS = ["sub", EPOCH_CLAIM, "iat", "exp", "iss", "jti"]
+# Column ranges: customers.id is BIGINT, customers.token_epoch INTEGER.
+INT64_MAX = 2**63 - 1
+INT32_MAX = 2**31 - 1
 
 
 class InvalidTokenError(Exception):
@@ -56,19 +61,20 @@ class IssuedAccessToken:
 @dataclass(frozen=True)
 class AccessClaims:
     customer_id: int
+    token_epoch: int  # customers.token_epoch when issued: refused once the customer's moved on
     jti: str
-    issued_at: datetime
-    expires_at: datetime
 
 
 def create_access_token(
-    settings: Settings, customer_id: int, *, now: datetime | None = None
+    settings: Settings, customer_id: int, *, token_epoch: int = 0, now: datetime | None = None
 ) -> IssuedAccessToken:
+    """A signed access token; `token_epoch` is the customer's current customers.token_epoch."""
     now = now or utcnow()
     expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
     jti = uuid.uuid4().hex
     claims = {
         "sub": str(customer_id),
+        EPOCH_CLAIM: token_epoch,
         "iat": int(now.timestamp()),
         "exp": int(expires_at.timestamp()),
         "iss": settings.jwt_issuer,
@@ -80,7 +86,11 @@ def create_access_token(
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
-    """Verify signature (HS256 only: `none` and every other algorithm are refused) and claims."""
+    """Verify signature (HS256 only: `none` and every other algorithm are refused) and claims.
+
+    Every malformed claim is an InvalidTokenError, never another exception: a token signed
+    with our key but carrying nonsense (a `sub` past int64, "²", a float epoch) is just invalid.
+    """
     try:
         claims = jwt.decode(
             token,
@@ -93,15 +103,34 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         raise InvalidTokenError("access token expired") from None
     except jwt.PyJWTError:
         raise InvalidTokenError("invalid access token") from None
-    sub = claims.get("sub")
-    if claims.get("typ") != ACCESS_TOKEN_TYPE or not isinstance(sub, str) or not sub.isdigit():
+    customer_id = _customer_id(claims.get("sub"))
+    epoch = claims.get(EPOCH_CLAIM)
+    if (
+        claims.get("typ") != ACCESS_TOKEN_TYPE
+        or customer_id is None
+        or not _is_epoch(epoch)
+        or not isinstance(claims.get("jti"), str)
+    ):
         raise InvalidTokenError("invalid access token")
-    return AccessClaims(
-        customer_id=int(sub),
-        jti=str(claims["jti"]),
-        issued_at=datetime.fromtimestamp(int(claims["iat"]), UTC),
-        expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
-    )
+    return AccessClaims(customer_id=customer_id, token_epoch=epoch, jti=claims["jti"])
+
+
+def _customer_id(sub: object) -> int | None:
+    """customers.id from a `sub` claim: the canonical decimal of a positive BIGINT, else None.
+
+    str.isdigit() alone accepts "²" and other Unicode digits that int() then refuses.
+    """
+    if not isinstance(sub, str) or not sub.isascii() or not sub.isdigit():
+        return None
+    value = int(sub)
+    if str(value) != sub or not 0 < value <= INT64_MAX:
+        return None
+    return value
+
+
+def _is_epoch(value: object) -> TypeGuard[int]:
+    # bool is an int subclass: `true` is not an epoch.
+    return type(value) is int and 0 <= value <= INT32_MAX
 
 
 # --- refresh tokens --------------------------------------------------------------------------
@@ -198,6 +227,46 @@ async def rotate_refresh_token(
         parent_id=row.id,
         now=now,
     )
+
+
+@dataclass(frozen=True)
+class TokenOwner:
+    """What issuing a token needs to know of its customer."""
+
+    status: str | None
+    deleted_at: datetime | None
+    token_epoch: int
+
+    @property
+    def is_active(self) -> bool:
+        return self.deleted_at is None and self.status == "active"
+
+
+async def lock_token_owner(session: AsyncSession, customer_id: int) -> TokenOwner | None:
+    """The customer a token is about to be issued to, locked FOR SHARE until commit.
+
+    Suspension and deletion lock the customer FOR UPDATE before they revoke its tokens, so one
+    of the two waits for the other: either the token is issued first and then revoked with the
+    rest, or the suspension is seen here. Lock the owner before any token row, in that order,
+    or the two can deadlock.
+    """
+    row = (
+        await session.execute(
+            select(Customer.status, Customer.deleted_at, Customer.token_epoch)
+            .where(Customer.id == customer_id)
+            .with_for_update(read=True)
+        )
+    ).one_or_none()
+    return None if row is None else TokenOwner(row.status, row.deleted_at, row.token_epoch)
+
+
+async def refresh_token_owner(session: AsyncSession, presented: str) -> int | None:
+    """The customer id of a refresh token, read without loading (or locking) the token row."""
+    if not is_refresh_token(presented):
+        return None
+    stmt = select(RefreshToken.customer_id).where(RefreshToken.token_hash == token_hash(presented))
+    owner: int | None = (await session.execute(stmt)).scalar_one_or_none()
+    return owner
 
 
 async def find_refresh_token(session: AsyncSession, presented: str) -> RefreshToken | None:

@@ -18,7 +18,9 @@ class Viewer:
 
     customer_id: int | None = None
     username: str | None = None
-    user_type: str | None = None  # admin (platform staff), internal, external
+    # admin (platform staff: everything), internal (employees: ticket staff, else a customer),
+    # external (customers)
+    user_type: str | None = None
     scopes: frozenset[Scope] = field(default_factory=frozenset)
     agent_host_id: str | None = None  # set for agent tokens: the one host they speak for
     token_id: int | None = None  # the API token used, if any
@@ -33,8 +35,18 @@ class Viewer:
 
     @property
     def is_staff(self) -> bool:
-        """Admins and internal users: may be ticket assignees and move tickets on."""
-        return self.is_authenticated and self.user_type in ("admin", "internal")
+        """Support staff: admins and internal users (platform employees), not agent tokens.
+
+        For support tickets only (issues, requirements, their comments): staff see and handle
+        every tenant's, may be assignees and move tickets past the first state. Everywhere
+        else an internal user is a customer like an external one (its own tenant, no host
+        inventory): every other check asks `is_admin`.
+        """
+        return (
+            self.is_authenticated
+            and self.agent_host_id is None
+            and self.user_type in ("admin", "internal")
+        )
 
     @property
     def is_agent(self) -> bool:

@@ -32,6 +32,8 @@ from remotegpu.auth.tokens import (
     create_access_token,
     find_refresh_token,
     issue_refresh_token,
+    lock_token_owner,
+    refresh_token_owner,
     revoke_customer_refresh_tokens,
     revoke_refresh_family,
     rotate_refresh_token,
@@ -125,8 +127,9 @@ async def login(
 ) -> TokenPair:
     """Username or e-mail plus password -> access and refresh token; every attempt is audited.
 
-    Unknown login and wrong password fail alike (INVALID_CREDENTIALS, same message, same
-    Argon2 work); a suspended account with the right password gets FORBIDDEN.
+    Unknown login, wrong password and an account that is not active (suspended, deleted) fail
+    alike: INVALID_CREDENTIALS, same message, same Argon2 work. Answering a suspended account
+    differently would tell whoever guesses that the password is right; the audit row says why.
     """
     login_name = login.strip()
     candidate = await _find_login_candidate(sessions, login_name)
@@ -138,13 +141,14 @@ async def login(
         failure = DomainError(ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS_MESSAGE)
         audit_note = "unknown login"
     else:
+        # Verified whatever the status, so a suspended account costs the same time.
         check = await verify_password(candidate.password_hash, password)
         new_hash = check.new_hash
-        if not check.ok or candidate.status == "deleted":
+        if not check.ok:
             failure = DomainError(ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS_MESSAGE)
-            audit_note = "wrong password" if not check.ok else "account deleted"
+            audit_note = "wrong password"
         elif candidate.status != "active":
-            failure = DomainError(ErrorCode.FORBIDDEN, "this account is suspended")
+            failure = DomainError(ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS_MESSAGE)
             audit_note = f"account {candidate.status}"
 
     if failure is None and candidate is not None:
@@ -152,7 +156,7 @@ async def login(
         if pair is not None:
             return pair
         # Suspended or deleted between the look-up and now.
-        failure = DomainError(ErrorCode.FORBIDDEN, "this account is not active")
+        failure = DomainError(ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS_MESSAGE)
         audit_note = "account changed during login"
 
     assert failure is not None
@@ -163,7 +167,7 @@ async def login(
         resource_type="customer",
         resource_id=str(candidate.id) if candidate else None,
         request_meta=request_meta,
-        status_code=403 if failure.code is ErrorCode.FORBIDDEN else 401,
+        status_code=401,
         error_message=audit_note,
         username=candidate.username if candidate else login_name,
         customer_id=candidate.id if candidate else None,
@@ -184,7 +188,9 @@ async def _open_session(
     if new_hash is not None:
         values["password_hash"] = new_hash
     async with transaction(sessions) as session:
-        updated = (
+        # The row lock this UPDATE takes orders the login with any suspension: the epoch it
+        # returns is current until this transaction commits.
+        epoch = (
             await session.execute(
                 update(Customer)
                 .where(
@@ -193,13 +199,13 @@ async def _open_session(
                     Customer.status == "active",
                 )
                 .values(**values)
-                .returning(Customer.id)
+                .returning(Customer.token_epoch)
             )
         ).scalar_one_or_none()
-        if updated is None:
+        if epoch is None:
             return None
         refresh_token = await issue_refresh_token(session, settings, candidate.id, now=now)
-        access = create_access_token(settings, candidate.id, now=now)
+        access = create_access_token(settings, candidate.id, token_epoch=epoch, now=now)
         viewer = Viewer(
             customer_id=candidate.id, username=candidate.username, user_type=candidate.user_type
         )
@@ -237,6 +243,9 @@ async def refresh(
     now = utcnow()
     reused: RefreshTokenReusedError | None = None
     async with transaction(sessions) as session:
+        # The owner first (FOR SHARE), then the token: the order a suspension locks them in.
+        owner_id = await refresh_token_owner(session, refresh_token)
+        account = None if owner_id is None else await lock_token_owner(session, owner_id)
         try:
             issued = await rotate_refresh_token(session, settings, refresh_token, now=now)
         except RefreshTokenReusedError as exc:
@@ -244,18 +253,13 @@ async def refresh(
         except InvalidTokenError as exc:
             raise DomainError(ErrorCode.INVALID_TOKEN, str(exc), field) from None
         else:
-            account = (
-                await session.execute(
-                    select(Customer.status, Customer.deleted_at).where(
-                        Customer.id == issued.customer_id
-                    )
-                )
-            ).one_or_none()
             if account is None or account.deleted_at is not None or account.status == "deleted":
                 raise DomainError(ErrorCode.INVALID_TOKEN, "this account no longer exists", field)
             if account.status != "active":
                 raise DomainError(ErrorCode.FORBIDDEN, "this account is suspended", field)
-            access = create_access_token(settings, issued.customer_id, now=now)
+            access = create_access_token(
+                settings, issued.customer_id, token_epoch=account.token_epoch, now=now
+            )
             return TokenPair(
                 customer_id=issued.customer_id,
                 access_token=access.token,
@@ -320,12 +324,19 @@ async def logout(
 async def revoke_customer_tokens(
     session: AsyncSession, customer_id: int, *, reason: str = "account"
 ) -> None:
-    """Revoke every refresh and API token of a customer (suspension, soft delete).
+    """End every session of a customer for good (suspension, soft delete); the caller holds
+    the customer row locked.
 
-    Not strictly needed for access control (each request checks the account's status), but
-    it keeps the tokens dead should the account be reactivated.
+    Bumping customers.token_epoch kills every access token and API token issued so far, even
+    after a reactivation (authentication compares epochs). Refresh and API tokens are also
+    marked revoked, so listings say so and a refresh token cannot mint new access tokens.
     """
     now = utcnow()
+    await session.execute(
+        update(Customer)
+        .where(Customer.id == customer_id)
+        .values(token_epoch=Customer.token_epoch + 1)
+    )
     await revoke_customer_refresh_tokens(session, customer_id, reason=reason, now=now)
     await session.execute(
         update(ApiToken)

@@ -1,8 +1,9 @@
 """Loaders of the `customers` area: customers and their resource quotas, scoped to the viewer.
 
-A customer sees itself and the people it shares a workspace with (any member of a workspace it
-is an active member of, and those workspaces' owners); soft-deleted customers are visible to
-admins only. Quotas are private to their customer. Agents see none of this.
+A customer sees itself and the people it shares a workspace with (the active members of a
+workspace it is an active member of, and those workspaces' owners); invited members have not
+joined yet and stay hidden; soft-deleted customers are visible to admins only. Quotas are
+private to their customer. Agents see none of this.
 """
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ def _is_customer(viewer: Viewer) -> bool:
 
 
 def visible_customers(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: all (soft-deleted too). Customers: themselves and their workspaces' people."""
+    """Admins: all (soft-deleted too). Customers: themselves and the active members (and
+    owners) of the workspaces they are active members of.
+
+    The one rule for every path to a customer: the root connection, `customer(username)`,
+    `node(id)` and every edge (member.customer, workspace.owner, ...) load through it. An
+    invited customer has not joined yet: the workspace does not see it, nor it the workspace.
+    """
     if _is_admin(viewer):
         return true()
     if not _is_customer(viewer) or viewer.customer_id is None:
@@ -46,7 +53,9 @@ def visible_customers(viewer: Viewer) -> ColumnElement[bool]:
     return Customer.deleted_at.is_(None) & or_(
         Customer.id == viewer.customer_id,
         Customer.id.in_(
-            select(WorkspaceMember.customer_id).where(WorkspaceMember.workspace_id.in_(shared))
+            select(WorkspaceMember.customer_id).where(
+                WorkspaceMember.workspace_id.in_(shared), WorkspaceMember.status == "active"
+            )
         ),
         Customer.id.in_(select(Workspace.owner_id).where(Workspace.id.in_(shared))),
     )

@@ -21,8 +21,9 @@ from remotegpu.loaders.base import (
 
 def _sees_all(viewer: Viewer) -> bool:
     # Staff (admins and internal users) work the ticket queue: they are its assignees and
-    # move tickets on, so they see every ticket and comment.
-    return viewer.is_staff and viewer.agent_host_id is None
+    # move tickets on, so they see every ticket and comment. Only tickets: for every other
+    # area an internal user is a customer (see Viewer.is_staff).
+    return viewer.is_staff
 
 
 def _is_customer(viewer: Viewer) -> bool:

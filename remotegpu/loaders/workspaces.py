@@ -1,13 +1,13 @@
 """Loaders of the `workspaces` area: workspaces and their members, scoped to the viewer.
 
-A customer sees the workspaces it is an active member of (and those it owns), every
-membership of those workspaces, and its own memberships (invitations included). Admins see
+A customer sees the workspaces it is an active member of (and those it owns), the active
+memberships of those workspaces, and its own memberships (invitations included). Admins see
 everything; agents and anonymous viewers nothing.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Workspace, WorkspaceMember
@@ -33,14 +33,22 @@ def visible_workspaces(viewer: Viewer) -> ColumnElement[bool]:
 
 
 def visible_workspace_members(viewer: Viewer) -> ColumnElement[bool]:
-    """Admins: all. Customers: members of their workspaces, and their own memberships."""
+    """Admins: all. Customers: the active memberships of their workspaces, and their own
+    memberships (invitations included).
+
+    The same rule as `visible_customers`: another customer's invitation would reveal who was
+    invited before they joined, so only active memberships of a workspace are its members.
+    """
     if viewer.agent_host_id is not None or viewer.customer_id is None:
         return false()
     if viewer.is_admin:
         return true()
     return or_(
         WorkspaceMember.customer_id == viewer.customer_id,
-        WorkspaceMember.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
+        and_(
+            WorkspaceMember.status == "active",
+            WorkspaceMember.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
+        ),
     )
 
 

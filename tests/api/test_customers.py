@@ -113,7 +113,8 @@ async def visible_customer_ids(url: str, viewer_id: int) -> set[int]:
         WHERE deleted_at IS NULL
           AND (id = $1
                OR id IN (SELECT customer_id FROM workspace_members
-                         WHERE workspace_id IN (SELECT workspace_id FROM ws))
+                         WHERE workspace_id IN (SELECT workspace_id FROM ws)
+                           AND status = 'active')
                OR id IN (SELECT owner_id FROM workspaces
                          WHERE id IN (SELECT workspace_id FROM ws)))
         """,

@@ -295,7 +295,8 @@ async def test_workspace_members_as_customer_returns_their_workspaces_members(
         await ids(
             seeded_shared_url,
             """
-            SELECT id FROM workspace_members WHERE customer_id = $1 OR workspace_id IN (
+            SELECT id FROM workspace_members WHERE customer_id = $1
+              OR status = 'active' AND workspace_id IN (
               SELECT workspace_id FROM workspace_members
               WHERE customer_id = $1 AND status = 'active')
             """,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 import asyncpg
@@ -12,8 +13,9 @@ from argon2 import PasswordHasher, Type
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 
+from remotegpu.auth.api_tokens import CreatedApiToken, create_api_token
 from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain.audit import RequestMeta
 from remotegpu.settings import Settings
 from tests.conftest import make_settings
@@ -44,6 +46,27 @@ class CustomerRow:
 
 
 MakeCustomer = Callable[..., Awaitable[CustomerRow]]
+
+
+async def make_api_token(
+    sessions: async_sessionmaker[AsyncSession],
+    owner: CustomerRow,
+    *,
+    scopes: Sequence[str] = ("read",),
+    expires_at: datetime | None = None,
+) -> CreatedApiToken:
+    """A token of `owner`, created (and committed) the way apiTokenCreate does."""
+    async with transaction(sessions) as session:
+        return await create_api_token(
+            session,
+            viewer=owner.viewer(),
+            name="ci",
+            scopes=scopes,
+            expires_at=expires_at,
+            request_meta=META,
+        )
+
+
 MakeHost = Callable[[str], Awaitable[str]]
 
 

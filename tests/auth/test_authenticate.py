@@ -29,10 +29,10 @@ from remotegpu.settings import Settings
 from tests.auth.conftest import (
     META,
     PASSWORD,
-    CustomerRow,
     MakeCustomer,
     MakeHost,
     http_request,
+    make_api_token,
 )
 
 OTHER_KEY = "another-secret-that-is-long-enough-0123456789"
@@ -51,24 +51,6 @@ async def _refused(
         await viewer_from_request(http_request(authorization), sessions, settings)
     assert excinfo.value.message
     return excinfo.value
-
-
-async def _api_token(
-    sessions: async_sessionmaker[AsyncSession],
-    owner: CustomerRow,
-    *,
-    scopes: tuple[str, ...] = ("read",),
-    expires_at: datetime | None = None,
-) -> accounts_auth.CreatedApiToken:
-    async with transaction(sessions) as session:
-        return await accounts_auth.create_api_token(
-            session,
-            viewer=owner.viewer(),
-            name="ci",
-            scopes=scopes,
-            expires_at=expires_at,
-            request_meta=META,
-        )
 
 
 # --- no credentials, bad headers ------------------------------------------------------------
@@ -214,7 +196,7 @@ async def test_api_token_gives_a_viewer_with_its_scopes(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice, scopes=("read",))
+    created = await make_api_token(sessions, alice, scopes=("read",))
     viewer = await viewer_from_request(
         http_request(f"Bearer {created.plaintext}"), sessions, settings
     )
@@ -229,7 +211,7 @@ async def test_api_token_revoked_is_refused_on_the_next_request(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice)
+    created = await make_api_token(sessions, alice)
     await viewer_from_request(http_request(f"Bearer {created.plaintext}"), sessions, settings)
     async with transaction(sessions) as session:
         await accounts_auth.revoke_api_token(
@@ -246,7 +228,9 @@ async def test_api_token_expired_is_refused(
     db: asyncpg.Connection,
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice, expires_at=datetime.now(UTC) + timedelta(hours=1))
+    created = await make_api_token(
+        sessions, alice, expires_at=datetime.now(UTC) + timedelta(hours=1)
+    )
     await viewer_from_request(http_request(f"Bearer {created.plaintext}"), sessions, settings)
     await db.execute(
         "UPDATE api_tokens SET expires_at = NOW() - interval '1 second' WHERE id = $1",
@@ -271,7 +255,7 @@ async def test_api_token_of_inactive_customer_is_refused(
     change: str,
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice)
+    created = await make_api_token(sessions, alice)
     await db.execute(change, alice.id)
     await _refused(sessions, settings, f"Bearer {created.plaintext}")
 
@@ -280,7 +264,7 @@ async def test_api_token_unknown_or_altered_is_refused(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice)
+    created = await make_api_token(sessions, alice)
     altered = created.plaintext[:-1] + ("a" if created.plaintext[-1] != "a" else "b")
     await _refused(sessions, settings, f"Bearer {altered}")
     await _refused(sessions, settings, "Bearer rgp_abcdefgh_nosuchsecret")
@@ -294,7 +278,7 @@ async def test_api_token_use_sets_last_used_at_at_most_once_a_minute(
     db: asyncpg.Connection,
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice)
+    created = await make_api_token(sessions, alice)
     token_id = created.token.id
     assert await db.fetchval("SELECT last_used_at FROM api_tokens WHERE id = $1", token_id) is None
     header = f"Bearer {created.plaintext}"
@@ -359,7 +343,7 @@ async def test_http_app_answers_401_for_a_revoked_token_and_200_before(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
 ) -> None:
     alice = await make_customer("alice")
-    created = await _api_token(sessions, alice)
+    created = await make_api_token(sessions, alice)
 
     async def whoami(request: Request) -> Response:
         try:

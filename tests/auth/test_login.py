@@ -7,6 +7,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from remotegpu.auth.passwords import PasswordCheck
 from remotegpu.auth.tokens import decode_access_token, token_hash
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
@@ -89,20 +90,50 @@ async def test_login_wrong_password_and_unknown_user_fail_alike(
         assert error.field is None
 
 
-async def test_login_suspended_customer_is_forbidden(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+async def test_login_suspended_customer_right_password_fails_like_a_wrong_one(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    make_customer: MakeCustomer,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await make_customer("carol", status="suspended")
-    error = await _login_error(sessions, settings, "carol", PASSWORD)
-    assert error.code is ErrorCode.FORBIDDEN
+    verified: list[str] = []
+    real_verify = accounts_auth.verify_password
+
+    async def counting_verify(stored_hash: str, password: str) -> PasswordCheck:
+        verified.append(password)
+        return await real_verify(stored_hash, password)
+
+    monkeypatch.setattr(accounts_auth, "verify_password", counting_verify)
+    right = await _login_error(sessions, settings, "carol", PASSWORD)
+    wrong = await _login_error(sessions, settings, "carol", "not the password")
+    # Same answer whether or not the password is right: it must not tell an attacker.
+    for error in (right, wrong):
+        assert error.code is ErrorCode.INVALID_CREDENTIALS
+        assert error.message == accounts_auth.INVALID_CREDENTIALS_MESSAGE
+        assert error.field is None
+    # And the same work: the hash is verified in both cases.
+    assert verified == [PASSWORD, "not the password"]
 
 
-async def test_login_suspended_customer_wrong_password_reveals_nothing(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+async def test_login_suspended_customer_right_password_writes_a_failed_login_audit_row(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    make_customer: MakeCustomer,
+    db: asyncpg.Connection,
 ) -> None:
-    await make_customer("carol", status="suspended")
-    error = await _login_error(sessions, settings, "carol", "not the password")
-    assert error.code is ErrorCode.INVALID_CREDENTIALS
+    carol = await make_customer("carol", status="suspended")
+    await _login_error(sessions, settings, "carol", PASSWORD)
+    row = await db.fetchrow(
+        "SELECT customer_id, action, status_code, error_message FROM audit_logs"
+    )
+    assert dict(row) == {
+        "customer_id": carol.id,
+        "action": "login",
+        "status_code": 401,
+        "error_message": "account suspended",
+    }
+    assert await db.fetchval("SELECT count(*) FROM refresh_tokens") == 0
 
 
 async def test_login_soft_deleted_customer_is_unknown(
@@ -144,7 +175,7 @@ async def test_login_writes_audit_rows_for_success_and_failures(
         ("login", 200, alice.id),
         ("login", 401, alice.id),
         ("login", 401, None),
-        ("login", 403, carol.id),
+        ("login", 401, carol.id),
     ]
     assert rows[2]["username"] == "mallory"
     assert rows[0]["resource_type"] == "customer"

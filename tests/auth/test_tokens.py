@@ -32,6 +32,7 @@ def _claims(**overrides: object) -> dict[str, object]:
     now = datetime.now(UTC)
     claims: dict[str, object] = {
         "sub": "42",
+        "epoch": 0,
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(minutes=5)).timestamp()),
         "iss": SETTINGS.jwt_issuer,
@@ -43,17 +44,18 @@ def _claims(**overrides: object) -> dict[str, object]:
 
 
 def test_access_token_round_trip() -> None:
-    issued = create_access_token(SETTINGS, 42)
+    issued = create_access_token(SETTINGS, 42, token_epoch=3)
     claims = decode_access_token(SETTINGS, issued.token)
     assert claims.customer_id == 42
+    assert claims.token_epoch == 3
     assert claims.jti == issued.jti
-    assert claims.expires_at == issued.expires_at
     header = jwt.get_unverified_header(issued.token)
     assert header["alg"] == "HS256"
     payload = jwt.decode(issued.token, options={"verify_signature": False})
     assert payload["sub"] == "42"
     assert payload["typ"] == "access"
-    assert set(payload) == {"sub", "iat", "exp", "iss", "jti", "typ"}
+    assert payload["epoch"] == 3
+    assert set(payload) == {"sub", "epoch", "iat", "exp", "iss", "jti", "typ"}
 
 
 def test_access_token_lifetime_follows_settings() -> None:
@@ -114,7 +116,28 @@ def test_access_token_other_issuer_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"typ": "refresh"}, {"typ": None}, {"sub": "not-a-number"}, {"sub": 42}],
+    [
+        {"typ": "refresh"},
+        {"typ": None},
+        {"sub": "not-a-number"},
+        {"sub": 42},
+        # Correctly signed, but no customers.id: each used to escape as a 500.
+        {"sub": "99999999999999999999"},  # past BIGINT
+        {"sub": "9223372036854775808"},  # BIGINT max + 1
+        {"sub": "²"},  # a Unicode digit int() refuses
+        {"sub": "١٢"},  # Arabic-Indic digits int() would accept
+        {"sub": "-1"},
+        {"sub": "0"},
+        {"sub": "007"},
+        {"sub": " 7"},
+        {"sub": ""},
+        {"epoch": "0"},
+        {"epoch": -1},
+        {"epoch": 1.5},
+        {"epoch": True},
+        {"epoch": 2**31},
+        {"jti": 5},
+    ],
 )
 def test_access_token_wrong_claims_are_refused(overrides: dict[str, object]) -> None:
     claims = {k: v for k, v in _claims(**overrides).items() if v is not None}
@@ -123,13 +146,18 @@ def test_access_token_wrong_claims_are_refused(overrides: dict[str, object]) -> 
         decode_access_token(SETTINGS, token)
 
 
-@pytest.mark.parametrize("missing", ["exp", "iat", "iss", "jti", "sub"])
+@pytest.mark.parametrize("missing", ["exp", "iat", "iss", "jti", "sub", "epoch"])
 def test_access_token_missing_claim_is_refused(missing: str) -> None:
     claims = _claims()
     del claims[missing]
     token = jwt.encode(claims, SETTINGS.jwt_secret, algorithm="HS256")
     with pytest.raises(InvalidTokenError):
         decode_access_token(SETTINGS, token)
+
+
+def test_access_token_largest_customer_id_round_trips() -> None:
+    issued = create_access_token(SETTINGS, 2**63 - 1)
+    assert decode_access_token(SETTINGS, issued.token).customer_id == 2**63 - 1
 
 
 def test_access_token_from_another_deployment_secret_is_refused() -> None:

@@ -62,6 +62,8 @@ class Customer(Base):
         DateTime(timezone=True), server_default=text("NOW()")
     )
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # migration 19: bumped on suspension and soft delete; older tokens are refused
+    token_epoch: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
 class ResourceQuota(Base):

@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     Index,
+    Integer,
     String,
     Text,
     Uuid,
@@ -50,6 +51,8 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=text("NOW()")
     )
+    # migration 19: the owner's customers.token_epoch at creation; refused once they differ
+    token_epoch: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
 class RefreshToken(Base):
