@@ -13,7 +13,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from remotegpu import __version__
 from remotegpu.api import build_schema
@@ -21,17 +20,17 @@ from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.graphql_view import HardenedGraphQLView
 from remotegpu.settings import Settings, get_settings
 
 
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view, with our typed per-request context."""
+class GraphQLApp(HardenedGraphQLView):
+    """Strawberry's ASGI view (with body, size and time limits), our typed context."""
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__(
-            build_schema(settings), graphql_ide="graphiql", allow_queries_via_get=False
+            build_schema(settings), settings, graphql_ide="graphiql", allow_queries_via_get=False
         )
-        self.settings = settings
         self.sessions = sessions
 
     async def get_context(

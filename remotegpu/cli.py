@@ -180,6 +180,10 @@ def serve(
         port=port,
         workers=workers or settings.workers,
         log_level=settings.log_level,
+        # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
+        # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
+        loop="uvloop",
+        http="httptools",
     )
 
 

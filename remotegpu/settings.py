@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     page_size_default: int = Field(default=20, ge=1, le=1000)
     page_size_max: int = Field(default=100, ge=1, le=1000)
     max_query_cost: int = Field(
-        default=30_000,
+        default=100_000,
         ge=10,
         description="Budget per operation: an upper bound on the values it may return, "
         "computed before execution (every list of objects multiplies by its page size).",
