@@ -32,7 +32,8 @@ def protection_extensions(settings: Settings) -> list[Callable[[], SchemaExtensi
         return extension
 
     return [
-        # Sets the parse option the parser cache below keys on: before it.
+        # Sets the max-tokens parse option (on_operation, before parsing); the parser cache
+        # keys on the document text and that option.
         lambda: MaxTokensLimiter(max_token_count=tokens),
         hygiene,
         # The console sends the same few documents over and over: parse and validate once.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -12,8 +13,10 @@ import httpx
 import pytest
 from starlette.types import Message
 
+from remotegpu.api import build_schema
 from remotegpu.app import create_app
 from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.graphql_view import HardenedGraphQLView
 from tests.api.test_query_cost import ATTACK
 from tests.conftest import app_client, make_settings
 from tests.live import live_server
@@ -239,3 +242,12 @@ async def test_costly_query_on_a_live_server_leaves_healthz_answering(migrated_u
         assert time.perf_counter() - started < 2
         assert response.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
         assert len(response.content) < 1024
+
+
+def test_encode_json_matches_json_including_integers_past_64_bits() -> None:
+    settings = make_settings()
+    view = HardenedGraphQLView(build_schema(settings), settings)
+    data = {"data": {"name": "caf\u00e9", "n": 2**70, "x": 1.5, "list": [None, True]}}
+    assert json.loads(view.encode_json(data)) == data
+    # orjson's own output where it can: UTF-8, not \\u escapes.
+    assert view.encode_json({"name": "caf\u00e9"}) == '{"name":"caf\u00e9"}'
