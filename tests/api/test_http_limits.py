@@ -251,3 +251,17 @@ def test_encode_json_matches_json_including_integers_past_64_bits() -> None:
     assert json.loads(view.encode_json(data)) == data
     # orjson's own output where it can: UTF-8, not \\u escapes.
     assert view.encode_json({"name": "caf\u00e9"}) == '{"name":"caf\u00e9"}'
+
+
+async def test_query_over_get_with_variables_is_refused_as_a_get_query(
+    no_database: httpx.AsyncClient,
+) -> None:
+    response = await no_database.get(
+        "/graphql",
+        params={"query": "{ health { ok } }", "variables": "{}"},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code in (400, 405)
+    error = response.json()["errors"][0]
+    assert "GET" in error["message"]
+    assert error["extensions"] == {"code": "BAD_REQUEST"}
