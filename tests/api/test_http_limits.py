@@ -231,9 +231,11 @@ async def test_request_over_the_time_limit_is_cancelled_with_its_sql(
         await watcher.close()
 
 
-async def test_costly_query_on_a_live_server_leaves_healthz_answering(migrated_url: str) -> None:
+async def test_live_server_refuses_the_attack_and_cancels_a_stuck_request(
+    migrated_url: str,
+) -> None:
     # `remotegpu serve` (uvloop, httptools) in its own process, as in production.
-    async with live_server(migrated_url) as client:
+    async with live_server(migrated_url, request_timeout_seconds="2") as client:
         attack = asyncio.create_task(client.post("/graphql", json={"query": ATTACK}))
         started = time.perf_counter()
         health = await client.get("/healthz")
@@ -242,6 +244,22 @@ async def test_costly_query_on_a_live_server_leaves_healthz_answering(migrated_u
         assert time.perf_counter() - started < 2
         assert response.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
         assert len(response.content) < 1024
+        # DataLoader batches run in tasks the request tracks (a task factory on uvloop's loop).
+        loaded = await client.post("/graphql", json={"query": SYSTEM_CONFIG})
+        assert loaded.json() == {"data": {"systemConfig": {"configKey": "system_name"}}}
+        locker = await asyncpg.connect(asyncpg_dsn(migrated_url))
+        try:
+            async with locker.transaction():
+                await locker.execute("LOCK TABLE system_configs IN ACCESS EXCLUSIVE MODE")
+                stuck = await client.post("/graphql", json={"query": SYSTEM_CONFIG})
+                assert stuck.json()["errors"][0]["extensions"]["code"] == "REQUEST_TIMEOUT"
+                for _ in range(100):
+                    if not await _waiting_statements(locker, "%system_configs%"):
+                        break
+                    await asyncio.sleep(0.05)
+                assert await _waiting_statements(locker, "%system_configs%") == []
+        finally:
+            await locker.close()
 
 
 def test_encode_json_matches_json_including_integers_past_64_bits() -> None:
