@@ -283,3 +283,32 @@ async def test_query_over_get_with_variables_is_refused_as_a_get_query(
     error = response.json()["errors"][0]
     assert "GET" in error["message"]
     assert error["extensions"] == {"code": "BAD_REQUEST"}
+
+
+async def test_timed_out_request_cancels_only_its_own_sql(migrated_url: str) -> None:
+    # Two apps in one event loop, as two concurrent requests on one worker: only the one
+    # with the short limit times out; the other's DataLoader batch keeps waiting, then ends.
+    short = create_app(make_settings(request_timeout_seconds=0.5), migrated_url)
+    patient = create_app(make_settings(request_timeout_seconds=30), migrated_url)
+    locker = await asyncpg.connect(asyncpg_dsn(migrated_url))
+    try:
+        async for fast in app_client(short):
+            async for slow in app_client(patient):
+                async with locker.transaction():
+                    await locker.execute("LOCK TABLE system_configs IN ACCESS EXCLUSIVE MODE")
+                    waiting = asyncio.create_task(
+                        slow.post("/graphql", json={"query": SYSTEM_CONFIG})
+                    )
+                    timed_out = await fast.post("/graphql", json={"query": SYSTEM_CONFIG})
+                    code = timed_out.json()["errors"][0]["extensions"]["code"]
+                    assert code == "REQUEST_TIMEOUT"
+                    for _ in range(100):
+                        if len(await _waiting_statements(locker, "%system_configs%")) == 1:
+                            break
+                        await asyncio.sleep(0.05)
+                    assert len(await _waiting_statements(locker, "%system_configs%")) == 1
+                    assert not waiting.done()
+                response = await asyncio.wait_for(waiting, timeout=10)
+                assert response.json() == {"data": {"systemConfig": {"configKey": "system_name"}}}
+    finally:
+        await locker.close()
