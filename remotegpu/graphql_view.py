@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.base import BaseSchema
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import SubscriptionExecutionResult
@@ -41,6 +42,7 @@ BAD_REQUEST = "BAD_REQUEST"
 REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
 REQUEST_TIMEOUT = "REQUEST_TIMEOUT"
 RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 # Nesting allowed in `variables` / `extensions`: far beyond any real input, far below the
 # depth at which coercing them would exhaust Python's recursion limit.
 MAX_JSON_DEPTH = 64
@@ -136,6 +138,9 @@ class HardenedGraphQLView(GraphQL[Context, None]):
             )
         except HTTPException as exc:
             response = error_response(exc.reason, exc.status_code, BAD_REQUEST)
+        except Exception:  # a bug of ours: still JSON, and nothing of it reaches the client
+            log.exception("unexpected error while serving /graphql")
+            response = error_response("Internal server error.", 500, INTERNAL_SERVER_ERROR)
         await response(scope, receive, send)
 
     # -- parsing -------------------------------------------------------------------------
@@ -149,7 +154,8 @@ class HardenedGraphQLView(GraphQL[Context, None]):
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        if request.method == "POST" and "application/json" in (request.content_type or ""):
+        content_type, _ = parse_content_type(request.content_type or "")
+        if request.method == "POST" and "application/json" in content_type:
             # strawberry assumes a JSON object (`data.get`, a 500 otherwise) and lets an odd
             # `operationName` through: check the shape first. The body is cached; decoding it
             # twice costs microseconds for real bodies (and at most ~1 ms at the size cap).
@@ -158,7 +164,7 @@ class HardenedGraphQLView(GraphQL[Context, None]):
 
     # -- execution -----------------------------------------------------------------------
 
-    async def execute_operation(  # strawberry's signature
+    async def execute_operation(
         self,
         request: Request,
         request_adapter: AsyncHTTPRequestAdapter,

@@ -14,7 +14,7 @@ import pytest
 from starlette.types import Message
 
 from remotegpu.api import build_schema
-from remotegpu.app import create_app
+from remotegpu.app import GraphQLApp, create_app
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.graphql_view import HardenedGraphQLView
 from tests.api.test_query_cost import ATTACK
@@ -312,3 +312,19 @@ async def test_timed_out_request_cancels_only_its_own_sql(migrated_url: str) -> 
                 assert response.json() == {"data": {"systemConfig": {"configKey": "system_name"}}}
     finally:
         await locker.close()
+
+
+async def test_unexpected_error_outside_execution_is_a_json_500_without_detail(
+    no_database: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken_context(*_: object, **__: object) -> None:
+        raise RuntimeError("secret detail: SELECT password_hash FROM customers")
+
+    monkeypatch.setattr(GraphQLApp, "get_context", broken_context)
+    response = await no_database.post("/graphql", json={"query": "{ health { ok } }"})
+    assert response.status_code == 500
+    assert response.json() == {
+        "errors": [
+            {"message": "Internal server error.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}
+        ]
+    }
