@@ -14,9 +14,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from remotegpu import __version__
 from remotegpu.api import build_schema
@@ -24,22 +22,22 @@ from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.graphql_view import HardenedGraphQLView
 from remotegpu.observability import tracing
 from remotegpu.observability.metrics import mark_this_process_dead, metrics_endpoint
 from remotegpu.observability.request_id import RequestIdMiddleware
 from remotegpu.observability.sql import observe_engine
-from remotegpu.persisted_documents import DocumentRefused, PersistedDocuments
+from remotegpu.persisted_documents import PersistedDocuments
 from remotegpu.settings import Settings, get_settings
 
 
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view, with our typed per-request context."""
+class GraphQLApp(HardenedGraphQLView):
+    """Strawberry's ASGI view (with body, size and time limits), our typed context."""
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__(
-            build_schema(settings), graphql_ide="graphiql", allow_queries_via_get=False
+            build_schema(settings), settings, graphql_ide="graphiql", allow_queries_via_get=False
         )
-        self.settings = settings
         self.sessions = sessions
         self.documents = (
             None
@@ -54,12 +52,6 @@ class GraphQLApp(GraphQL[Context, None]):
         if self.documents is not None:
             self.documents.resolve(payload)  # a hash becomes its document; may refuse
         return payload
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await super().__call__(scope, receive, send)
-        except DocumentRefused as refused:  # raised while parsing, before any response
-            await JSONResponse(refused.body(), status_code=400)(scope, receive, send)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

@@ -187,6 +187,10 @@ def serve(
         # JSON lines in every worker; GraphQL operations log their own access line.
         log_config=logging_config(settings.log_level),
         access_log=False,
+        # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
+        # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
+        loop="uvloop",
+        http="httptools",
     )
 
 

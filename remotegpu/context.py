@@ -27,6 +27,8 @@ class Context:
     response: Response | WebSocket | None = None
     viewer: Viewer = ANONYMOUS
     request_id: str = field(default_factory=lambda: uuid4().hex)
+    # Set before execution by the cost limiter (remotegpu.schema.cost); None until then.
+    query_cost: int | None = None
 
     @cached_property
     def loaders(self) -> Loaders:

@@ -51,6 +51,30 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2_000, ge=50, le=100_000)
     page_size_default: int = Field(default=20, ge=1, le=1000)
     page_size_max: int = Field(default=100, ge=1, le=1000)
+    max_query_cost: int = Field(
+        default=100_000,
+        ge=10,
+        description="Budget per operation: an upper bound on the values it may return, "
+        "computed before execution (every list of objects multiplies by its page size).",
+    )
+    document_cache_size: int = Field(
+        default=512,
+        ge=1,
+        le=100_000,
+        description="Parsed and validated documents kept per worker (least recently used go).",
+    )
+    max_response_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1024, description="Larger responses become an error."
+    )
+    max_request_body_bytes: int = Field(
+        default=1024 * 1024, ge=1024, description="Larger request bodies are refused (413)."
+    )
+    request_timeout_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        le=3600,
+        description="Operations still running after this are cancelled with their SQL.",
+    )
     introspection: bool | None = Field(
         default=None, description="Default: on in development, off in production."
     )

@@ -9,6 +9,7 @@ import pytest
 
 from remotegpu.app import create_app
 from remotegpu.loaders.paging import BadUserInputError
+from remotegpu.schema.validation import document_validator
 from tests.conftest import app_client, make_settings
 from tests.graphql import GraphQLRunner, admin_viewer, runner_for
 
@@ -126,3 +127,86 @@ async def test_queries_over_get_are_refused(migrated_url: str) -> None:
             headers={"Accept": "application/json"},
         )
         assert response.status_code in (400, 405)
+
+
+WHERE_TYPO = '{ environments(where: { nme: { eq: "x" } }) { totalCount } }'
+WHERE_TYPO_VARIABLE = "query ($w: EnvironmentWhere) { environments(where: $w) { totalCount } }"
+ORDER_TYPO = "{ environments(orderBy: NAME_AS) { totalCount } }"
+ORDER_TYPO_VARIABLE = "query ($o: EnvironmentOrder) { environments(orderBy: $o) { totalCount } }"
+CREATE_TYPO = (
+    'mutation { environmentCreate(input: { nme: "a", image: "x", cpu: 1, memory: "1" }) '
+    "{ errors { code } } }"
+)
+CREATE_TYPO_VARIABLE = (
+    "mutation ($input: EnvironmentCreateInput!) { environmentCreate(input: $input) "
+    "{ errors { code } } }"
+)
+CREATE_TYPO_INPUT = {"input": {"nme": "a", "image": "x", "cpu": 1, "memory": "1"}}
+
+# Each leaks a schema name after "Did you mean" when suggestions are on; the hint sits
+# mid-message for input objects ("... Did you mean 'name'? Found: {...}").
+SUGGESTING_REQUESTS = [
+    pytest.param(WHERE_TYPO, None, "nme", id="filter-literal"),
+    pytest.param(WHERE_TYPO_VARIABLE, {"w": {"nme": {"eq": "x"}}}, "nme", id="filter-variable"),
+    pytest.param(ORDER_TYPO, None, "NAME_AS", id="enum-literal"),
+    pytest.param(ORDER_TYPO_VARIABLE, {"o": "NAME_AS"}, "NAME_AS", id="enum-variable"),
+    pytest.param(CREATE_TYPO, None, "nme", id="mutation-input-literal"),
+    pytest.param(CREATE_TYPO_VARIABLE, CREATE_TYPO_INPUT, "nme", id="mutation-input-variable"),
+]
+
+
+@pytest.mark.parametrize(("query", "variables", "typo"), SUGGESTING_REQUESTS)
+async def test_input_typo_in_production_answers_without_any_suggestion(
+    strict: GraphQLRunner, query: str, variables: dict[str, object] | None, typo: str
+) -> None:
+    result = await strict(query, variables)
+    messages = [error["message"] for error in result["errors"]]
+    assert any(typo in message for message in messages), messages
+    assert not any("Did you mean" in message for message in messages), messages
+    assert not any("NAME_ASC" in message for message in messages), messages
+
+
+@pytest.mark.parametrize(("query", "variables", "typo"), SUGGESTING_REQUESTS)
+async def test_input_typo_in_development_answers_with_a_suggestion(
+    migrated_url: str, query: str, variables: dict[str, object] | None, typo: str
+) -> None:
+    async for runner in runner_for(migrated_url):
+        result = await runner(query, variables)
+        messages = [error["message"] for error in result["errors"]]
+        assert any("Did you mean" in message for message in messages), messages
+
+
+COUNTED = "query Counted($first: Int) { hosts(first: $first) { nodes { name } } }"
+
+
+async def test_identical_document_twice_is_validated_once(migrated_url: str) -> None:
+    # Own limits, so this test has its own validator and cache.
+    async for runner in runner_for(migrated_url, max_aliases=29):
+        validator = document_validator(runner.settings)
+        before = validator.validations
+        await runner.ok(COUNTED, {"first": 1}, viewer=admin_viewer())
+        assert validator.validations == before + 1
+        # Other variables, a fresh request: the cached result is reused.
+        await runner.ok(COUNTED, {"first": 2}, viewer=admin_viewer())
+        await runner.ok(COUNTED, {"first": 3}, viewer=admin_viewer())
+        assert validator.validations == before + 1
+
+
+async def test_cached_validation_still_rejects_a_deep_document(strict: GraphQLRunner) -> None:
+    for _ in range(2):
+        result = await strict(DEEP, viewer=admin_viewer())
+        assert "exceeds maximum operation depth" in result["errors"][0]["message"]
+    assert strict.statements == []
+
+
+async def test_validation_cache_over_its_size_evicts_the_oldest(migrated_url: str) -> None:
+    async for runner in runner_for(migrated_url, document_cache_size=3):
+        validator = document_validator(runner.settings)
+        documents = [f"query Q{i} {{ health {{ ok }} }}" for i in range(validator.maxsize + 1)]
+        for document in documents:
+            await runner.ok(document)
+        before = validator.validations
+        await runner.ok(documents[-1])  # still cached
+        assert validator.validations == before
+        await runner.ok(documents[0])  # evicted: validated again
+        assert validator.validations == before + 1

@@ -119,7 +119,8 @@ async def second_migrated_url(admin_url: str, migrated_template: str) -> AsyncIt
 
 async def run_nested(url: str, hosts: int) -> tuple[int, dict[str, Any]]:
     gpus_of = await fill(url, hosts)
-    gql = GraphQLRunner(Settings(page_size_max=1_000), url)
+    # A page cap of 1,000 and a cost budget to match: 1,000 hosts of this selection cost 200,001.
+    gql = GraphQLRunner(Settings(page_size_max=1_000, max_query_cost=1_000_000), url)
     try:
         gql.reset_count()
         data = await gql.ok(NESTED, {"n": hosts}, admin_viewer())

@@ -1,0 +1,235 @@
+"""strawberry's ASGI view, hardened at the HTTP edge.
+
+- Request bodies: over `max_request_body_bytes` they are refused with 413 before being read
+  (from Content-Length, or while streaming a chunked body); anything but one JSON object
+  with a string `query` is answered 400. Every refusal is a GraphQL-shaped JSON error
+  `{"errors": [{"message", "extensions": {"code"}}]}`, never strawberry's plain text (nor the
+  plain-text 500 a `null`, number or non-UTF-8 body used to get).
+- A time limit per operation: past `request_timeout_seconds` the operation's task is
+  cancelled, which makes asyncpg cancel its running statements, and the answer is a
+  `REQUEST_TIMEOUT` error.
+- Responses are encoded with orjson; one over `max_response_bytes` is replaced by a
+  `RESPONSE_TOO_LARGE` error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+import orjson
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.base import BaseSchema
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import SubscriptionExecutionResult
+
+from remotegpu.context import Context
+from remotegpu.persisted_documents import DocumentRefused
+from remotegpu.request_tasks import cancel_all, tracking_tasks
+from remotegpu.settings import Settings
+
+log = logging.getLogger("remotegpu.graphql")
+
+BAD_REQUEST = "BAD_REQUEST"
+REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+REQUEST_TIMEOUT = "REQUEST_TIMEOUT"
+RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+# Nesting allowed in `variables` / `extensions`: far beyond any real input, far below the
+# depth at which coercing them would exhaust Python's recursion limit.
+MAX_JSON_DEPTH = 64
+
+
+class RequestBodyTooLarge(Exception):
+    """The client sent more bytes than `max_request_body_bytes`."""
+
+
+def error_response(message: str, status_code: int, code: str) -> Response:
+    """A refusal in the shape every GraphQL client already parses."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status_code)
+
+
+def _capped(receive: Receive, limit: int) -> Receive:
+    """`receive` that stops a chunked body as soon as it grows over `limit` bytes."""
+    received = 0
+
+    async def capped_receive() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise RequestBodyTooLarge
+        return message
+
+    return capped_receive
+
+
+def _declared_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                raise HTTPException(400, "The Content-Length header is not a number.") from None
+    return None
+
+
+def _depth(value: object) -> int:
+    """Nesting depth of decoded JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+def _check_request(data: object) -> None:
+    """A GraphQL-over-HTTP request: one JSON object with a string `query`."""
+    if isinstance(data, list):
+        raise HTTPException(400, "Batched requests are not supported: send one operation.")
+    if not isinstance(data, dict):
+        raise HTTPException(400, "The request body must be a JSON object.")
+    if not isinstance(data.get("query"), str):
+        raise HTTPException(400, "The request's `query` must be a string.")
+    if not isinstance(data.get("operationName"), str | None):
+        raise HTTPException(400, "The request's `operationName` must be a string or null.")
+    for key in ("variables", "extensions"):
+        value = data.get(key)
+        if not isinstance(value, dict | None):
+            raise HTTPException(400, f"The request's `{key}` must be an object or null.")
+        if value is not None and _depth(value) > MAX_JSON_DEPTH:
+            raise HTTPException(400, f"The request's `{key}` are nested too deeply.")
+
+
+class HardenedGraphQLView(GraphQL[Context, None]):
+    """strawberry's ASGI view with body, size and time limits and orjson encoding."""
+
+    def __init__(self, schema: BaseSchema, settings: Settings, **options: Any) -> None:
+        super().__init__(schema, **options)
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        limit = self.settings.max_request_body_bytes
+        try:
+            declared = _declared_length(scope)
+            if declared is not None and declared > limit:
+                raise RequestBodyTooLarge
+            response = await self.run(Request(scope, receive=_capped(receive, limit)))
+        except RequestBodyTooLarge:
+            response = error_response(
+                f"The request body is over the limit of {limit} bytes.", 413, REQUEST_TOO_LARGE
+            )
+        except HTTPException as exc:
+            response = error_response(exc.reason, exc.status_code, BAD_REQUEST)
+        except DocumentRefused as refused:  # a persisted-document hash unknown or not allowed
+            response = JSONResponse(refused.body(), status_code=400)
+        except Exception:  # a bug of ours: still JSON, and nothing of it reaches the client
+            log.exception("unexpected error while serving /graphql")
+            response = error_response("Internal server error.", 500, INTERNAL_SERVER_ERROR)
+        await response(scope, receive, send)
+
+    # -- parsing -------------------------------------------------------------------------
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses invalid UTF-8 and nesting past 1024 levels with a JSONDecodeError,
+        # which strawberry turns into a 400 (json.loads raised UnicodeDecodeError or
+        # RecursionError instead: a 500).
+        return orjson.loads(data)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        content_type, _ = parse_content_type(request.content_type or "")
+        if request.method == "POST" and "application/json" in content_type:
+            # strawberry assumes a JSON object (`data.get`, a 500 otherwise) and lets an odd
+            # `operationName` through: check the shape first. The body is cached; decoding it
+            # twice costs microseconds for real bodies (and at most ~1 ms at the size cap).
+            _check_request(self.parse_json(await request.get_body()))
+        return await super().parse_http_body(request)
+
+    # -- execution -----------------------------------------------------------------------
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> ExecutionResult | list[ExecutionResult] | SubscriptionExecutionResult:
+        seconds = self.settings.request_timeout_seconds
+        deadline = asyncio.timeout(seconds)
+        with tracking_tasks() as started:
+            try:
+                async with deadline:
+                    return await super().execute_operation(
+                        request, request_adapter, request_data, context, root_value, sub_response
+                    )
+            except TimeoutError:
+                if not deadline.expired():
+                    raise
+            # The deadline cancelled this task (and the resolvers it awaits); DataLoader
+            # batches run in tasks of their own.
+            await cancel_all(started)
+        log.warning("request %s cancelled after %s s", context.request_id, seconds)
+        error = GraphQLError(
+            f"The operation ran longer than {seconds:g} s and was cancelled.",
+            extensions={"code": REQUEST_TIMEOUT, "timeoutSeconds": seconds},
+        )
+        return ExecutionResult(data=None, errors=[error])
+
+    # -- encoding ------------------------------------------------------------------------
+
+    def encode_json(self, data: object) -> str:
+        # Text, not bytes: the WebSocket transports send what this returns as a text frame.
+        return _encode(data).decode()
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        body = _encode(response_data)
+        limit = self.settings.max_response_bytes
+        if len(body) > limit:
+            log.warning("response of %d bytes replaced by an error", len(body))
+            error = {
+                "message": f"The response is {len(body)} bytes, over the limit of {limit}: "
+                "request fewer items per page or fewer fields.",
+                "extensions": {"code": RESPONSE_TOO_LARGE, "size": len(body), "limit": limit},
+            }
+            body = _encode({"data": None, "errors": [error]})
+        response = Response(body, status_code=200, media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
+
+
+def _encode(data: object) -> bytes:
+    try:
+        return orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        # Integers past 64 bits (inside a JSON scalar): orjson refuses them, json does not.
+        return json.dumps(data, separators=(",", ":")).encode()
