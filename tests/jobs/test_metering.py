@@ -12,49 +12,11 @@ import pytest
 
 from remotegpu.domain.errors import DomainError
 from remotegpu.domain.metering import meter_environments
-from tests.domain.fleet_fixtures import GIB, add_customer, add_host, add_image, set_config, unique
-from tests.jobs.job_support import Sessions, run_job
+from tests.domain.fleet_fixtures import set_config
+from tests.jobs.job_support import Sessions, add_env, move, run_job
 
 T = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 M = timedelta(minutes=1)
-
-
-async def add_env(
-    conn: asyncpg.Connection, at: datetime, *, cpu: int = 2, gpu: int = 1, storage_gib: int = 10
-) -> tuple[str, int]:
-    """An environment created (status creating) at `at`: 4 GiB memory; its id and owner."""
-    owner = await add_customer(conn)
-    host = await add_host(conn, gpus=0)
-    env_id = unique("env")
-    await conn.execute(
-        "INSERT INTO environments (id, user_id, host_id, name, image, status, cpu, memory, gpu,"
-        " storage) VALUES ($1, $2, $3, 'dev', $4, 'creating', $5, $6, $7, $8)",
-        env_id,
-        owner,
-        host,
-        await add_image(conn),
-        cpu,
-        4 * GIB,
-        gpu,
-        storage_gib * GIB,
-    )
-    await _date_last_change(conn, env_id, at)
-    return env_id, owner
-
-
-async def move(conn: asyncpg.Connection, env_id: str, status: str, at: datetime) -> None:
-    """The environment enters `status` at `at` (the trigger records it; the test dates it)."""
-    await conn.execute("UPDATE environments SET status = $2 WHERE id = $1", env_id, status)
-    await _date_last_change(conn, env_id, at)
-
-
-async def _date_last_change(conn: asyncpg.Connection, env_id: str, at: datetime) -> None:
-    await conn.execute(
-        "UPDATE environment_status_history SET changed_at = $2 WHERE id ="
-        " (SELECT max(id) FROM environment_status_history WHERE env_id = $1)",
-        env_id,
-        at,
-    )
 
 
 async def billed(conn: asyncpg.Connection, env_id: str) -> list[tuple[object, ...]]:
