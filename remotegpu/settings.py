@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2_000, ge=50, le=100_000)
     page_size_default: int = Field(default=20, ge=1, le=1000)
     page_size_max: int = Field(default=100, ge=1, le=1000)
+    metric_series_max_buckets: int = Field(
+        default=1_440,
+        ge=1,
+        le=100_000,
+        description="Most buckets one metricSeries call may ask for (a day of minutes).",
+    )
     introspection: bool | None = Field(
         default=None, description="Default: on in development, off in production."
     )
