@@ -154,3 +154,14 @@ async def test_purge_expired_metrics_old_rollups_removed(
     hourly = await conn.fetchval("SELECT count(*) FROM environment_metrics_hourly")
     daily = await conn.fetchval("SELECT count(*) FROM environment_metrics_daily")
     assert (hourly, daily) == (1, 2)  # hourly: 10 days; daily: 100 and 10 days
+
+
+async def test_rollup_hourly_first_run_over_several_windows_rolls_every_hour(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    # 20 hours apart: the first run covers them in several bounded statements (HOURLY_CHUNK).
+    await host_sample(conn, T, 10.0)
+    await host_sample(conn, T + timedelta(hours=20, minutes=1), 20.0)
+    assert await run_job(sessions, rollup_hourly, T + timedelta(hours=21)) == 2
+    buckets = [row[1] for row in await hourly_rows(conn)]
+    assert buckets == [T, T + timedelta(hours=20)]
