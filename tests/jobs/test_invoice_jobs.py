@@ -4,6 +4,7 @@ gap-free numbers; the payment term passes and they turn overdue. Re-runs change 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
@@ -91,3 +92,15 @@ async def test_mark_overdue_invoices_after_payment_term_only_pending_move(
         owners[0],
     )
     assert warning == "warning"
+
+
+async def test_invoice_previous_month_concurrent_runs_invoice_each_customer_once(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    await april_usage(conn)
+    now = MAY + timedelta(minutes=10)
+    await run_job(sessions, meter_environments, now)
+    runs = [run_job(sessions, invoice_previous_month, now) for _ in range(3)]
+    assert sorted(await asyncio.gather(*runs)) == [0, 0, 2]
+    numbers = await conn.fetch("SELECT invoice_no FROM invoices ORDER BY invoice_no")
+    assert [r[0] for r in numbers] == ["INV-2026-04-0001", "INV-2026-04-0002"]

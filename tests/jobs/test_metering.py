@@ -4,6 +4,7 @@ records are checked to the last Decimal place. Re-runs write nothing twice."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -96,3 +97,15 @@ async def test_meter_environments_malformed_price_bills_nothing(
         await run_job(sessions, meter_environments, T + 65 * M)
     assert await conn.fetchval("SELECT count(*) FROM billing_records") == 0
     assert await conn.fetchval("SELECT count(*) FROM job_watermarks") == 0
+
+
+async def test_meter_environments_concurrent_runs_bill_once(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    env_id, _ = await add_env(conn, T)
+    await move(conn, env_id, "running", T + 15 * M)
+    await move(conn, env_id, "deleted", T + 90 * M)
+    runs = [run_job(sessions, meter_environments, T + 130 * M) for _ in range(3)]
+    # 10:00 and 11:00, each cpu, gpu, memory and storage: eight records, written once.
+    assert sorted(await asyncio.gather(*runs)) == [0, 0, 8]
+    assert len(await billed(conn, env_id)) == 8
