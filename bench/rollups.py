@@ -11,7 +11,9 @@ script runs, at controlled `now` values, the functions the scheduler will run:
 3. rollup_hourly at T0 + 1 h 5 min: a steady-state hourly run;
 4. rollup_daily at T0 + 1 h 5 min: the first daily run (7 days from the hourly rows);
 5. purge_expired_metrics at T0 + 1 day + 5 min: one day of raw samples expires;
-6. evaluate_alert_rules at T0: every enabled seeded rule against the last samples.
+6. evaluate_alert_rules at T0: every enabled seeded rule against the last samples;
+7. meter_environments three hours after the status history starts (migration 25 records the
+   state of every environment when it runs): three hours of the fleet's live environments.
 Everything runs in one transaction that is rolled back at the end (pass --commit to keep the
 result), so the benchmark can be repeated on the same seeded database. The engine has the
 default settings, so every statement also has to finish within the default statement timeout
@@ -37,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 from remotegpu.db.engine import create_engine, create_session_factory  # noqa: E402
 from remotegpu.db.server import resolve_database_url  # noqa: E402
 from remotegpu.domain.alert_evaluation import evaluate_alert_rules  # noqa: E402
+from remotegpu.domain.job_watermarks import floor_hour  # noqa: E402
+from remotegpu.domain.metering import meter_environments  # noqa: E402
 from remotegpu.domain.metric_rollups import (  # noqa: E402
     purge_expired_metrics,
     rollup_daily,
@@ -76,7 +80,12 @@ async def main(commit: bool) -> None:
             raw, hourly, daily = (await session.execute(text(COUNTS))).one()
             print(f"before: {raw:,} raw samples, {hourly:,} hourly rows, {daily:,} daily rows")
             print(f"{'step':<42} {'seconds':>8} {'rows':>10}")
-            for name, job, now in STEPS:
+            history_start = await session.scalar(
+                text("SELECT min(changed_at) FROM environment_status_history")
+            )
+            metering_now = floor_hour(history_start) + timedelta(hours=3, minutes=5)
+            steps = [*STEPS, ("meter_environments (3 hours)", meter_environments, metering_now)]
+            for name, job, now in steps:
                 started = time.perf_counter()
                 rows = await job(session, now)
                 await session.flush()

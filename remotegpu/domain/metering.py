@@ -45,6 +45,8 @@ SECONDS_PER_DAY = Decimal(86400)
 # Resource statuses: compute is billed while running, the disk while the environment exists.
 RUNNING = ("running",)
 HOLDING_STORAGE = ("creating", "running", "stopped", "error")
+# Records per INSERT: 8 parameters each, and asyncpg caps a statement at 32767 parameters.
+INSERT_BATCH = 4000
 
 
 @dataclass(frozen=True)
@@ -175,10 +177,10 @@ async def meter_window(session: AsyncSession, start: datetime, end: datetime) ->
     ).all()
     records = _records(usage, prices)
     written = 0
-    for offset in range(0, len(records), 5000):  # asyncpg caps a statement at 32767 parameters
+    for offset in range(0, len(records), INSERT_BATCH):
         result = await session.execute(
             insert(BillingRecord)
-            .values(records[offset : offset + 5000])
+            .values(records[offset : offset + INSERT_BATCH])
             .on_conflict_do_nothing(index_elements=["env_id", "resource_type", "start_time"])
         )
         assert isinstance(result, CursorResult)

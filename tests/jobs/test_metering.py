@@ -109,3 +109,33 @@ async def test_meter_environments_concurrent_runs_bill_once(
     # 10:00 and 11:00, each cpu, gpu, memory and storage: eight records, written once.
     assert sorted(await asyncio.gather(*runs)) == [0, 0, 8]
     assert len(await billed(conn, env_id)) == 8
+
+
+async def test_meter_environments_more_records_than_one_insert_holds_all_written(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    env_id, owner = await add_env(conn, T)
+    host = await conn.fetchval("SELECT host_id FROM environments WHERE id = $1", env_id)
+    # 1,099 more environments of the same owner, running 10:00-10:30: with the first one,
+    # 4,400 records in one run, 35,200 parameters: more than one INSERT may carry.
+    await conn.execute(
+        "INSERT INTO environments (id, user_id, host_id, name, image, status, cpu, memory, gpu,"
+        " storage) SELECT 'bulk-' || i, $1, $2, 'dev', image, 'running', 1, $3, 1, $3"
+        " FROM generate_series(1, 1099) AS i, (SELECT image FROM environments WHERE id = $4) e",
+        owner,
+        host,
+        2**30,
+        env_id,
+    )
+    await move(conn, env_id, "running", T)
+    await conn.execute("UPDATE environments SET status = 'deleted'")
+    await conn.execute(
+        "UPDATE environment_status_history SET changed_at = CASE status"
+        " WHEN 'deleted' THEN $1::timestamptz ELSE $2::timestamptz END"
+        " WHERE env_id LIKE 'bulk-%' OR (env_id = $3 AND status = 'deleted')",
+        T + 30 * M,
+        T,
+        env_id,
+    )
+    assert await run_job(sessions, meter_environments, T + 65 * M) == 4400
+    assert await conn.fetchval("SELECT count(*) FROM billing_records") == 4400
