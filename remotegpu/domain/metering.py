@@ -30,10 +30,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import CursorResult, func, select, text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.db.models import BillingRecord, EnvironmentStatusHistory, SystemConfig
+from remotegpu.db.models import EnvironmentStatusHistory, SystemConfig
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.job_watermarks import HOUR, advance, floor_hour, lock_job
 
@@ -45,8 +44,17 @@ SECONDS_PER_DAY = Decimal(86400)
 # Resource statuses: compute is billed while running, the disk while the environment exists.
 RUNNING = ("running",)
 HOLDING_STORAGE = ("creating", "running", "stopped", "error")
-# Records per INSERT: 8 parameters each, and asyncpg caps a statement at 32767 parameters.
-INSERT_BATCH = 4000
+# All records in one statement whatever their number: one array parameter per column (a
+# multi-row VALUES would meet asyncpg's cap of 32,767 parameters at 4,096 records).
+_INSERT_SQL = """
+INSERT INTO billing_records
+    (customer_id, env_id, resource_type, quantity, unit_price, amount, start_time, end_time)
+SELECT * FROM unnest(
+    CAST(:customer_id AS bigint[]), CAST(:env_id AS varchar[]), CAST(:resource_type AS varchar[]),
+    CAST(:quantity AS float8[]), CAST(:unit_price AS numeric[]), CAST(:amount AS numeric[]),
+    CAST(:start_time AS timestamptz[]), CAST(:end_time AS timestamptz[]))
+ON CONFLICT (env_id, resource_type, start_time) DO NOTHING
+"""
 
 
 @dataclass(frozen=True)
@@ -176,16 +184,12 @@ async def meter_window(session: AsyncSession, start: datetime, end: datetime) ->
         )
     ).all()
     records = _records(usage, prices)
-    written = 0
-    for offset in range(0, len(records), INSERT_BATCH):
-        result = await session.execute(
-            insert(BillingRecord)
-            .values(records[offset : offset + INSERT_BATCH])
-            .on_conflict_do_nothing(index_elements=["env_id", "resource_type", "start_time"])
-        )
-        assert isinstance(result, CursorResult)
-        written += result.rowcount
-    return written
+    if not records:
+        return 0
+    columns = {name: [record[name] for record in records] for name in records[0]}
+    result = await session.execute(text(_INSERT_SQL), columns)
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 async def meter_environments(session: AsyncSession, now: datetime) -> int:

@@ -117,7 +117,7 @@ async def test_meter_environments_more_records_than_one_insert_holds_all_written
     env_id, owner = await add_env(conn, T)
     host = await conn.fetchval("SELECT host_id FROM environments WHERE id = $1", env_id)
     # 1,099 more environments of the same owner, running 10:00-10:30: with the first one,
-    # 4,400 records in one run, 35,200 parameters: more than one INSERT may carry.
+    # 4,400 records in one run: as multi-row VALUES, 35,200 parameters (asyncpg allows 32,767).
     await conn.execute(
         "INSERT INTO environments (id, user_id, host_id, name, image, status, cpu, memory, gpu,"
         " storage) SELECT 'bulk-' || i, $1, $2, 'dev', image, 'running', 1, $3, 1, $3"
