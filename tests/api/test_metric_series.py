@@ -13,6 +13,7 @@ import pytest
 from remotegpu.db.engine import transaction
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.domain.metric_rollups import rollup_hourly
+from remotegpu.schema.node import to_global_id
 from tests.domain.fleet_fixtures import add_customer, add_host, add_image, unique
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
 
@@ -30,6 +31,20 @@ query EnvSeries($id: String!, $bucket: MetricBucket!, $from: DateTime!, $to: Dat
     }
     host { rowId metricSeries(bucket: HOUR, from: $from, to: $to, metrics: [CPU_USAGE]) {
       metric } }
+  }
+}
+"""
+
+GPU_SERIES = """
+query GpuSeries($id: ID!, $from: DateTime!, $to: DateTime!) {
+  node(id: $id) {
+    ... on Gpu {
+      rowId
+      metricSeries(bucket: HOUR, from: $from, to: $to, metrics: [GPU_USAGE, GPU_TEMPERATURE]) {
+        metric
+        points { count avg }
+      }
+    }
   }
 }
 """
@@ -159,3 +174,39 @@ async def test_metric_series_bad_range_or_metric_bad_user_input(
     assert {e["extensions"]["code"] for e in errors} == {"BAD_USER_INPUT"}
     assert message in errors[0]["message"]
     assert result["data"]["environment"]["metricSeries"] is None
+
+
+async def test_metric_series_gpu_of_own_environment_visible_other_gpu_hidden(
+    gql_empty: GraphQLRunner, sql: asyncpg.Connection
+) -> None:
+    owner = await add_customer(sql)
+    env_id = await an_env(sql, owner, "running")
+    host = await sql.fetchval("SELECT host_id FROM environments WHERE id = $1", env_id)
+    await sql.execute(
+        "INSERT INTO gpus (host_id, gpu_index, uuid, name, status, allocated_to, allocated_at)"
+        " VALUES ($1, 0, $1::varchar || '-0', 'A100', 'allocated', $2, NOW()),"
+        " ($1, 1, $1::varchar || '-1', 'A100', 'available', NULL, NULL)",
+        host,
+        env_id,
+    )
+    gpus = [r[0] for r in await sql.fetch("SELECT id FROM gpus ORDER BY gpu_index")]
+    await sql.executemany(
+        "INSERT INTO gpu_metrics (gpu_id, host_id, utilization_percent, temperature,"
+        " collected_at) VALUES ($1, $2, $3, 70, $4)",
+        [(gpu, host, 50.0 + i, T + timedelta(minutes=i)) for gpu in gpus for i in range(3)],
+    )
+    window = {"from": T.isoformat(), "to": (T + H).isoformat()}
+
+    def gpu_id(row_id: int) -> str:
+        return to_global_id("Gpu", row_id)
+
+    viewer = customer_viewer(owner)
+    data = await gql_empty.ok(GPU_SERIES, window | {"id": gpu_id(gpus[0])}, viewer)
+    assert data["node"]["metricSeries"] == [
+        {"metric": "GPU_USAGE", "points": [{"count": 3, "avg": 51.0}]},
+        {"metric": "GPU_TEMPERATURE", "points": [{"count": 3, "avg": 70.0}]},
+    ]
+    data = await gql_empty.ok(GPU_SERIES, window | {"id": gpu_id(gpus[1])}, viewer)
+    assert data["node"] is None  # not allocated to the customer: not visible at all
+    data = await gql_empty.ok(GPU_SERIES, window | {"id": gpu_id(gpus[1])}, admin_viewer())
+    assert data["node"]["metricSeries"][0]["points"] == [{"count": 3, "avg": 51.0}]
