@@ -182,3 +182,49 @@ async def test_evaluate_alert_rules_disabled_or_unknown_metric_rule_ignored(
     await gpu_samples(conn, (100, 99.0), (40, 99.0))
     assert await run_job(sessions, evaluate_alert_rules, NOW) == 0
     assert await alerts(conn) == []
+
+
+async def running_env_with_gpu(conn: asyncpg.Connection, owner: int) -> tuple[str, int]:
+    """A running environment of `owner` holding the one GPU of a new host, with the host's
+    counters and ports as the consistency rules want; the environment and GPU ids."""
+    env_id = await add_stopped_env(conn, owner)
+    host = await conn.fetchval("SELECT host_id FROM environments WHERE id = $1", env_id)
+    await conn.execute(
+        "INSERT INTO gpus (host_id, gpu_index, uuid, name) VALUES ($1, 0, $2, 'A100')",
+        host,
+        unique("GPU"),
+    )
+    gpu_id: int = await conn.fetchval("SELECT id FROM gpus WHERE host_id = $1", host)
+    async with conn.transaction():
+        await conn.execute(
+            "UPDATE environments SET status = 'running', gpu = 1 WHERE id = $1", env_id
+        )
+        await conn.execute(
+            "UPDATE gpus SET status = 'allocated', allocated_to = $2, allocated_at = NOW()"
+            " WHERE id = $1",
+            gpu_id,
+            env_id,
+        )
+        await conn.execute(
+            "UPDATE hosts SET total_gpu = 1, used_cpu = 1, used_memory = 1073741824,"
+            " used_gpu = 1 WHERE id = $1",
+            host,
+        )
+    return env_id, gpu_id
+
+
+async def test_evaluate_alert_rules_customer_rule_watches_gpus_of_its_environments_only(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    owner = await add_customer(conn)
+    rule = await add_rule(conn, owner, "gpu_usage", 80.0, duration=60)
+    _, own_gpu = await running_env_with_gpu(conn, owner)
+    host = await conn.fetchval("SELECT host_id FROM gpus WHERE id = $1", own_gpu)
+    await conn.executemany(
+        "INSERT INTO gpu_metrics (gpu_id, host_id, utilization_percent, collected_at)"
+        " VALUES ($1, $2, 97, $3)",
+        [(own_gpu, host, NOW - ago * S) for ago in (100, 40)],
+    )
+    await gpu_samples(conn, (100, 99.0), (40, 99.0))  # a GPU of nobody's environment
+    assert await run_job(sessions, evaluate_alert_rules, NOW) == 1
+    assert await alerts(conn) == [(rule, owner, "gpu", str(own_gpu), 97.0, "firing")]
