@@ -15,7 +15,8 @@ environment started and stopped between two runs is billed for exactly the minut
 Amounts: quantity x unit price from `system_configs` (`price_cpu_core_hour`,
 `price_memory_gb_hour`, `price_gpu_hour`, `price_storage_gb_day`), computed in Decimal from the
 exact durations (PostgreSQL numeric seconds, microseconds included) and rounded half-up to 4
-places. Only hours that are over are metered, so a record is final when written.
+places. Only hours that have been over for SETTLE (2 minutes) are metered, so a record is
+final when written.
 
 Idempotent: a watermark (`job_watermarks`, job 'metering') remembers the last hour metered,
 and every record is inserted with ON CONFLICT DO NOTHING against
@@ -25,7 +26,7 @@ and every record is inserted with ON CONFLICT DO NOTHING against
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -34,9 +35,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import EnvironmentStatusHistory, SystemConfig
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.job_watermarks import HOUR, advance, floor_hour, lock_job
+from remotegpu.domain.job_watermarks import HOUR, advance, aware, floor_hour, lock_job
 
 JOB = "metering"
+# A status change is stamped with its transaction's start and visible at its commit: an hour
+# is metered once it has been over for longer than a transaction may run (the statement
+# timeout is 15 s), so no change stamped inside it can still be uncommitted.
+SETTLE = timedelta(minutes=2)
 CENT_FRACTION = Decimal("0.0001")  # amounts have 4 decimal places
 GIB = Decimal(2**30)
 SECONDS_PER_HOUR = Decimal(3600)
@@ -195,7 +200,7 @@ async def meter_window(session: AsyncSession, start: datetime, end: datetime) ->
 async def meter_environments(session: AsyncSession, now: datetime) -> int:
     """Bill every complete hour since the last run (the first run starts at the oldest status
     history row); the number of billing records written."""
-    end = floor_hour(now)
+    end = floor_hour(aware(now) - SETTLE)
     start = await lock_job(session, JOB)
     if start is None:
         oldest = await session.scalar(select(func.min(EnvironmentStatusHistory.changed_at)))

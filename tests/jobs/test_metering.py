@@ -139,3 +139,14 @@ async def test_meter_environments_more_records_than_one_insert_holds_all_written
     )
     assert await run_job(sessions, meter_environments, T + 65 * M) == 4400
     assert await conn.fetchval("SELECT count(*) FROM billing_records") == 4400
+
+
+async def test_meter_environments_hour_just_over_waits_for_late_commits(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    env_id, _ = await add_env(conn, T, storage_gib=0)
+    await move(conn, env_id, "running", T)
+    await move(conn, env_id, "deleted", T + 30 * M)
+    # At 11:01 a change stamped 10:59:59 may still be committing: 10:00 is not metered yet.
+    assert await run_job(sessions, meter_environments, T + 61 * M) == 0
+    assert await run_job(sessions, meter_environments, T + 63 * M) == 3
