@@ -1,6 +1,6 @@
 """Metric series of one host, GPU or environment: time buckets in one SQL statement.
 
-    series = await load_series(env, SeriesRequest(ENVIRONMENT, env_id, "hour", start, end, [...]))
+    series = await load_series(env, SeriesRequest(ENVIRONMENT, env_id, "hour", start, end, metrics))
 
 The statement reads the cheapest source that is complete for each part of the range and merges
 them in one UNION ALL:
@@ -42,13 +42,7 @@ from sqlalchemy import (
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, Gpu, JobWatermark
 from remotegpu.db.models.base import Base
-from remotegpu.db.models.metric_rollups import (
-    ENVIRONMENT,
-    GPU,
-    HOST,
-    ROLLUP_TABLES,
-    RollupSubject,
-)
+from remotegpu.db.models.metric_rollups import GPU, HOST, ROLLUP_TABLES, RollupSubject
 from remotegpu.loaders.base import LoaderEnv
 from remotegpu.loaders.environments import visible_environments
 from remotegpu.loaders.hosts import sees_host_inventory, visible_gpus
@@ -217,6 +211,3 @@ async def load_series(env: LoaderEnv, request: SeriesRequest) -> dict[str, list[
             low, high, mean = row[2 + 3 * index : 5 + 3 * index]
             series[metric].append(Point(row.bucket_start, int(row.n), low, high, mean))
     return series
-
-
-SUBJECT_OF = {"host": HOST, "gpu": GPU, "environment": ENVIRONMENT}
