@@ -297,11 +297,11 @@ class Environment(Node):
             before=before,
         )
 
-    @strawberry.field(description=SERIES_DESCRIPTION + " Whoever sees the environment.")
+    @strawberry.field(description=SERIES_DESCRIPTION + " Readable by whoever sees the environment.")
     async def metric_series(
         self,
         info: Info,
-        bucket: MetricBucket,
+        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
         from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
         to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
         metrics: Annotated[

@@ -170,7 +170,7 @@ class Host(Node):
     async def metric_series(
         self,
         info: Info,
-        bucket: MetricBucket,
+        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
         from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
         to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
         metrics: Annotated[
@@ -276,7 +276,7 @@ class Gpu(Node):
     async def metric_series(
         self,
         info: Info,
-        bucket: MetricBucket,
+        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
         from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
         to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
         metrics: Annotated[
