@@ -42,12 +42,31 @@ SAMPLE_GAP = timedelta(minutes=5)
 # SQL operator of each rule comparison (the only text that reaches the statement from a row).
 _OPERATORS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "==": "="}
 
-# Per customer rule: the subject rows it may read.
-_CUSTOMER_SCOPES = {
-    "environment": "env_id IN (SELECT id FROM environments WHERE user_id = :customer_id)",
-    "gpu": "gpu_id IN (SELECT g.id FROM gpus g JOIN environments e ON e.id = g.allocated_to"
-    " WHERE e.user_id = :customer_id)",
+# Per customer rule (one row of `r`): the subjects it may read, as `key`.
+_OWNED = {
+    "environment": "SELECT r.*, e.id AS key FROM r JOIN environments e"
+    " ON e.user_id = r.customer_id",
+    "gpu": "SELECT r.*, g.id AS key FROM r JOIN environments e ON e.user_id = r.customer_id"
+    " JOIN gpus g ON g.allocated_to = e.id",
 }
+
+# From the samples `s` (rule_id, resource_id, collected_at, value, bad): per rule and resource,
+# the first breaching sample after the last good one, and the newest sample's value and verdict.
+_VERDICT = """
+    , marks AS (
+        SELECT *, max(collected_at) FILTER (WHERE NOT bad)
+                      OVER (PARTITION BY rule_id, resource_id) AS last_ok,
+                  row_number() OVER (PARTITION BY rule_id, resource_id ORDER BY collected_at DESC)
+                      AS recency
+        FROM s
+    )
+    SELECT rule_id, resource_id,
+           min(collected_at) FILTER (WHERE bad AND (last_ok IS NULL OR collected_at > last_ok))
+               AS breaching_since,
+           max(value) FILTER (WHERE recency = 1) AS latest_value,
+           bool_or(bad) FILTER (WHERE recency = 1) AS latest_breaches
+    FROM marks GROUP BY rule_id, resource_id ORDER BY rule_id, resource_id
+"""
 
 
 @dataclass(frozen=True)
@@ -59,50 +78,93 @@ class ResourceState:
     latest_breaches: bool
 
 
-def _state_sql(subject: RollupSubject, column: str, operator: str, scope: str | None) -> str:
-    scoped = f" AND {scope}" if scope else ""
-    return f"""
+def _platform_sql(subject: RollupSubject, column: str, operator: str) -> str:
+    """One platform-wide rule over every resource of the subject."""
+    return (
+        f"""
         WITH s AS (
-            SELECT {subject.key}::text AS resource_id, collected_at, {column}::float8 AS value,
+            SELECT CAST(:rule_id AS bigint) AS rule_id, {subject.key}::text AS resource_id,
+                   collected_at, {column}::float8 AS value,
                    ({column}::float8 {operator} :threshold) AS bad
             FROM {subject.raw_table}
             WHERE collected_at > :since AND collected_at <= :now
-              AND {column} IS NOT NULL AND {column}::float8 <> 'NaN'::float8{scoped}
-        ), marks AS (
-            SELECT *, max(collected_at) FILTER (WHERE NOT bad)
-                          OVER (PARTITION BY resource_id) AS last_ok,
-                      row_number() OVER (PARTITION BY resource_id ORDER BY collected_at DESC)
-                          AS recency
-            FROM s
+              AND {column} IS NOT NULL AND {column}::float8 <> 'NaN'::float8
+        )"""
+        + _VERDICT
+    )
+
+
+def _customers_sql(subject: RollupSubject, column: str) -> str:
+    """Every customer rule of one metric over the subject's resources of its customer, in one
+    statement (the rules come as arrays; each reads its own window and comparison)."""
+    value = f"m.{column}::float8"
+    compare = " ".join(
+        f"WHEN '{comparison}' THEN {value} {operator} o.threshold"
+        for comparison, operator in _OPERATORS.items()
+    )
+    return (
+        f"""
+        WITH r AS (
+            SELECT * FROM unnest(CAST(:rule_ids AS bigint[]), CAST(:customer_ids AS bigint[]),
+                                 CAST(:thresholds AS float8[]), CAST(:comparisons AS text[]),
+                                 CAST(:durations AS int[]))
+                AS r(rule_id, customer_id, threshold, comparison, duration)
+        ), owned AS ({_OWNED[subject.name]}),
+        s AS (
+            SELECT o.rule_id, m.{subject.key}::text AS resource_id, m.collected_at,
+                   {value} AS value, CASE o.comparison {compare} END AS bad
+            FROM owned o JOIN {subject.raw_table} m ON m.{subject.key} = o.key
+            WHERE m.collected_at > CAST(:now AS timestamptz)
+                                   - make_interval(secs => o.duration) - CAST(:gap AS interval)
+              AND m.collected_at <= :now
+              AND m.{column} IS NOT NULL AND {value} <> 'NaN'::float8
+        )"""
+        + _VERDICT
+    )
+
+
+States = dict[int, dict[str, "ResourceState"]]
+
+
+def _states(rows: Any) -> States:
+    found: States = {}
+    for row in rows:
+        found.setdefault(row.rule_id, {})[row.resource_id] = ResourceState(
+            row.breaching_since, row.latest_value, row.latest_breaches
         )
-        SELECT resource_id,
-               min(collected_at) FILTER (WHERE bad AND (last_ok IS NULL OR collected_at > last_ok))
-                   AS breaching_since,
-               max(value) FILTER (WHERE recency = 1) AS latest_value,
-               bool_or(bad) FILTER (WHERE recency = 1) AS latest_breaches
-        FROM marks GROUP BY resource_id ORDER BY resource_id
-    """
+    return found
 
 
-async def resource_states(
+async def platform_states(
     session: AsyncSession, rule: AlertRule, subject: RollupSubject, now: datetime
 ) -> dict[str, ResourceState]:
-    """Per resource of `subject` the rule may read: its recent samples' verdict."""
-    scope: str | None = None
+    """Per resource of `subject`: what its recent samples say about a platform-wide rule."""
     params: dict[str, Any] = {
+        "rule_id": rule.id,
         "threshold": rule.threshold,
         "since": now - timedelta(seconds=rule.duration or 0) - SAMPLE_GAP,
         "now": now,
     }
-    if rule.customer_id is not None:
-        scope = _CUSTOMER_SCOPES[subject.name]
-        params["customer_id"] = rule.customer_id
-    sql = _state_sql(subject, subject.metrics[rule.metric_type], _OPERATORS[rule.comparison], scope)
-    rows = (await session.execute(text(sql), params)).all()
-    return {
-        row.resource_id: ResourceState(row.breaching_since, row.latest_value, row.latest_breaches)
-        for row in rows
+    column = subject.metrics[rule.metric_type]
+    sql = _platform_sql(subject, column, _OPERATORS[rule.comparison])
+    return _states((await session.execute(text(sql), params)).all()).get(rule.id, {})
+
+
+async def customer_states(
+    session: AsyncSession, rules: list[AlertRule], subject: RollupSubject, now: datetime
+) -> States:
+    """Per customer rule (all of one metric) and resource of its customer: the verdict."""
+    params: dict[str, Any] = {
+        "rule_ids": [rule.id for rule in rules],
+        "customer_ids": [rule.customer_id for rule in rules],
+        "thresholds": [rule.threshold for rule in rules],
+        "comparisons": [rule.comparison for rule in rules],
+        "durations": [rule.duration or 0 for rule in rules],
+        "now": now,
+        "gap": SAMPLE_GAP,
     }
+    column = subject.metrics[rules[0].metric_type]
+    return _states((await session.execute(text(_customers_sql(subject, column)), params)).all())
 
 
 def _subjects_of(rule: AlertRule) -> list[RollupSubject]:
@@ -112,15 +174,19 @@ def _subjects_of(rule: AlertRule) -> list[RollupSubject]:
         subject
         for subject in SUBJECTS
         if rule.metric_type in subject.metrics
-        and (rule.customer_id is None or subject.name in _CUSTOMER_SCOPES)
+        and (rule.customer_id is None or subject.name in _OWNED)
     ]
 
 
-async def _evaluate(
-    session: AsyncSession, rule: AlertRule, subject: RollupSubject, now: datetime
+async def _apply(
+    session: AsyncSession,
+    rule: AlertRule,
+    subject: RollupSubject,
+    now: datetime,
+    states: dict[str, ResourceState],
 ) -> int:
+    """Fire and resolve the rule's alerts on the subject's resources as `states` say."""
     changed = 0
-    states = await resource_states(session, rule, subject, now)
     held_since = now - timedelta(seconds=rule.duration or 0)
     for resource_id, state in states.items():
         since = state.breaching_since
@@ -165,8 +231,23 @@ async def evaluate_alert_rules(session: AsyncSession, now: datetime) -> int:
             select(AlertRule).where(AlertRule.enabled.is_(True)).order_by(AlertRule.id)
         )
     ).all()
+    # Customers' rules: one statement per subject and metric for all of them.
+    groups: dict[tuple[str, str], list[AlertRule]] = {}
+    for rule in rules:
+        if rule.customer_id is not None:
+            for subject in _subjects_of(rule):
+                groups.setdefault((subject.name, rule.metric_type), []).append(rule)
+    grouped: dict[tuple[int, str], dict[str, ResourceState]] = {}
+    for (subject_name, _metric), group in groups.items():
+        subject = next(s for s in SUBJECTS if s.name == subject_name)
+        found = await customer_states(session, group, subject, now)
+        for rule in group:
+            grouped[(rule.id, subject_name)] = found.get(rule.id, {})
     changed = 0
     for rule in rules:
         for subject in _subjects_of(rule):
-            changed += await _evaluate(session, rule, subject, now)
+            states = grouped.get((rule.id, subject.name))
+            if states is None:  # platform-wide: one statement per rule (there are few)
+                states = await platform_states(session, rule, subject, now)
+            changed += await _apply(session, rule, subject, now, states)
     return changed

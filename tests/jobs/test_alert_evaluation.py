@@ -228,3 +228,18 @@ async def test_evaluate_alert_rules_customer_rule_watches_gpus_of_its_environmen
     await gpu_samples(conn, (100, 99.0), (40, 99.0))  # a GPU of nobody's environment
     assert await run_job(sessions, evaluate_alert_rules, NOW) == 1
     assert await alerts(conn) == [(rule, owner, "gpu", str(own_gpu), 97.0, "firing")]
+
+
+async def test_evaluate_alert_rules_customer_rules_of_one_metric_keep_their_own_terms(
+    conn: asyncpg.Connection, sessions: Sessions
+) -> None:
+    # Evaluated in one statement, each rule still uses its own threshold, duration and owner.
+    first, second = await add_customer(conn), await add_customer(conn)
+    low = await add_rule(conn, first, "cpu_usage", 50.0, duration=60)
+    await add_rule(conn, first, "cpu_usage", 50.0, duration=3600)  # not held that long
+    await add_rule(conn, second, "cpu_usage", 90.0, duration=60)  # 80 does not breach
+    first_env, second_env = await add_stopped_env(conn, first), await add_stopped_env(conn, second)
+    for env_id in (first_env, second_env):
+        await env_samples(conn, env_id, (100, 80.0), (40, 80.0))
+    assert await run_job(sessions, evaluate_alert_rules, NOW) == 1
+    assert await alerts(conn) == [(low, first, "environment", first_env, 80.0, "firing")]
