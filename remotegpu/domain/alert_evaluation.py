@@ -16,7 +16,9 @@ Which samples a rule reads (scoped to its owner):
 - a customer's rule: its own environments and the GPUs allocated to them; never hosts (the
   host inventory is admin-only).
 A metric maps to the raw column of each subject that carries it (db/models/metric_rollups.py);
-rules on metrics no subject carries (the seed's heartbeat_age) are skipped.
+rules on metrics no subject carries (the seed's heartbeat_age) are skipped. Customers' rules
+(hundreds) are evaluated in one statement per subject and metric, the rules passed as arrays;
+platform-wide rules (a handful) one statement each.
 
 Firing and resolving go through domain/alert_firing (one firing record per rule and resource,
 notification, event). Idempotent: a second run at the same `now` finds every alert already in
