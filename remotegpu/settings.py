@@ -75,6 +75,12 @@ class Settings(BaseSettings):
         le=3600,
         description="Operations still running after this are cancelled with their SQL.",
     )
+    metric_series_max_buckets: int = Field(
+        default=1_440,
+        ge=1,
+        le=100_000,
+        description="Most buckets one metricSeries call may ask for (a day of minutes).",
+    )
     introspection: bool | None = Field(
         default=None, description="Default: on in development, off in production."
     )

@@ -162,3 +162,37 @@ TABLES_WITH_UPDATED_AT_TRIGGER: list[str] = [
     "requirements",
     "comments",
 ]
+
+# Tables of the recurring jobs (24_metric_rollups.sql, 25_environment_status_history.sql):
+# not part of the 32-table data model ("Allowed improvements": metric roll-ups, extra tables).
+JOBS_TABLES: list[str] = [
+    "host_metrics_hourly",
+    "host_metrics_daily",
+    "gpu_metrics_hourly",
+    "gpu_metrics_daily",
+    "environment_metrics_hourly",
+    "environment_metrics_daily",
+    "job_watermarks",
+    "environment_status_history",
+]
+
+JOBS_INDEXES: list[tuple[str, str, str, str]] = [
+    *(
+        (f"idx_{table}_bucket_start", table, "bucket_start", "btree")
+        for table in JOBS_TABLES
+        if table.endswith(("_hourly", "_daily"))
+    ),
+    (
+        "idx_environment_status_history_env_time",
+        "environment_status_history",
+        "env_id, changed_at",
+        "btree",
+    ),
+    (
+        "idx_environment_status_history_changed_at",
+        "environment_status_history",
+        "changed_at",
+        "btree",
+    ),
+    ("idx_invoices_unpaid_period_end", "invoices", "billing_period_end", "btree"),
+]

@@ -6,9 +6,11 @@ from remotegpu.db.models.base import Base
 from remotegpu.db.models.billing import BillingRecord, Invoice
 from remotegpu.db.models.config import SystemConfig
 from remotegpu.db.models.customers import Customer, ResourceQuota
+from remotegpu.db.models.environment_history import EnvironmentStatusHistory
 from remotegpu.db.models.environments import Environment, PortMapping
 from remotegpu.db.models.hosts import Gpu, Host
 from remotegpu.db.models.identity import ApiToken, RefreshToken
+from remotegpu.db.models.metric_rollups import ROLLUP_TABLES, JobWatermark
 from remotegpu.db.models.metrics import EnvironmentMetric, GpuMetric, HostMetric
 from remotegpu.db.models.operations import EventOutbox, IdempotencyKey, TicketSequence
 from remotegpu.db.models.storage import (
@@ -64,11 +66,15 @@ ALL_MODELS: tuple[type[Base], ...] = (
 # Identity tables (15_identity.sql): not part of the 32-table data model.
 IDENTITY_MODELS: tuple[type[Base], ...] = (ApiToken, RefreshToken)
 OPERATIONS_MODELS: tuple[type[Base], ...] = (IdempotencyKey, EventOutbox, TicketSequence)
+# Jobs' tables (24, 25): watermarks and environment status history; roll-ups are Core tables.
+JOBS_MODELS: tuple[type[Base], ...] = (JobWatermark, EnvironmentStatusHistory)
 
 __all__ = [
     "ALL_MODELS",
     "IDENTITY_MODELS",
+    "JOBS_MODELS",
     "OPERATIONS_MODELS",
+    "ROLLUP_TABLES",
     "AlertRecord",
     "AlertRule",
     "ApiToken",
@@ -83,6 +89,7 @@ __all__ = [
     "DatasetVersion",
     "Environment",
     "EnvironmentMetric",
+    "EnvironmentStatusHistory",
     "EventOutbox",
     "Gpu",
     "GpuMetric",
@@ -93,6 +100,7 @@ __all__ = [
     "InferenceService",
     "Invoice",
     "Issue",
+    "JobWatermark",
     "MlModel",
     "MlModelVersion",
     "Notification",

@@ -1,0 +1,30 @@
+"""Status history of environments (25_environment_status_history.sql), written by a trigger."""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, DateTime, Index, Integer, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from remotegpu.db.models.base import Base
+
+
+class EnvironmentStatusHistory(Base):
+    """Every status an environment entered, with the resources it held from then on."""
+
+    __tablename__ = "environment_status_history"
+    __table_args__ = (
+        Index("idx_environment_status_history_env_time", "env_id", "changed_at"),
+        Index("idx_environment_status_history_changed_at", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
+    user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    status: Mapped[str | None] = mapped_column(String(20))
+    cpu: Mapped[int] = mapped_column(Integer)
+    memory: Mapped[int] = mapped_column(BigInteger)
+    gpu: Mapped[int | None] = mapped_column(Integer)
+    storage: Mapped[int | None] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=text("NOW()")
+    )
