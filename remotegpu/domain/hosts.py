@@ -8,9 +8,10 @@ GpuChanges) and their validation are in host_inputs.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, exists, func, select, true, update
+from sqlalchemy import ColumnElement, case, delete, exists, func, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -263,10 +264,27 @@ async def exit_maintenance(session: AsyncSession, viewer: Viewer, host_id: str) 
     return host_id
 
 
+@dataclass(frozen=True)
+class Heartbeat:
+    """A recorded heartbeat: the host after it, and its status before."""
+
+    host: Host
+    previous_status: str | None
+
+    @property
+    def came_online(self) -> bool:
+        return self.previous_status == "offline" and self.host.status == "online"
+
+
 async def record_heartbeat(
     session: AsyncSession, viewer: Viewer, host_id: str, health_status: str
-) -> str:
-    """The host's own agent (or an admin) reports the host alive, with its health."""
+) -> Heartbeat:
+    """The host's own agent (or an admin) reports the host alive, with its health.
+
+    Agents send one every few seconds, so this is one statement: the UPDATE locks the row,
+    reads the status before it (the sub-select's row lock orders concurrent reports) and
+    returns the host after it. It writes no audit row; the caller audits state changes.
+    """
     if viewer.is_agent:
         if viewer.agent_host_id != host_id:
             raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
@@ -276,15 +294,29 @@ async def record_heartbeat(
         await _refuse_non_admin(session, viewer, host_id)
     if health_status not in ("healthy", "degraded", "unhealthy"):
         raise bad_input("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
-    host = await _lock_host(session, host_id)
-    # A host in maintenance stays there: only an admin takes it out.
-    status = "online" if host.status == "offline" else host.status
-    await session.execute(
-        update(Host)
+    before = (
+        select(Host.id, Host.status.label("previous"))
         .where(Host.id == host_id)
-        .values(last_heartbeat=func.now(), health_status=health_status, status=status)
+        .with_for_update()
+        .subquery()
     )
-    return host_id
+    row = (
+        await session.execute(
+            update(Host)
+            .where(Host.id == before.c.id)
+            # A host in maintenance stays there: only an admin takes it out.
+            .values(
+                last_heartbeat=func.now(),
+                health_status=health_status,
+                status=case((before.c.previous == "offline", "online"), else_=Host.status),
+            )
+            .returning(Host, before.c.previous)
+            .execution_options(populate_existing=True)
+        )
+    ).one_or_none()
+    if row is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
+    return Heartbeat(host=row[0], previous_status=row[1])
 
 
 async def mark_silent_hosts_offline(

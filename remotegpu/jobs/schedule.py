@@ -1,0 +1,40 @@
+"""Every recurring job of the platform, in one place: (name, cron expression, function).
+
+A job function is `async def job(session: AsyncSession, now: datetime) -> int` (rows touched);
+the engine runs it in one transaction it opens and commits, recorded in job_runs. Adding a
+job is one line in SCHEDULE. Cron expressions are UTC; five fields, or six with seconds last.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from remotegpu.domain import housekeeping, liveness
+from remotegpu.jobs.registry import RecurringJob
+from remotegpu.jobs.runs import abandon_lost_runs
+from remotegpu.settings import get_settings
+
+
+async def hosts_liveness(session: AsyncSession, now: datetime) -> int:
+    """Silent hosts go offline (their live environments fail, admins are told)."""
+    silence = timedelta(seconds=get_settings().host_silence_seconds)
+    return await liveness.take_silent_hosts_offline(session, now, silence)
+
+
+async def housekeeping_expiry(session: AsyncSession, now: datetime) -> int:
+    """Old idempotency keys and published outbox rows go; lost job runs are marked."""
+    return (
+        await housekeeping.expire_idempotency_keys(session, now)
+        + await housekeeping.expire_published_events(session, now)
+        + await abandon_lost_runs(session, now)
+    )
+
+
+SCHEDULE: tuple[RecurringJob, ...] = (
+    # Every 30 s: a host is offline at most 30 s after its silence ran out.
+    RecurringJob("hosts.liveness", "* * * * * */30", hosts_liveness),
+    RecurringJob("environments.creation_timeout", "* * * * *", liveness.fail_stuck_environments),
+    RecurringJob("housekeeping.expiry", "17 * * * *", housekeeping_expiry),
+)
