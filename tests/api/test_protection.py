@@ -126,3 +126,15 @@ async def test_queries_over_get_are_refused(migrated_url: str) -> None:
             headers={"Accept": "application/json"},
         )
         assert response.status_code in (400, 405)
+
+
+async def test_validation_same_document_twice_validated_once(strict: GraphQLRunner) -> None:
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    cache = _get_validate_cache(512)
+    document = "{ systemInfo { name version } }"
+    await strict(document, viewer=admin_viewer())
+    before = cache.cache_info()  # type: ignore[attr-defined]
+    await strict(document, viewer=admin_viewer())
+    after = cache.cache_info()  # type: ignore[attr-defined]
+    assert (after.hits - before.hits, after.misses - before.misses) == (1, 0)
