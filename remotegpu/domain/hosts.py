@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, case, delete, exists, func, select, true, update
+from sqlalchemy import ColumnElement, case, delete, exists, func, select, text, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -294,6 +294,9 @@ async def record_heartbeat(
         await _refuse_non_admin(session, viewer, host_id)
     if health_status not in ("healthy", "degraded", "unhealthy"):
         raise bad_input("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
+    # A heartbeat lost in a crash costs nothing (the next one comes seconds later), so its
+    # commit does not wait for the WAL flush: half the commit latency on a busy disk.
+    await session.execute(text("SET LOCAL synchronous_commit = off"))
     before = (
         select(Host.id, Host.status.label("previous"))
         .where(Host.id == host_id)
