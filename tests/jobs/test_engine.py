@@ -18,7 +18,9 @@ from pgqueuer.queries import Queries
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.db.engine import transaction
 from remotegpu.jobs.engine import WorkerOptions, build_queuer, queue_pool, run_worker
+from remotegpu.jobs.enqueue import enqueue_in
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
 from remotegpu.jobs.schedule import SCHEDULE
@@ -165,3 +167,31 @@ async def test_worker_killed_mid_job_job_runs_again_on_another_worker(fleet: Fle
     marker = "SELECT config_value FROM system_configs WHERE config_key = 'test.marker'"
     assert await fleet.value(marker) == "1"
     assert await fleet.value("SELECT count(*) FROM pgqueuer") == 0
+
+
+async def test_enqueue_in_transaction_job_exists_only_if_the_change_commits(fleet: Fleet) -> None:
+    class Rollback(Exception):
+        pass
+
+    async def change_then_fail() -> None:
+        async with transaction(fleet.sessions) as session:
+            await session.execute(text(MARKER_SQL))
+            await enqueue_in(session, "test.marker", b"lost")
+            raise Rollback
+
+    with pytest.raises(Rollback):
+        await change_then_fail()
+    assert await fleet.value("SELECT count(*) FROM pgqueuer") == 0
+
+    async with transaction(fleet.sessions) as session:
+        await session.execute(text(MARKER_SQL))
+        job_id = await enqueue_in(session, "test.marker", b"kept", dedupe_key="once")
+        assert await enqueue_in(session, "test.marker", b"again", dedupe_key="once") is None
+    row = await fleet.conn.fetchrow("SELECT id, entrypoint, payload FROM pgqueuer")
+    assert tuple(row) == (job_id, "test.marker", b"kept")
+    assert (
+        await fleet.value(
+            "SELECT config_value FROM system_configs WHERE config_key = 'test.marker'"
+        )
+        == "1"
+    )

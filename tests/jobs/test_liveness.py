@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.schedule import SCHEDULE
-from tests.domain.fleet_fixtures import assert_consistent, host_usage, set_config
+from tests.domain.fleet_fixtures import add_host, assert_consistent, host_usage, set_config
+from tests.graphql import customer_viewer
 from tests.jobs.conftest import Fleet
 
 JOBS = {job.name: job for job in SCHEDULE}
@@ -145,3 +147,35 @@ async def test_creation_timeout_zero_means_no_timeout(fleet: Fleet) -> None:
     env = await fleet.create(fleet.hosts[0])
     assert await fleet.run(TIMEOUT, await fleet.db_now() + timedelta(days=30)) == 0
     assert await fleet.value("SELECT status FROM environments WHERE id = $1", env) == "creating"
+
+
+STOP = """
+mutation Stop($id: String!) { environmentStop(input: {id: $id}) { errors { code message } } }
+"""
+
+
+async def test_hosts_liveness_racing_heartbeat_and_stop_leaves_fleet_consistent(
+    fleet: Fleet,
+) -> None:
+    """The job, the host's heartbeat and a customer's stop, truly in parallel (three
+    connections): whatever the order, no deadlock, the host ends online (its agent spoke last
+    or after the job) and every counter matches its environments."""
+    for _ in range(3):
+        host = await add_host(fleet.conn, gpus=2)
+        stopped, other = await fleet.running(host), await fleet.running(host)
+        now = await fleet.db_now()
+        await fleet.conn.execute(
+            "UPDATE hosts SET last_heartbeat = $2 WHERE id = $1", host, now - timedelta(minutes=5)
+        )
+        job_clock = now + timedelta(seconds=170)  # silence ends 10 s before now: host is silent
+        results = await asyncio.gather(
+            fleet.run(LIVENESS, job_clock),
+            fleet.heartbeat(host),
+            fleet.gql.ok(STOP, {"id": stopped}, customer_viewer(fleet.alice)),
+        )
+        assert results[1] == "online"
+        assert await fleet.value("SELECT status FROM hosts WHERE id = $1", host) == "online"
+        statuses = {await fleet.value("SELECT status FROM environments WHERE id = $1", e)
+                    for e in (stopped, other)}  # fmt: skip
+        assert statuses <= {"running", "stopped", "error"}
+        await assert_consistent(fleet.conn)
