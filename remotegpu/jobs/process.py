@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import threading
 
@@ -14,6 +15,8 @@ from remotegpu.jobs.schedule import SCHEDULE
 from remotegpu.settings import Settings
 
 STOP_TIMEOUT_SECONDS = 15  # a job in flight gets this long to finish when serve stops
+RESTART_SECONDS = 5
+log = logging.getLogger("remotegpu.jobs")
 
 
 async def worker_main(
@@ -62,9 +65,17 @@ class WorkerThread:
 
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self._shutdown = asyncio.Event()
+        self._shutdown = shutdown = asyncio.Event()
         self._ready.set()
-        await worker_main(self._url, self._settings, self._shutdown)
+        # Beside the API nobody restarts a worker that stopped (a database restart, a network
+        # blip): it restarts itself. `remotegpu worker` exits instead, for its supervisor.
+        while not shutdown.is_set():
+            try:
+                await worker_main(self._url, self._settings, shutdown)
+            except Exception:
+                log.exception("the job worker stopped; restarting in %s s", RESTART_SECONDS)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(shutdown.wait(), RESTART_SECONDS)
 
     def stop(self) -> None:
         if self._loop is not None and self._shutdown is not None:

@@ -21,9 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.db.engine import transaction
 from remotegpu.jobs.engine import WorkerOptions, build_queuer, queue_pool, run_worker
 from remotegpu.jobs.enqueue import enqueue_in
+from remotegpu.jobs.process import WorkerThread
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
 from remotegpu.jobs.schedule import SCHEDULE
+from remotegpu.settings import Settings
 from tests.jobs.conftest import Fleet
 from tests.jobs.slow_worker import FAST_REPICK, MARKER_SQL, NEVER
 
@@ -195,3 +197,28 @@ async def test_enqueue_in_transaction_job_exists_only_if_the_change_commits(flee
         )
         == "1"
     )
+
+
+async def test_worker_thread_keeps_running_jobs_after_its_connections_are_killed(
+    fleet: Fleet,
+) -> None:
+    worker = WorkerThread(fleet.url, Settings())
+    await asyncio.to_thread(worker.start)
+    try:
+        for expected in (1, 2):
+            async with queue_pool(fleet.url) as pool:
+                await Queries.from_asyncpg_pool(pool).enqueue("housekeeping.expiry", None)
+            await wait_until(
+                fleet,
+                "SELECT count(*) FROM job_runs WHERE job_name = 'housekeeping.expiry'"
+                " AND outcome = 'succeeded'",
+                expected,
+            )
+            # A database restart, as the worker sees it: every connection of it dropped.
+            await fleet.conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name IN ('remotegpu-worker', 'remotegpu')"
+                " AND datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    finally:
+        await asyncio.to_thread(worker.stop)
