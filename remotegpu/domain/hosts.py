@@ -266,14 +266,21 @@ async def exit_maintenance(session: AsyncSession, viewer: Viewer, host_id: str) 
 
 @dataclass(frozen=True)
 class Heartbeat:
-    """A recorded heartbeat: the host after it, and its status before."""
+    """A recorded heartbeat: the host after it, and its status and health before."""
 
     host: Host
     previous_status: str | None
+    previous_health: str | None = None
 
     @property
-    def came_online(self) -> bool:
-        return self.previous_status == "offline" and self.host.status == "online"
+    def changes(self) -> list[str]:
+        """The audit actions of the state changes it caused (none for most heartbeats)."""
+        changed = []
+        if self.previous_status == "offline" and self.host.status == "online":
+            changed.append("host.online")
+        if self.previous_health != self.host.health_status:
+            changed.append("host.health")
+        return changed
 
 
 async def record_heartbeat(
@@ -298,7 +305,7 @@ async def record_heartbeat(
     # commit does not wait for the WAL flush: half the commit latency on a busy disk.
     await session.execute(text("SET LOCAL synchronous_commit = off"))
     before = (
-        select(Host.id, Host.status.label("previous"))
+        select(Host.id, Host.status.label("previous"), Host.health_status.label("health"))
         .where(Host.id == host_id)
         .with_for_update()
         .subquery()
@@ -313,13 +320,13 @@ async def record_heartbeat(
                 health_status=health_status,
                 status=case((before.c.previous == "offline", "online"), else_=Host.status),
             )
-            .returning(Host, before.c.previous)
+            .returning(Host, before.c.previous, before.c.health)
             .execution_options(populate_existing=True)
         )
     ).one_or_none()
     if row is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
-    return Heartbeat(host=row[0], previous_status=row[1])
+    return Heartbeat(host=row[0], previous_status=row[1], previous_health=row[2])
 
 
 async def mark_silent_hosts_offline(

@@ -227,8 +227,8 @@ class HostsMutation:
     @strawberry.mutation(
         description=(
             "A heartbeat of a host, from its own agent (or an admin): records the time and "
-            "health; an offline host comes online, a host in maintenance stays there. Only a "
-            "change of status (offline -> online) and a refused report are audited."
+            "health; an offline host comes online, a host in maintenance stays there. Only the "
+            "changes it causes (offline -> online, a new health) and refused reports are audited."
         )
     )
     async def host_heartbeat(self, info: Info, input: HostHeartbeatInput) -> HostHeartbeatPayload:
@@ -242,9 +242,9 @@ class HostsMutation:
                 beat = await hosts.record_heartbeat(
                     session, ctx.viewer, input.host_id, input.health_status.value
                 )
-                if beat.came_online:
+                for action in beat.changes:  # offline -> online, a new health
                     await record_audit(
-                        session, viewer=ctx.viewer, action="host.online", resource_type="host",
+                        session, viewer=ctx.viewer, action=action, resource_type="host",
                         resource_id=input.host_id, request_meta=meta, status_code=200,
                     )  # fmt: skip
         except DomainError as error:

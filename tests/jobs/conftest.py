@@ -63,10 +63,10 @@ class Fleet:
         await self.ok(REPORT, {"input": {"id": env_id, "status": "RUNNING"}}, viewer)
         return env_id
 
-    async def heartbeat(self, host: str) -> str:
+    async def heartbeat(self, host: str, health: str = "HEALTHY") -> str:
         viewer = agent_viewer(self.admin, host)
         payload = await self.ok(
-            HEARTBEAT, {"input": {"hostId": host, "healthStatus": "HEALTHY"}}, viewer
+            HEARTBEAT, {"input": {"hostId": host, "healthStatus": health}}, viewer
         )
         status: str = payload["host"]["status"].lower()
         return status

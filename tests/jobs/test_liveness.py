@@ -179,3 +179,13 @@ async def test_hosts_liveness_racing_heartbeat_and_stop_leaves_fleet_consistent(
                     for e in (stopped, other)}  # fmt: skip
         assert statuses <= {"running", "stopped", "error"}
         await assert_consistent(fleet.conn)
+
+
+async def test_host_heartbeat_audits_a_new_health_not_a_repeated_one(fleet: Fleet) -> None:
+    host, _ = fleet.hosts  # online and healthy
+    for health in ("HEALTHY", "DEGRADED", "DEGRADED", "HEALTHY"):
+        await fleet.heartbeat(host, health)
+    rows = await fleet.conn.fetch(
+        "SELECT action, resource_id, status_code FROM audit_logs ORDER BY id"
+    )
+    assert [tuple(r) for r in rows] == [("host.health", host, 200)] * 2
