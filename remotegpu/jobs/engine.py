@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
@@ -32,7 +32,7 @@ from remotegpu.jobs.runs import run_recorded
 
 log = logging.getLogger("remotegpu.jobs")
 
-MAX_ATTEMPTS = 5  # a failing job is tried this many times, 1 s, 2 s, 4 s, ... apart
+MAX_ATTEMPTS = 5  # a failing job is retried up to this many times, 1 s, 2 s, 4 s, ... apart
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,7 +49,9 @@ class WorkerOptions:
 DEFAULT_OPTIONS = WorkerOptions()
 
 
-def _retrying(options: WorkerOptions) -> type[DatabaseRetryEntrypointExecutor]:
+def _retrying(
+    options: WorkerOptions,
+) -> Callable[[EntrypointExecutorParameters], DatabaseRetryEntrypointExecutor]:
     def make(parameters: EntrypointExecutorParameters) -> DatabaseRetryEntrypointExecutor:
         return DatabaseRetryEntrypointExecutor(
             parameters,
@@ -58,7 +60,7 @@ def _retrying(options: WorkerOptions) -> type[DatabaseRetryEntrypointExecutor]:
             max_delay=options.retry_max_delay,
         )
 
-    return make  # type: ignore[return-value]
+    return make
 
 
 def build_queuer(
