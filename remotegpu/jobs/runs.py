@@ -15,7 +15,7 @@ import os
 import socket
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.engine import transaction
@@ -95,3 +95,27 @@ async def latest_runs(
         query = query.where(JobRun.job_name == name)
     async with sessions() as session:
         return list((await session.scalars(query)).all())
+
+
+# The engine's own history: runs a month, the queue's status log a week (PgQueuer keeps every
+# row after folding it into per-second statistics), the statistics a month.
+RUNS_KEPT = timedelta(days=30)
+QUEUE_LOG_KEPT = timedelta(days=7)
+QUEUE_STATISTICS_KEPT = timedelta(days=30)
+
+
+async def expire_job_history(session: AsyncSession, now: datetime) -> int:
+    """Delete finished runs, folded queue log rows and queue statistics past their age."""
+    runs = await session.execute(
+        delete(JobRun).where(JobRun.outcome != "running", JobRun.started_at < now - RUNS_KEPT)
+    )
+    log = await session.execute(
+        text("DELETE FROM pgqueuer_log WHERE aggregated AND created < :cutoff"),
+        {"cutoff": now - QUEUE_LOG_KEPT},
+    )
+    statistics = await session.execute(
+        text("DELETE FROM pgqueuer_statistics WHERE created < :cutoff"),
+        {"cutoff": now - QUEUE_STATISTICS_KEPT},
+    )
+    counts: list[int] = [r.rowcount or 0 for r in (runs, log, statistics)]  # type: ignore[attr-defined]
+    return sum(counts)

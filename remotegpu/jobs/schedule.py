@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.domain import housekeeping, liveness
 from remotegpu.jobs.registry import RecurringJob
-from remotegpu.jobs.runs import abandon_lost_runs
+from remotegpu.jobs.runs import abandon_lost_runs, expire_job_history
 from remotegpu.settings import get_settings
 
 
@@ -24,11 +24,12 @@ async def hosts_liveness(session: AsyncSession, now: datetime) -> int:
 
 
 async def housekeeping_expiry(session: AsyncSession, now: datetime) -> int:
-    """Old idempotency keys and published outbox rows go; lost job runs are marked."""
+    """Old idempotency keys, published outbox rows and job history go; lost runs are marked."""
     return (
         await housekeeping.expire_idempotency_keys(session, now)
         + await housekeeping.expire_published_events(session, now)
         + await abandon_lost_runs(session, now)
+        + await expire_job_history(session, now)
     )
 
 

@@ -42,3 +42,35 @@ async def test_housekeeping_expiry_old_rows_go_recent_and_pending_stay(fleet: Fl
     runs = dict(await fleet.conn.fetch("SELECT job_name, outcome FROM job_runs"))
     assert runs == {"lost": "abandoned", "busy": "running", "housekeeping.expiry": "succeeded"}
     assert await fleet.run(EXPIRY, now) == 0
+
+
+async def test_housekeeping_expiry_job_history_past_its_age_goes(fleet: Fleet) -> None:
+    now = await fleet.db_now()
+    await fleet.conn.execute(
+        "INSERT INTO job_runs (job_name, started_at, outcome) VALUES"
+        " ('old', $1, 'succeeded'), ('recent', $2, 'failed')",
+        now - timedelta(days=31),
+        now - timedelta(days=29),
+    )
+    await fleet.conn.execute(
+        "INSERT INTO pgqueuer_log (created, job_id, status, priority, entrypoint, aggregated)"
+        " VALUES ($1, 1, 'successful', 0, 'folded', true), ($1, 2, 'successful', 0, 'unfolded',"
+        " false), ($2, 3, 'successful', 0, 'recent', true)",
+        now - timedelta(days=8),
+        now - timedelta(days=6),
+    )
+    await fleet.conn.execute(
+        "INSERT INTO pgqueuer_statistics (created, count, priority, status, entrypoint) VALUES"
+        " ($1, 5, 0, 'successful', 'old'), ($2, 5, 0, 'successful', 'recent')",
+        now - timedelta(days=31),
+        now - timedelta(days=29),
+    )
+
+    assert await fleet.run(EXPIRY, now) == 3
+
+    runs = await fleet.conn.fetch("SELECT job_name FROM job_runs ORDER BY id")
+    assert [r[0] for r in runs] == ["recent", "housekeeping.expiry"]
+    log = await fleet.conn.fetch("SELECT entrypoint FROM pgqueuer_log ORDER BY id")
+    assert [r[0] for r in log] == ["unfolded", "recent"]
+    statistics = await fleet.conn.fetch("SELECT entrypoint FROM pgqueuer_statistics")
+    assert [r[0] for r in statistics] == ["recent"]
