@@ -1,4 +1,5 @@
-"""The command line: serve, migrate, seed, create-admin, export-schema, check-invariants."""
+"""The command line: serve, worker, jobs, migrate, seed, create-admin, export-schema,
+check-invariants."""
 
 from __future__ import annotations
 
@@ -158,9 +159,11 @@ def serve(
     port: Annotated[int | None, typer.Option(help="TCP port.")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
 ) -> None:
-    """Serve the API (GraphiQL at /graphql) under uvicorn."""
+    """Serve the API (GraphiQL at /graphql) under uvicorn, with a job worker unless
+    REMOTEGPU_RUN_WORKER=false."""
     import uvicorn
 
+    from remotegpu.jobs.process import WorkerThread
     from remotegpu.observability.logs import logging_config
 
     settings = _settings()
@@ -177,21 +180,88 @@ def serve(
     # kills the process before atexit runs, leaving the embedded PostgreSQL behind. Exiting
     # through SystemExit instead lets the embedded server stop cleanly.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    uvicorn.run(
-        "remotegpu.app:create_app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=settings.log_level,
-        # JSON lines in every worker; GraphQL operations log their own access line.
-        log_config=logging_config(settings.log_level),
-        access_log=False,
-        # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
-        # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
-        loop="uvloop",
-        http="httptools",
-    )
+    # The worker runs beside the API (one thread, however many API processes uvicorn
+    # starts), so `make run` needs no second command; deployments turn it off and run
+    # `remotegpu worker` processes instead.
+    worker = WorkerThread(url, settings) if settings.run_worker else None
+    if worker is not None:
+        worker.start()
+    try:
+        uvicorn.run(
+            "remotegpu.app:create_app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=settings.log_level,
+            # JSON lines in every worker; GraphQL operations log their own access line.
+            log_config=logging_config(settings.log_level),
+            access_log=False,
+            # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
+            # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
+            loop="uvloop",
+            http="httptools",
+        )
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+@cli.command()
+def worker() -> None:
+    """Run platform jobs (host liveness, housekeeping, ...) until SIGINT or SIGTERM; start as
+    many as you like, each recurring job still runs once per tick."""
+    import logging.config
+
+    from remotegpu.jobs.process import worker_until_signalled
+    from remotegpu.observability.logs import logging_config
+
+    settings = _settings()
+    url = _database_url(settings)
+    logging.config.dictConfig(logging_config(settings.log_level))
+    console.print("RemoteGPU worker: running jobs (Ctrl-C to stop)", highlight=False)
+    _run(worker_until_signalled(url, settings))
+
+
+@cli.command()
+def jobs(
+    limit: Annotated[int, typer.Option(help="How many runs, newest first.", min=1)] = 20,
+    name: Annotated[str | None, typer.Option(help="Only runs of this job.")] = None,
+    schedule: Annotated[
+        bool, typer.Option("--schedule", help="List the recurring jobs instead of runs.")
+    ] = False,
+) -> None:
+    """List recent runs of platform jobs (started, finished, rows, outcome, error)."""
+    from remotegpu.jobs.schedule import SCHEDULE
+
+    if schedule:
+        for job in SCHEDULE:
+            typer.echo(f"{job.name}\t{job.cron}")
+        return
+    from remotegpu.db.engine import create_engine, create_session_factory
+    from remotegpu.jobs.runs import latest_runs
+
+    settings = _settings()
+    url = _database_url(settings)
+
+    async def fetch() -> list[Any]:
+        engine = create_engine(url, settings)
+        try:
+            return await latest_runs(create_session_factory(engine), limit=limit, name=name)
+        finally:
+            await engine.dispose()
+
+    runs = _run(fetch())
+    if not runs:
+        console.print("no job runs yet", highlight=False)
+        return
+    typer.echo("id\tjob\tstarted\tfinished\trows\toutcome\terror")
+    for r in runs:
+        finished = r.finished_at.isoformat(timespec="seconds") if r.finished_at else "-"
+        rows = "-" if r.rows_touched is None else str(r.rows_touched)
+        error = (r.error or "").replace("\n", " ")[:200]
+        started = r.started_at.isoformat(timespec="seconds")
+        typer.echo(f"{r.id}\t{r.job_name}\t{started}\t{finished}\t{rows}\t{r.outcome}\t{error}")
 
 
 def _prepare_metrics_dir(settings: Settings, workers: int) -> None:

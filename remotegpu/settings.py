@@ -121,6 +121,19 @@ class Settings(BaseSettings):
         description="Refuse every document that is not in the persisted-documents manifest.",
     )
 
+    # Platform jobs (remotegpu/jobs): `serve` runs a worker in-process unless this is off
+    # (deployments that run `remotegpu worker` processes of their own turn it off).
+    run_worker: bool = True
+    host_silence_seconds: int = Field(
+        default=180,
+        ge=10,
+        le=86_400,
+        description="Heartbeat silence after which a host is offline.",
+    )
+    metrics_batch_max: int = Field(
+        default=1_000, ge=1, le=100_000, description="Most samples one metricsReport may carry."
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)

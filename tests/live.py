@@ -42,6 +42,8 @@ async def live_server(
         "REMOTEGPU_DB_POOL_SIZE": "20",
         "REMOTEGPU_DB_MAX_OVERFLOW": "40",
         "REMOTEGPU_LOG_LEVEL": "warning",
+        # Jobs (host liveness!) would change the fleet under the test: run none.
+        "REMOTEGPU_RUN_WORKER": "false",
         **{f"REMOTEGPU_{k.upper()}": v for k, v in settings.items()},
     }
     # A file, not a pipe: a full pipe would block the server mid-test.

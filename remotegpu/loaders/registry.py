@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from remotegpu.loaders.customers import CustomersLoaders
     from remotegpu.loaders.environments import EnvironmentsLoaders
     from remotegpu.loaders.hosts import HostsLoaders
+    from remotegpu.loaders.jobs import JobsLoaders
     from remotegpu.loaders.metrics import MetricsLoaders
     from remotegpu.loaders.storage import StorageLoaders
     from remotegpu.loaders.tickets import TicketsLoaders
@@ -107,6 +108,12 @@ class Loaders:
         from remotegpu.loaders.tickets import TicketsLoaders
 
         return TicketsLoaders(self.env)
+
+    @cached_property
+    def jobs(self) -> JobsLoaders:
+        from remotegpu.loaders.jobs import JobsLoaders
+
+        return JobsLoaders(self.env)
 
     def clear_all(self) -> None:
         """Forget every cached row (after a mutation commits)."""

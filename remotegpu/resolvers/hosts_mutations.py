@@ -8,9 +8,13 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
+from remotegpu.db.engine import transaction
 from remotegpu.domain import hosts
+from remotegpu.domain.audit import RequestMeta, record_audit, record_audit_separately, status_for
+from remotegpu.domain.errors import DomainError
 from remotegpu.domain.host_inputs import GpuChanges, GpuSpec, HostChanges, HostSpec
 from remotegpu.resolvers.support import run_mutation
+from remotegpu.schema.errors import UserError
 from remotegpu.schema.inputs.hosts_mutations import (
     GpuInventoryInput,
     GpuUpdateInput,
@@ -223,20 +227,31 @@ class HostsMutation:
     @strawberry.mutation(
         description=(
             "A heartbeat of a host, from its own agent (or an admin): records the time and "
-            "health; an offline host comes online, a host in maintenance stays there."
+            "health; an offline host comes online, a host in maintenance stays there. Only the "
+            "changes it causes (offline -> online, a new health) and refused reports are audited."
         )
     )
     async def host_heartbeat(self, info: Info, input: HostHeartbeatInput) -> HostHeartbeatPayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            host_id = await hosts.record_heartbeat(
-                session, viewer, input.host_id, input.health_status.value
-            )
-            return host_id, host_id
-
+        # Not run_mutation: agents send these every few seconds, and an audit row each would
+        # double the writes for nothing; the state changes they cause are audited instead.
         # Agent tokens carry the agent scope, not write: the domain checks who may report.
-        outcome = await run_mutation(
-            info, "host.heartbeat", "host", work, resource_id=input.host_id, require_write=False
-        )
-        return HostHeartbeatPayload(host=await _host(info, outcome.value), errors=outcome.errors)
+        ctx = info.context
+        meta = RequestMeta.from_request(ctx.request)
+        try:
+            async with transaction(ctx.sessions) as session:
+                beat = await hosts.record_heartbeat(
+                    session, ctx.viewer, input.host_id, input.health_status.value
+                )
+                for action in beat.changes:  # offline -> online, a new health
+                    await record_audit(
+                        session, viewer=ctx.viewer, action=action, resource_type="host",
+                        resource_id=input.host_id, request_meta=meta, status_code=200,
+                    )  # fmt: skip
+        except DomainError as error:
+            await record_audit_separately(
+                ctx.sessions, viewer=ctx.viewer, action="host.heartbeat", resource_type="host",
+                resource_id=input.host_id, request_meta=meta,
+                status_code=status_for(error.code), error_message=f"{error.code}: {error.message}",
+            )  # fmt: skip
+            return HostHeartbeatPayload(host=None, errors=[UserError.from_domain(error)])
+        return HostHeartbeatPayload(host=Host.for_viewer(beat.host, ctx), errors=[])

@@ -50,6 +50,8 @@ def test_migration_files_seed_numbering_is_contiguous() -> None:
         "12_issues_and_requirements.sql",
         "13_relationships.sql",
     ]
+    # Numbers are handed out per piece of work, so a branch may skip some (18-20 while
+    # another branch holds them); they still only go up, and never twice.
     numbers = [int(name.split("_", 1)[0]) for name in FILES]
     # Unique and in order. Numbers past 13 are handed out to branches developed in parallel,
     # so one may be merged before its predecessor: a gap there is allowed.

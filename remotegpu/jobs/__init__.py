@@ -1,0 +1,1 @@
+"""Platform jobs on PgQueuer: the schedule registry, recorded runs, the worker."""

@@ -1,0 +1,52 @@
+"""Types of the `jobs` area: JobRun, one run of a platform job (admins only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+
+import strawberry
+
+from remotegpu.context import Context
+from remotegpu.db.models.jobs import JobRun as JobRunRow
+from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.types.base import col, from_row, table_doc
+
+J = "job_runs"
+
+
+@strawberry.enum(description="job_runs.outcome")
+class JobRunOutcome(StrEnum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    ABANDONED = "abandoned"
+
+
+@strawberry.type(description=table_doc(J))
+class JobRun(Node):
+    row_id: int = col(J, "id")
+    job_name: str = col(J, "job_name")
+    queue_job_id: int | None = col(J, "queue_job_id")
+    attempt: int = col(J, "attempt")
+    worker: str | None = col(J, "worker")
+    started_at: datetime = col(J, "started_at")
+    finished_at: datetime | None = col(J, "finished_at")
+    rows_touched: int | None = col(J, "rows_touched")
+    outcome: JobRunOutcome = col(J, "outcome")
+    error: str | None = col(J, "error")
+
+    @classmethod
+    def from_row(cls, row: JobRunRow) -> JobRun:
+        return from_row(cls, row)
+
+
+async def _job_runs_by_ids(ctx: Context, ids: Sequence[str]) -> list[JobRun | None]:
+    keys = [int(i) if str(i).isdigit() and len(str(i)) <= 18 else None for i in ids]
+    rows = await ctx.loaders.jobs.job_run_by_id.load_many([k for k in keys if k is not None])
+    found = {r.id: r for r in rows if r is not None}
+    return [JobRun.from_row(found[k]) if k in found else None for k in keys]
+
+
+register_node("JobRun", _job_runs_by_ids)
