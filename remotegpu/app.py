@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -51,6 +53,23 @@ async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "ok", "version": __version__})
 
 
+def cors_middleware(settings: Settings) -> list[Middleware]:
+    """Browsers on the listed origins may call the API; with none listed, no CORS at all."""
+    if not settings.cors_origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            # Any request header: the origin list is the gate, and clients add their own.
+            allow_headers=["*"],
+            allow_credentials=settings.cors_allow_credentials,
+            max_age=600,
+        )
+    ]
+
+
 def create_app(settings: Settings, database_url: str) -> Starlette:
     engine: AsyncEngine = create_engine(database_url, settings)
     sessions = create_session_factory(engine)
@@ -76,7 +95,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=cors_middleware(settings))
     app.state.engine = engine
     app.state.settings = settings
     return app
