@@ -20,7 +20,9 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
+from remotegpu.db.embedded import DEFAULT_DATABASE
 from remotegpu.db.urls import asyncpg_dsn, with_database
+from tests.conftest import drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD_ROLE = "rgpu_password_check"
@@ -219,3 +221,21 @@ def test_schema_graphql_is_the_exported_schema() -> None:
     assert result.returncode == 0, result.stderr
     committed = (ROOT / "schema.graphql").read_text()
     assert result.stdout == committed, "schema.graphql is stale: run `make schema`"
+
+
+async def test_migrate_status_embedded_server_says_it_is_starting(
+    admin_url: str, tmp_path: Path
+) -> None:
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("needs the embedded test server")
+    # The test server's data directory, under the name the settings give it (data_dir/pgdata);
+    # this test process holds the server, so the command joins it and leaves it running.
+    (tmp_path / "pgdata").symlink_to(ROOT / ".remotegpu" / "test-pgdata")
+    try:
+        result = _cli("migrate", "--status", REMOTEGPU_DATA_DIR=str(tmp_path))
+    finally:
+        await drop_database(admin_url, DEFAULT_DATABASE)  # the command made its database
+    assert result.returncode == 0, result.stderr
+    assert f"starting the embedded PostgreSQL in {tmp_path / 'pgdata'}" in result.stderr
+    assert "embedded PostgreSQL is ready" in result.stderr
+    assert "Traceback" not in result.stderr
