@@ -20,9 +20,12 @@ class VendorError(Exception):
 
 
 def vendor(node_modules: Path, destination: Path = ASSETS_DIR) -> list[Path]:
-    """Check and copy every asset; returns the files written."""
-    destination.mkdir(parents=True, exist_ok=True)
-    written = []
+    """Check every asset, then copy them all; returns the files written.
+
+    Nothing is written unless every file checks out, so a failed upgrade leaves the files
+    of the previous install as they were.
+    """
+    checked: dict[str, bytes] = {}
     for asset in ASSETS:
         package_dir = node_modules / asset.package
         manifest = package_dir / "package.json"
@@ -40,13 +43,16 @@ def vendor(node_modules: Path, destination: Path = ASSETS_DIR) -> list[Path]:
                 f"{asset.package}/{asset.path} does not match its pinned hash: update the"
                 " integrity in remotegpu/graphiql/assets.py only after checking the new file"
             )
-        target = destination / asset.filename
+        checked[asset.filename] = data
+    destination.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, data in checked.items():
+        target = destination / filename
         target.write_bytes(data)
         written.append(target)
     # Files of an older pin would otherwise ship in the wheel for nothing.
-    keep = {asset.filename for asset in ASSETS}
     for stale in destination.iterdir():
-        if stale.is_file() and stale.name not in keep and not stale.name.startswith("."):
+        if stale.is_file() and stale.name not in checked and not stale.name.startswith("."):
             stale.unlink()
     return written
 

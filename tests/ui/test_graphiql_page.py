@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 
 from remotegpu.graphiql.assets import ASSETS, ASSETS_DIR, integrity_of, local_assets_present
 from remotegpu.graphiql.page import graphiql_html
+from remotegpu.graphiql.vendor import VendorError, vendor
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -69,3 +71,45 @@ async def test_graphiql_get_serves_page_and_files(client: httpx.AsyncClient) -> 
         response = await client.get(f"/graphiql/assets/{asset.filename}")
         assert response.status_code == 200
         assert integrity_of(response.content) == asset.integrity
+
+
+def _node_modules_copy(destination: Path) -> Path:
+    """The pinned files of ide/node_modules (from `make install`), each with its package.json."""
+    source = ROOT / "ide/node_modules"
+    assert source.is_dir(), "ide/node_modules is missing: run `make install`"
+    for asset in ASSETS:
+        for relative in ("package.json", asset.path):
+            target = destination / asset.package / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((source / asset.package / relative).read_bytes())
+    return destination
+
+
+def test_vendor_copies_checked_files_and_drops_stale_ones(tmp_path: Path) -> None:
+    node_modules = _node_modules_copy(tmp_path / "node_modules")
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "graphiql-3.0.0-graphiql.min.js").write_text("an older pin")
+    written = vendor(node_modules, assets)
+    assert sorted(p.name for p in written) == sorted(a.filename for a in ASSETS)
+    assert local_assets_present(assets)
+    assert not (assets / "graphiql-3.0.0-graphiql.min.js").exists()
+
+
+def test_vendor_changed_file_is_refused(tmp_path: Path) -> None:
+    node_modules = _node_modules_copy(tmp_path / "node_modules")
+    react = next(a for a in ASSETS if a.package == "react")
+    (node_modules / "react" / react.path).write_text("window.React = {};")
+    with pytest.raises(VendorError, match="does not match its pinned hash"):
+        vendor(node_modules, tmp_path / "assets")
+    assert not (tmp_path / "assets").exists()  # not even the files checked before it
+
+
+def test_vendor_other_version_is_refused(tmp_path: Path) -> None:
+    node_modules = _node_modules_copy(tmp_path / "node_modules")
+    manifest = node_modules / "graphiql" / "package.json"
+    manifest.write_text(json.dumps({**json.loads(manifest.read_text()), "version": "3.9.0"}))
+    with pytest.raises(
+        VendorError, match=r"graphiql 3\.9\.0 is installed but assets.py pins 3\.8\.3"
+    ):
+        vendor(node_modules, tmp_path / "assets")
