@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 
@@ -123,8 +124,8 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _production_needs_a_real_key(self) -> Settings:
-        if self.environment == "production" and self.jwt_secret == DEV_JWT_SECRET:
+    def _check_combinations(self) -> Settings:
+        if self.environment == "production" and self.jwt_secret.startswith("dev-only-"):
             raise ValueError(
                 "REMOTEGPU_JWT_SECRET must be set in production (the default key is public):"
                 " set it to a random string of 32+ characters, e.g. the output of"
@@ -169,14 +170,13 @@ def variable_name(field: str) -> str:
     return f"REMOTEGPU_{field.upper()}"
 
 
-def _describe(error: dict[str, object]) -> str:
-    loc = error.get("loc") or ()
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if not loc:
+def _describe(error: ErrorDetails) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if not error["loc"]:
         # A rule across several settings: its message names the variables itself.
         return message
-    field = str(loc[0]).lower()  # type: ignore[index]
-    shown = "" if field in _SECRET_FIELDS else f"={error.get('input')}"
+    field = str(error["loc"][0]).lower()
+    shown = "" if field in _SECRET_FIELDS else f"={error['input']}"
     return f"{variable_name(field)}{shown} is invalid: {message[0].lower()}{message[1:]}"
 
 
@@ -193,7 +193,7 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        problems = [_describe(dict(err)) for err in exc.errors()]
+        problems = [_describe(err) for err in exc.errors()]
         raise SettingsError("; ".join(problems)) from None
     except SourceError as exc:
         raise SettingsError(_describe_source_error(exc)) from None
