@@ -240,7 +240,7 @@ def _start_like_compose(environment: dict[str, str]) -> subprocess.Popen[str]:
 async def test_compose_start_script_on_empty_database_makes_admin_and_serves(
     empty_url: str,
 ) -> None:
-    """The api service's command, run as compose would (production, no demo data), twice."""
+    """The api service's command, run as compose would (production, no demo data)."""
     port = free_port()
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith("REMOTEGPU_")},
@@ -257,28 +257,33 @@ async def test_compose_start_script_on_empty_database_makes_admin_and_serves(
         "REMOTEGPU_PORT": str(port),
         "REMOTEGPU_LOG_LEVEL": "warning",
     }
-    for start in ("first", "second"):
-        proc = _start_like_compose(environment)
-        try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-                for _ in range(600):
-                    assert proc.poll() is None, proc.communicate()[0]
-                    try:
-                        if (await client.get("/readyz")).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    await asyncio.sleep(0.1)
-                variables = {"login": "ops-admin", "password": "a-long-admin-password"}
-                login = await client.post("/graphql", json={"query": LOGIN, "variables": variables})
-                assert login.json()["data"]["login"]["accessToken"], (start, login.text)
-                schema = await client.post("/graphql", json={"query": INTROSPECT})
-                assert schema.json()["data"]["__schema"]["queryType"]["name"] == "Query"
-        finally:
-            proc.terminate()
-            output = proc.communicate(timeout=30)[0]
-        if start == "first":
-            assert "created admin ops-admin" in output
-        else:
-            assert "admin ops-admin already exists: left as it is" in output
-        assert "Traceback" not in output
+    proc = _start_like_compose(environment)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            for _ in range(600):
+                assert proc.poll() is None, proc.communicate()[0]
+                try:
+                    if (await client.get("/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            variables = {"login": "ops-admin", "password": "a-long-admin-password"}
+            login = await client.post("/graphql", json={"query": LOGIN, "variables": variables})
+            assert login.json()["data"]["login"]["accessToken"], login.text
+            schema = await client.post("/graphql", json={"query": INTROSPECT})
+            assert schema.json()["data"]["__schema"]["queryType"]["name"] == "Query"
+        # A restart runs the same steps again: the admin step must leave the account alone.
+        again = await asyncio.create_subprocess_exec(
+            "remotegpu", "create-admin", "--if-missing",
+            env=environment,
+            stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        stderr = (await asyncio.wait_for(again.communicate(), 120))[1].decode()
+        assert again.returncode == 0, stderr
+        assert "admin ops-admin already exists: left as it is" in stderr
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=30)[0]
+    assert "created admin ops-admin" in output
+    assert "Traceback" not in output
