@@ -9,8 +9,6 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -22,6 +20,7 @@ from remotegpu.api import build_schema
 from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
+from remotegpu.cors import cors_middleware
 from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.graphiql.assets import local_assets_present
 from remotegpu.graphiql.page import graphiql_html, graphiql_routes
@@ -58,23 +57,6 @@ class GraphQLApp(GraphQL[Context, None]):
 async def healthz(_: Request) -> Response:
     """Liveness: the process answers. Never touches the database."""
     return JSONResponse({"status": "ok", "version": __version__})
-
-
-def cors_middleware(settings: Settings) -> list[Middleware]:
-    """Browsers on the listed origins may call the API; with none listed, no CORS at all."""
-    if not settings.cors_origins:
-        return []
-    return [
-        Middleware(
-            CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"],
-            # Any request header: the origin list is the gate, and clients add their own.
-            allow_headers=["*"],
-            allow_credentials=settings.cors_allow_credentials,
-            max_age=600,
-        )
-    ]
 
 
 def create_app(settings: Settings, database_url: str) -> Starlette:
