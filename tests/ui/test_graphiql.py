@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from remotegpu.graphiql.assets import local_assets_present
 from remotegpu.graphiql.page import HEADERS_PLACEHOLDER
@@ -46,6 +47,8 @@ SET_EDITOR_VALUE = (
 QUERY_EDITOR = ".graphiql-query-editor .CodeMirror"
 HEADERS_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror"
 RESULT = ".result-window .CodeMirror"
+# The run button only when idle: while a request runs, the same button stops it.
+EXECUTE = '.graphiql-execute-button[aria-label="Execute query (Ctrl-Enter)"]'
 
 
 @pytest.fixture
@@ -68,11 +71,33 @@ async def browser(tmp_path: Path) -> AsyncIterator[BrowserContext]:
 
 async def _result_when(page: Page, text: str) -> dict[str, Any]:
     """The result pane's JSON, once it contains `text`."""
-    await page.wait_for_function(
-        f"(text) => ({EDITOR_VALUE})({json.dumps(RESULT)}).includes(text)", arg=text
-    )
+    try:
+        await page.wait_for_function(
+            f"(text) => ({EDITOR_VALUE})({json.dumps(RESULT)}).includes(text)", arg=text
+        )
+    except PlaywrightTimeoutError:
+        shown = await page.evaluate(EDITOR_VALUE, RESULT)
+        raise AssertionError(f"the result pane never showed {text!r}; it shows: {shown}") from None
     result: dict[str, Any] = json.loads(await page.evaluate(EDITOR_VALUE, RESULT))
     return result
+
+
+async def _run_once_headers_apply(page: Page, authorization: str) -> None:
+    """Run the tab until its request carries `authorization`.
+
+    GraphiQL copies an edited Headers pane into the tab's state after a debounce; a click
+    that lands first still sends the old headers (here the placeholder, answered 401).
+    """
+    for _ in range(20):
+        async with page.expect_response(
+            lambda response: "query Viewer" in (response.request.post_data or "")
+        ) as answered:
+            await page.click(EXECUTE)
+        response = await answered.value
+        if (await response.request.all_headers()).get("authorization") == authorization:
+            return
+        await page.wait_for_timeout(250)
+    raise AssertionError("the Headers pane never reached the request")
 
 
 async def test_graphiql_offline_logs_in_queries_and_documents(
@@ -88,10 +113,10 @@ async def test_graphiql_offline_logs_in_queries_and_documents(
         await page.goto(f"{client.base_url}/graphql")
 
         # The page renders, opening on the log-in example.
-        await page.wait_for_selector(".graphiql-execute-button")
+        await page.wait_for_selector(EXECUTE)
         assert "mutation Login" in await page.evaluate(EDITOR_VALUE, QUERY_EDITOR)
 
-        await page.click(".graphiql-execute-button")
+        await page.click(EXECUTE)
         login = (await _result_when(page, "accessToken"))["data"]["login"]
         assert login["errors"] == []
         token = login["accessToken"]
@@ -103,7 +128,7 @@ async def test_graphiql_offline_logs_in_queries_and_documents(
         assert HEADERS_PLACEHOLDER in headers
         filled = headers.replace(HEADERS_PLACEHOLDER, token)
         await page.evaluate(SET_EDITOR_VALUE, [HEADERS_EDITOR, filled])
-        await page.click(".graphiql-execute-button")
+        await _run_once_headers_apply(page, f"Bearer {token}")
         viewer = await _result_when(page, "username")
         assert viewer["data"]["viewer"]["username"] == "alice"
 
