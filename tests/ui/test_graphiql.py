@@ -82,22 +82,24 @@ async def _result_when(page: Page, text: str) -> dict[str, Any]:
     return result
 
 
-async def _run_once_headers_apply(page: Page, authorization: str) -> None:
-    """Run the tab until its request carries `authorization`.
+async def _run_when_tab_state_settles(page: Page, operation: str, authorization: str) -> None:
+    """Run the open tab until the server answers 200 to a request carrying `authorization`.
 
-    GraphiQL copies an edited Headers pane into the tab's state after a debounce; a click
-    that lands first still sends the old headers (here the placeholder, answered 401).
+    GraphiQL copies an edited Headers pane, and the operation name of a newly opened tab,
+    into its state after a debounce: a click that lands first sends the old values (the
+    placeholder token: 401; the other tab's operation name: 400).
     """
     for _ in range(20):
         async with page.expect_response(
-            lambda response: "query Viewer" in (response.request.post_data or "")
+            lambda response: operation in (response.request.post_data or "")
         ) as answered:
             await page.click(EXECUTE)
         response = await answered.value
-        if (await response.request.all_headers()).get("authorization") == authorization:
+        sent = await response.request.all_headers()
+        if response.status == 200 and sent.get("authorization") == authorization:
             return
         await page.wait_for_timeout(250)
-    raise AssertionError("the Headers pane never reached the request")
+    raise AssertionError("the tab never sent its headers and operation")
 
 
 async def test_graphiql_offline_logs_in_queries_and_documents(
@@ -128,7 +130,7 @@ async def test_graphiql_offline_logs_in_queries_and_documents(
         assert HEADERS_PLACEHOLDER in headers
         filled = headers.replace(HEADERS_PLACEHOLDER, token)
         await page.evaluate(SET_EDITOR_VALUE, [HEADERS_EDITOR, filled])
-        await _run_once_headers_apply(page, f"Bearer {token}")
+        await _run_when_tab_state_settles(page, "query Viewer", f"Bearer {token}")
         viewer = await _result_when(page, "username")
         assert viewer["data"]["viewer"]["username"] == "alice"
 
