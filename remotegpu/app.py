@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
@@ -21,7 +21,10 @@ from remotegpu.api import build_schema
 from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
+from remotegpu.cors import cors_middleware
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.graphiql.assets import local_assets_present
+from remotegpu.graphiql.page import graphiql_html, graphiql_routes
 from remotegpu.graphql_view import HardenedGraphQLView
 from remotegpu.observability import tracing
 from remotegpu.observability.metrics import mark_this_process_dead, metrics_endpoint
@@ -46,12 +49,17 @@ class GraphQLApp(HardenedGraphQLView):
                 settings.persisted_documents, trusted_only=settings.trusted_documents_only
             )
         )
+        # Our page (served files, example documents) instead of Strawberry's CDN-only one.
+        self.ide_html = graphiql_html(local_assets_present())
 
     def parse_json(self, data: str | bytes) -> Any:
         payload = super().parse_json(data)
         if self.documents is not None:
             self.documents.resolve(payload)  # a hash becomes its document; may refuse
         return payload
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(self.ide_html)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -98,6 +106,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        *graphiql_routes(),
     ]
     if settings.metrics:
         routes.append(Route("/metrics", lambda _: metrics_endpoint(settings), methods=["GET"]))
@@ -105,6 +114,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     middleware = [Middleware(RequestIdMiddleware)]
     if settings.tracing:
         middleware.append(tracing.tracing_middleware(engine, tracing.tracer_provider(settings)))
+    middleware += cors_middleware(settings)
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.engine = engine
     app.state.settings = settings

@@ -8,10 +8,11 @@ import os
 import signal
 import sys
 from collections.abc import Coroutine
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from remotegpu.settings import Settings, SettingsError, load_settings
 
@@ -27,29 +28,67 @@ cli = typer.Typer(
 console = Console(stderr=True, soft_wrap=True)
 
 
+def _fail(message: str, code: int = 1) -> NoReturn:
+    """End the command with one line on stderr (Text, so brackets in it are not markup)."""
+    console.print(Text.assemble(("error: ", "red"), message), highlight=False)
+    raise typer.Exit(code)
+
+
 def _settings() -> Settings:
     try:
         return load_settings()
     except SettingsError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+        _fail(str(exc), 2)
 
 
-def _run(coro: Coroutine[Any, Any, T]) -> T:
+def _run(coro: Coroutine[Any, Any, T], settings: Settings, url: str) -> T:
     """Run a database coroutine; connection failures become one line, not a traceback."""
-    import asyncpg
+    from remotegpu.db.probe import CONNECTION_ERRORS, describe_failure
 
     try:
         return asyncio.run(coro)
-    except (OSError, asyncpg.PostgresConnectionError, asyncpg.InvalidCatalogNameError) as exc:
-        console.print(f"[red]error:[/red] cannot reach the database: {exc}", highlight=False)
-        raise typer.Exit(1) from None
+    except CONNECTION_ERRORS as exc:
+        _fail(describe_failure(exc, url, settings.db_connect_timeout_seconds))
+
+
+def _start_embedded(settings: Settings) -> str:
+    """Start (or join) the embedded server, saying so: its first start takes a while."""
+    from remotegpu.db.embedded import EmbeddedServerMissing, require_embedded_server
+    from remotegpu.db.server import resolve_database_url
+
+    try:
+        require_embedded_server()
+    except EmbeddedServerMissing as exc:
+        _fail(str(exc), 2)
+    pgdata = settings.pgdata
+    first = not (pgdata / "PG_VERSION").exists()
+    doing = "creating" if first else "starting"
+    console.print(
+        f"DATABASE_URL is not set: {doing} the embedded PostgreSQL in {pgdata}"
+        + (" (the first start takes about 10 s)" if first else ""),
+        highlight=False,
+    )
+    try:
+        url = asyncio.run(resolve_database_url(settings))
+    except Exception as exc:  # whatever the embedded server reports, as one line
+        _fail(
+            f"the embedded PostgreSQL in {pgdata} did not start ({exc}): remove {pgdata}"
+            " if it is a leftover, or set DATABASE_URL to an external PostgreSQL"
+        )
+    console.print("embedded PostgreSQL is ready", highlight=False)
+    return url
 
 
 def _database_url(settings: Settings) -> str:
-    from remotegpu.db.server import resolve_database_url
+    """The database of this command, checked: reachable, credentials right, answering."""
+    from remotegpu.db.probe import DatabaseUnavailable, check_database
 
-    return _run(resolve_database_url(settings))
+    url = settings.database_url or _start_embedded(settings)
+    try:
+        asyncio.run(check_database(url, settings.db_connect_timeout_seconds))
+    except DatabaseUnavailable as exc:
+        _fail(str(exc))
+    return url
 
 
 @cli.command()
@@ -61,18 +100,18 @@ def migrate(
     """Apply pending SQL migrations in order (each in its own transaction)."""
     from remotegpu.db.migrate import ChangedMigrationError, migrate, migration_status
 
-    url = _database_url(_settings())
+    settings = _settings()
+    url = _database_url(settings)
     if status:
-        for item in _run(migration_status(url)):
+        for item in _run(migration_status(url), settings, url):
             colour = {"applied": "green", "pending": "yellow", "changed": "red"}[item.state]
             typer.echo(f"{item.filename}  ", nl=False)
             console.print(f"[{colour}]{item.state}[/{colour}]", highlight=False)
         return
     try:
-        applied = _run(migrate(url))
+        applied = _run(migrate(url), settings, url)
     except ChangedMigrationError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     if applied:
         for name in applied:
             console.print(f"applied {name}", highlight=False)
@@ -92,14 +131,15 @@ def seed(
     from remotegpu.seed import SCALES, SeedError, seed_database
 
     if scale not in SCALES:
-        console.print(f"[red]error:[/red] --scale must be one of {', '.join(SCALES)}")
-        raise typer.Exit(2)
-    url = _database_url(_settings())
+        _fail(f"--scale must be one of {', '.join(SCALES)}", 2)
+    settings = _settings()
+    url = _database_url(settings)
     try:
-        report = _run(seed_database(url, SCALES[scale], seed=seed_value, if_empty=if_empty))
+        report = _run(
+            seed_database(url, SCALES[scale], seed=seed_value, if_empty=if_empty), settings, url
+        )
     except SeedError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     console.print(report, highlight=False)
 
 
@@ -108,8 +148,9 @@ def check_invariants() -> None:
     """Report every broken consistency rule in the database (exit 1 when any)."""
     from remotegpu.domain.invariants import find_violations
 
-    url = _database_url(_settings())
-    problems = _run(find_violations(url))
+    settings = _settings()
+    url = _database_url(settings)
+    problems = _run(find_violations(url), settings, url)
     for problem in problems:
         console.print(f"[red]violation:[/red] {problem}", highlight=False)
     if problems:
@@ -119,8 +160,10 @@ def check_invariants() -> None:
 
 @cli.command("create-admin")
 def create_admin(
-    username: Annotated[str, typer.Option(help="Login name of the new admin.")],
-    email: Annotated[str, typer.Option(help="E-mail address.")],
+    username: Annotated[
+        str, typer.Option(envvar="REMOTEGPU_ADMIN_USERNAME", help="Login name of the new admin.")
+    ],
+    email: Annotated[str, typer.Option(envvar="REMOTEGPU_ADMIN_EMAIL", help="E-mail address.")],
     password: Annotated[
         str,
         typer.Option(
@@ -131,17 +174,27 @@ def create_admin(
             help="At least 10 characters (prompted when not given).",
         ),
     ],
+    if_missing: Annotated[
+        bool,
+        typer.Option(
+            "--if-missing",
+            help="Do nothing when an account with this username exists (container start-up).",
+        ),
+    ] = False,
 ) -> None:
     """Create a platform admin (the first account of a fresh install)."""
     from remotegpu.auth.admin import create_admin_command
-    from remotegpu.domain.errors import DomainError
+    from remotegpu.domain.errors import DomainError, ErrorCode
 
-    url = _database_url(_settings())
+    settings = _settings()
+    url = _database_url(settings)
     try:
-        message = _run(create_admin_command(url, username, email, password))
+        message = _run(create_admin_command(url, username, email, password), settings, url)
     except DomainError as exc:
-        console.print(f"[red]error:[/red] {exc.message}", highlight=False)
-        raise typer.Exit(1) from None
+        if if_missing and exc.code is ErrorCode.CONFLICT and exc.field == ["input", "username"]:
+            console.print(f"admin {username} already exists: left as it is", highlight=False)
+            return
+        _fail(exc.message)
     console.print(message, highlight=False)
 
 
@@ -220,7 +273,7 @@ def worker() -> None:
     url = _database_url(settings)
     logging.config.dictConfig(logging_config(settings.log_level))
     console.print("RemoteGPU worker: running jobs (Ctrl-C to stop)", highlight=False)
-    _run(worker_until_signalled(url, settings))
+    _run(worker_until_signalled(url, settings), settings, url)
 
 
 @cli.command()
@@ -251,7 +304,7 @@ def jobs(
         finally:
             await engine.dispose()
 
-    runs = _run(fetch())
+    runs = _run(fetch(), settings, url)
     if not runs:
         console.print("no job runs yet", highlight=False)
         return

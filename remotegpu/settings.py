@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AliasChoices,
@@ -14,7 +17,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_core import ErrorDetails
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import SettingsError as SourceError
+
+# Public on purpose, for development; production refuses to start with it.
+DEV_JWT_SECRET = "dev-only-insecure-jwt-secret-change-me-0123456789"  # noqa: S105
 
 # HS256 keys shorter than the hash output are brute-forceable (RFC 7518 section 3.2).
 MIN_JWT_SECRET_BYTES = 32
@@ -38,9 +46,17 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=200)
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
+    # asyncpg waits 60 s by default, then reports an empty reason; a server that accepts the
+    # connection but never answers should fail fast with a message instead.
+    db_connect_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="Limit on connecting to PostgreSQL and on the first query of a command.",
+    )
 
     # Identity. The development key is public knowledge: production must set its own.
-    jwt_secret: str = Field(default="dev-only-insecure-jwt-secret-change-me-0123456789")
+    jwt_secret: str = Field(default=DEV_JWT_SECRET)
     jwt_issuer: str = "remotegpu"
     access_token_ttl_seconds: int = Field(default=900, ge=30, le=86_400)
     refresh_token_ttl_seconds: int = Field(default=30 * 86_400, ge=300)
@@ -134,6 +150,17 @@ class Settings(BaseSettings):
         default=1_000, ge=1, le=100_000, description="Most samples one metricsReport may carry."
     )
 
+    # Browser origins allowed to call the API (CORS). Empty: no CORS headers at all.
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Origins such as https://console.example.com, comma-separated or a JSON "
+        'list; "*" allows any origin (without credentials).',
+    )
+    cors_allow_credentials: bool = Field(
+        default=False,
+        description="Let browsers send cookies / HTTP auth cross-origin (Bearer tokens need not).",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
@@ -156,14 +183,57 @@ class Settings(BaseSettings):
             # RFC 7518 3.2: an HS256 key must be at least as long as the hash (256 bits).
             raise ValueError(f"must be at least {MIN_JWT_SECRET_BYTES} bytes")
         if info.data.get("environment") == "production" and value.startswith(DEV_KEY_MARKER):
-            raise ValueError("production needs its own key, not the development default")
+            raise ValueError(
+                "production needs its own key, not the development default: set it to a random"
+                " string of 32+ bytes, e.g. the output of"
+                " `python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`"
+            )
         return value
 
     @model_validator(mode="after")
     def _trusted_documents_need_a_manifest(self) -> Settings:
         if self.trusted_documents_only and self.persisted_documents is None:
             raise ValueError(
-                "trusted_documents_only: needs REMOTEGPU_PERSISTED_DOCUMENTS (the manifest)"
+                "REMOTEGPU_TRUSTED_DOCUMENTS_ONLY=true needs REMOTEGPU_PERSISTED_DOCUMENTS"
+                " (the manifest)"
+            )
+        return self
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError:
+                raise ValueError(
+                    "must be origins separated by commas, or a JSON list of strings"
+                ) from None
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _check_origins(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for origin in value:
+            if origin == "*":
+                continue
+            parts = urlsplit(origin)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path:
+                raise ValueError(
+                    f"{origin!r} is not an origin: write scheme://host[:port] with no path,"
+                    " e.g. https://console.example.com"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _check_combinations(self) -> Settings:
+        if self.cors_allow_credentials and "*" in self.cors_origins:
+            raise ValueError(
+                'REMOTEGPU_CORS_ALLOW_CREDENTIALS=true needs explicit origins, not "*":'
+                " list the origins in REMOTEGPU_CORS_ORIGINS"
             )
         return self
 
@@ -188,16 +258,44 @@ class SettingsError(Exception):
     """A setting has a bad value; the message is one line naming the variable."""
 
 
+# Values never echoed back in an error message.
+_SECRET_FIELDS = frozenset({"jwt_secret", "database_url"})
+
+
+def variable_name(field: str) -> str:
+    """The environment variable of a settings field (or of one of its aliases)."""
+    if field.lower() in ("database_url", "remotegpu_database_url"):
+        return "DATABASE_URL"
+    return f"REMOTEGPU_{field.upper()}"
+
+
+def _describe(error: ErrorDetails) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if not error["loc"]:
+        # A rule across several settings: its message names the variables itself.
+        return message
+    field = str(error["loc"][0]).lower()
+    shown = "" if field in _SECRET_FIELDS else f"={error['input']}"
+    return f"{variable_name(field)}{shown} is invalid: {message[0].lower()}{message[1:]}"
+
+
+def _describe_source_error(exc: SourceError) -> str:
+    # pydantic-settings parses list settings as JSON before validation and says only which
+    # field failed; the variable and an example are what a person needs.
+    match = re.search(r'field "(\w+)"', str(exc))
+    name = variable_name(match.group(1)) if match else "a REMOTEGPU_* variable"
+    return f'{name} is not valid JSON: give a JSON list, e.g. ["hooks.internal", "10.0.0.0/8"]'
+
+
 def load_settings() -> Settings:
+    """The settings, or SettingsError with one line per problem, each naming its variable."""
     try:
         return Settings()
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            name = str(err["loc"][0]) if err["loc"] else "?"
-            env = "DATABASE_URL" if name == "database_url" else f"REMOTEGPU_{name.upper()}"
-            problems.append(f"{env}: {err['msg']}")
-        raise SettingsError("invalid settings: " + "; ".join(problems)) from None
+        problems = [_describe(err) for err in exc.errors()]
+        raise SettingsError("; ".join(problems)) from None
+    except SourceError as exc:
+        raise SettingsError(_describe_source_error(exc)) from None
 
 
 @lru_cache(maxsize=1)

