@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/remotegpu migrate
 	$(BIN)/remotegpu seed --scale small --if-empty
-	$(BIN)/remotegpu serve --host 127.0.0.1 --port 8000
+	REMOTEGPU_DEMO_AGENTS=true $(BIN)/remotegpu serve --host 127.0.0.1 --port 8000
 
 # Two workers, one test file each at a time: the suite waits on PostgreSQL more than on CPU.
 test: install
