@@ -54,7 +54,9 @@ $(IDE_STAMP): ide/package.json ide/package-lock.json | $(RUNTIME_STAMP)
 run: install
 	$(BIN)/remotegpu migrate
 	$(BIN)/remotegpu seed --scale small --if-empty
-	$(BIN)/remotegpu serve
+	# Simulated host agents keep the demo fleet online (the in-process worker would otherwise
+	# take every seeded host offline after 180 s of silence).
+	REMOTEGPU_DEMO_AGENTS=true $(BIN)/remotegpu serve
 
 # Two workers, one test file each at a time: the suite waits on PostgreSQL more than on CPU.
 test: install-dev

@@ -216,7 +216,7 @@ def serve(
     REMOTEGPU_RUN_WORKER=false."""
     import uvicorn
 
-    from remotegpu.jobs.process import WorkerThread
+    from remotegpu.jobs.process import WorkerThread, send_demo_heartbeats
     from remotegpu.observability.logs import logging_config
 
     settings = _settings()
@@ -238,6 +238,9 @@ def serve(
     # `remotegpu worker` processes instead.
     worker = WorkerThread(url, settings) if settings.run_worker else None
     if worker is not None:
+        if settings.demo_agents:
+            # Before the worker: its first liveness tick may precede the first demo tick.
+            _run(send_demo_heartbeats(url, settings))
         worker.start()
     try:
         uvicorn.run(
@@ -285,16 +288,16 @@ def jobs(
     ] = False,
 ) -> None:
     """List recent runs of platform jobs (started, finished, rows, outcome, error)."""
-    from remotegpu.jobs.schedule import SCHEDULE
+    from remotegpu.jobs.schedule import schedule_for
 
+    settings = _settings()
     if schedule:
-        for job in SCHEDULE:
+        for job in schedule_for(settings):
             typer.echo(f"{job.name}\t{job.cron}")
         return
     from remotegpu.db.engine import create_engine, create_session_factory
     from remotegpu.jobs.runs import latest_runs
 
-    settings = _settings()
     url = _database_url(settings)
 
     async def fetch() -> list[Any]:

@@ -146,6 +146,11 @@ class Settings(BaseSettings):
         le=86_400,
         description="Heartbeat silence after which a host is offline.",
     )
+    demo_agents: bool = Field(
+        default=False,
+        description="Simulated agents heartbeat every host of the demo fleet (`make run`); "
+        "never in production, where real agents report.",
+    )
     metrics_batch_max: int = Field(
         default=1_000, ge=1, le=100_000, description="Most samples one metricsReport may carry."
     )

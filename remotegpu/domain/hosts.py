@@ -284,13 +284,20 @@ class Heartbeat:
 
 
 async def record_heartbeat(
-    session: AsyncSession, viewer: Viewer, host_id: str, health_status: str
+    session: AsyncSession,
+    viewer: Viewer,
+    host_id: str,
+    health_status: str,
+    *,
+    at: datetime | None = None,
 ) -> Heartbeat:
     """The host's own agent (or an admin) reports the host alive, with its health.
 
     Agents send one every few seconds, so this is one statement: the UPDATE locks the row,
     reads the status before it (the sub-select's row lock orders concurrent reports) and
     returns the host after it. It writes no audit row; the caller audits state changes.
+    `at` is the heartbeat's time when a job reports on its own clock (the demo agents);
+    requests leave it to the database's now().
     """
     if viewer.is_agent:
         if viewer.agent_host_id != host_id:
@@ -316,7 +323,7 @@ async def record_heartbeat(
             .where(Host.id == before.c.id)
             # A host in maintenance stays there: only an admin takes it out.
             .values(
-                last_heartbeat=func.now(),
+                last_heartbeat=func.now() if at is None else at,
                 health_status=health_status,
                 status=case((before.c.previous == "offline", "online"), else_=Host.status),
             )

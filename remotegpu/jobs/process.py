@@ -11,7 +11,8 @@ import threading
 from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.jobs.engine import DEFAULT_OPTIONS, WorkerOptions, run_worker
 from remotegpu.jobs.registry import RecurringJob
-from remotegpu.jobs.schedule import SCHEDULE
+from remotegpu.jobs.runs import run_recorded
+from remotegpu.jobs.schedule import DEMO_AGENTS, schedule_for
 from remotegpu.settings import Settings
 
 STOP_TIMEOUT_SECONDS = 15  # a job in flight gets this long to finish when serve stops
@@ -23,14 +24,27 @@ async def worker_main(
     database_url: str,
     settings: Settings,
     shutdown: asyncio.Event,
-    jobs: tuple[RecurringJob, ...] = SCHEDULE,
+    jobs: tuple[RecurringJob, ...] | None = None,
     options: WorkerOptions = DEFAULT_OPTIONS,
 ) -> None:
-    """Run the registry's jobs with an engine of the worker's own until `shutdown` is set."""
+    """Run the jobs (by default the settings' schedule) with an engine of the worker's own
+    until `shutdown` is set."""
     engine = create_engine(database_url, settings)
     try:
         sessions = create_session_factory(engine)
+        jobs = schedule_for(settings) if jobs is None else jobs
         await run_worker(database_url, sessions, jobs, shutdown=shutdown, options=options)
+    finally:
+        await engine.dispose()
+
+
+async def send_demo_heartbeats(database_url: str, settings: Settings) -> int:
+    """One round of the demo agents, now, as a recorded run of `demo.agents`: `serve` sends it
+    before its worker starts, because the worker's first liveness tick may come before the
+    first demo tick and would take the whole seeded fleet offline. Returns hosts reported."""
+    engine = create_engine(database_url, settings)
+    try:
+        return await run_recorded(create_session_factory(engine), DEMO_AGENTS)
     finally:
         await engine.dispose()
 

@@ -3,6 +3,7 @@
 A job function is `async def job(session: AsyncSession, now: datetime) -> int` (rows touched);
 the engine runs it in one transaction it opens and commits, recorded in job_runs. Adding a
 job is one line in SCHEDULE. Cron expressions are UTC; five fields, or six with seconds last.
+Workers run `schedule_for(settings)`: SCHEDULE plus the jobs a setting turns on.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.domain import (
     alert_evaluation,
+    demo_agents,
     housekeeping,
     invoice_jobs,
     liveness,
@@ -21,7 +23,7 @@ from remotegpu.domain import (
 )
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import abandon_lost_runs, expire_job_history
-from remotegpu.settings import get_settings
+from remotegpu.settings import Settings, get_settings
 
 
 async def hosts_liveness(session: AsyncSession, now: datetime) -> int:
@@ -58,3 +60,12 @@ SCHEDULE: tuple[RecurringJob, ...] = (
     RecurringJob("billing.invoice", "15 1 * * *", invoice_jobs.invoice_previous_month),
     RecurringJob("billing.overdue", "45 1 * * *", invoice_jobs.mark_overdue_invoices),
 )
+
+# REMOTEGPU_DEMO_AGENTS: every 30 s, so a demo host is heard from several times within the
+# silence (180 s by default) that takes it offline.
+DEMO_AGENTS = RecurringJob("demo.agents", "* * * * * */30", demo_agents.heartbeat_demo_fleet)
+
+
+def schedule_for(settings: Settings) -> tuple[RecurringJob, ...]:
+    """The recurring jobs a worker with these settings runs (a new tuple; SCHEDULE is kept)."""
+    return (*SCHEDULE, DEMO_AGENTS) if settings.demo_agents else SCHEDULE
