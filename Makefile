@@ -51,11 +51,11 @@ $(IDE_STAMP): ide/package.json ide/package-lock.json | $(RUNTIME_STAMP)
 
 # Install, migrate, seed a small demo fleet when the database is empty, serve GraphiQL on
 # REMOTEGPU_HOST:REMOTEGPU_PORT (127.0.0.1:8000 unless set).
+# Simulated host agents keep the demo fleet online: the in-process job worker would
+# otherwise take every seeded host offline after 180 s without heartbeats.
 run: install
 	$(BIN)/remotegpu migrate
 	$(BIN)/remotegpu seed --scale small --if-empty
-	# Simulated host agents keep the demo fleet online (the in-process worker would otherwise
-	# take every seeded host offline after 180 s of silence).
 	REMOTEGPU_DEMO_AGENTS=true $(BIN)/remotegpu serve
 
 # Two workers, one test file each at a time: the suite waits on PostgreSQL more than on CPU.

@@ -240,7 +240,7 @@ def serve(
     if worker is not None:
         if settings.demo_agents:
             # Before the worker: its first liveness tick may precede the first demo tick.
-            _run(send_demo_heartbeats(url, settings))
+            _run(send_demo_heartbeats(url, settings), settings, url)
         worker.start()
     try:
         uvicorn.run(
