@@ -227,6 +227,17 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "LTE": "Fires when the metric is less than or equal to the threshold.",
         "EQ": "Fires when the metric equals the threshold.",
     },
+    "JobRunOutcome": {
+        "RUNNING": "Started and not finished yet.",
+        "SUCCEEDED": "Finished; its work committed.",
+        "FAILED": "Raised an error; its work rolled back (the queue retries it).",
+        "ABANDONED": "Its worker died before it finished; nothing of it committed.",
+    },
+    "MetricBucket": {
+        "MINUTE": "One-minute buckets, from raw samples (the last 7 days).",
+        "HOUR": "One-hour buckets, from hourly roll-ups and not yet rolled-up samples.",
+        "DAY": "One-day buckets, from daily roll-ups and not yet rolled-up samples.",
+    },
     "AlertSeverity": {
         "INFO": "For information.",
         "WARNING": "Needs attention soon.",

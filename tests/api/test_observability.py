@@ -134,7 +134,7 @@ async def test_graphql_operation_writes_one_json_access_line(
     assert line["viewer_id"] is None
     assert line["statements"] >= 1  # systemInfo reads system_configs
     assert line["duration_ms"] > 0
-    assert line["query_cost"] is None  # no cost limiter has priced it
+    assert line["query_cost"] == 3  # systemInfo, name and version: priced before execution
     assert line["request_id"] == request_id
     assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", line["timestamp"])
     assert line["level"] == "INFO"
