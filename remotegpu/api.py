@@ -15,6 +15,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
+from remotegpu.schema.inputs.text_check import TextInputCheck
 from remotegpu.schema.protection import protection_extensions
 from remotegpu.schema.scalars import SCALAR_MAP
 from remotegpu.settings import Settings
@@ -59,7 +60,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        extensions=protection_extensions(settings),
+        extensions=[*protection_extensions(settings), TextInputCheck],
         config=_CONFIG,
     )
 
