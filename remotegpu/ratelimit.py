@@ -189,14 +189,15 @@ class RateLimiter:
         return max(refused, key=lambda v: v.retry_after) if refused else None
 
 
-def login_names(body: bytes) -> list[str | None]:
+def login_names(body: bytes, max_tokens: int = 2_000) -> list[str | None]:
     """The `input.login` of every root `login` field of a GraphQL request body, None where it
-    cannot be read; [] when the request logs in nowhere. Cheap when `login` is absent."""
+    cannot be read; [] when the request logs in nowhere. Cheap when `login` is absent, and
+    bounded like the GraphQL parser (`max_tokens`): a document too big to run is not parsed."""
     if b"login" not in body:
         return []
     try:
         payload = json.loads(body)
-        document = parse(payload["query"])
+        document = parse(payload["query"], no_location=True, max_tokens=max_tokens)
     except (ValueError, TypeError, KeyError, GraphQLError, RecursionError):
         return []
     variables = payload.get("variables") if isinstance(payload, dict) else None
@@ -273,7 +274,8 @@ class RateLimitMiddleware:
         viewer = scope.get("state", {}).get("viewer") or Viewer()
         client = scope.get("client")
         address = client[0] if client else "unknown"
-        buckets = buckets_for(self.settings, viewer, address, login_names(body))
+        names = login_names(body, self.settings.max_tokens)
+        buckets = buckets_for(self.settings, viewer, address, names)
         verdict = await self.limiter.check(buckets)
         if verdict is not None:
             await too_many_requests(verdict)(scope, receive, send)

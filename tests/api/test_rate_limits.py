@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -170,6 +171,12 @@ def test_login_names_reads_literals_variables_and_aliases() -> None:
     )
     assert login_names(body) == ["var", "inner", "lit"]
     assert login_names(b'{"query": "query { login }"}') == []  # a query field, not the mutation
+    # A document over the token limit is not parsed here (nor run by the GraphQL layer).
+    huge = 'mutation { login(input: {login: "x", password: "p"}) { accessToken } '
+    huge += "a: __typename " * 2_000 + "}"
+    body = json.dumps({"query": huge}).encode()
+    assert login_names(body, max_tokens=2_000) == []
+    assert login_names(body, max_tokens=10_000) == ["x"]
 
 
 def test_judge_previous_window_fades_out() -> None:
