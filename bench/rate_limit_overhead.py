@@ -3,8 +3,9 @@
     .venv/bin/python bench/rate_limit_overhead.py --requests 400 --concurrency 1 50
 
 Uses DATABASE_URL, or the embedded server in .remotegpu/bench-pgdata (database
-remotegpu_bench_ratelimit, migrated, one customer). Sends `{ __typename }` (no SQL of its own)
-in-process through the whole middleware stack, anonymously (one bucket: the address) and as
+remotegpu_bench_ratelimit, created afresh and migrated, one customer). Sends
+`{ __typename }` (no SQL of its own) in-process through the whole middleware stack,
+anonymously (one bucket: the address) and as
 a logged-in customer (two buckets: viewer and address, still one statement), sequentially
 and with N requests in flight from one address (every request then updates the same rows).
 Reports p50/p99 per request, limits on and off, interleaved in rounds so both see the same
@@ -41,6 +42,11 @@ async def prepare() -> tuple[str, int]:
     url = os.environ.get("DATABASE_URL")
     if not url:
         admin = start_embedded_server(ROOT / ".remotegpu" / "bench-pgdata")
+        conn = await asyncpg.connect(asyncpg_dsn(admin))
+        try:  # a fresh database each run: nothing to keep, and no stale migration
+            await conn.execute('DROP DATABASE IF EXISTS "remotegpu_bench_ratelimit" WITH (FORCE)')
+        finally:
+            await conn.close()
         url = await ensure_database(admin, "remotegpu_bench_ratelimit")
     await migrate(url)
     conn = await asyncpg.connect(asyncpg_dsn(url))

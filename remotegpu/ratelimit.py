@@ -3,10 +3,11 @@
 Each POST /graphql is counted in up to four buckets: its viewer (the API token, else the
 customer), its client address, and for `login` fields the address and the username again
 with stricter limits. One statement per request upserts the current window of every bucket
-(`INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, migration 20) and reads the previous
-window in the same pass: the estimate `current + previous * (time left of the previous window
-seen through the current one)` is the usual sliding-window approximation, without the double
-burst a fixed window allows at its edge. A request over a limit gets HTTP 429, a
+(`INSERT ... ON CONFLICT DO UPDATE`, migration 20; each bucket's count spread over a few
+shard rows so a burst from one address does not queue on one row lock) and sums the current
+and previous windows in the same pass: the estimate `current + previous * (share of the
+previous window still inside the sliding one)` is the usual sliding-window approximation,
+without the double burst a fixed window allows at its edge. A request over a limit gets HTTP 429, a
 `Retry-After` header and a GraphQL-shaped error (`extensions.code = RATE_LIMITED`); it still
 counts, so hammering keeps a client out rather than letting every other attempt through.
 
@@ -17,9 +18,11 @@ then failing the request anyway, and rate limiting must not turn a hiccup into a
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import math
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +49,8 @@ from remotegpu.settings import Settings
 log = logging.getLogger("remotegpu.ratelimit")
 
 # Buckets are sorted before the upsert so concurrent requests lock shared rows in one order.
+# The SELECT reads the snapshot from before the INSERT: the sums hold the others' committed
+# counts, to which this request's own weight is added.
 _COUNT = text(
     """
 WITH wanted AS (
@@ -54,20 +59,26 @@ WITH wanted AS (
     FROM unnest(CAST(:buckets AS text[]), CAST(:seconds AS int[]), CAST(:weights AS int[]))
          AS b(bucket, seconds, weight)
 ), counted AS (
-    INSERT INTO rate_limit_windows AS w (bucket, window_start, hits)
-    SELECT bucket, window_start, weight FROM wanted ORDER BY bucket
-    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = w.hits + EXCLUDED.hits
-    RETURNING w.bucket, w.window_start, w.hits
+    INSERT INTO rate_limit_windows AS w (bucket, window_start, shard, hits)
+    SELECT bucket, window_start, :shard, weight FROM wanted ORDER BY bucket
+    ON CONFLICT (bucket, window_start, shard) DO UPDATE SET hits = w.hits + EXCLUDED.hits
 )
-SELECT c.bucket, c.hits, COALESCE(p.hits, 0) AS previous,
-       extract(epoch FROM now() - c.window_start)::float8 AS elapsed
-FROM counted c
-JOIN wanted ON wanted.bucket = c.bucket
-LEFT JOIN rate_limit_windows p
-       ON p.bucket = c.bucket
-      AND p.window_start = c.window_start - make_interval(secs => wanted.seconds)
+SELECT wanted.bucket,
+       wanted.weight + COALESCE((
+           SELECT sum(c.hits) FROM rate_limit_windows c
+           WHERE c.bucket = wanted.bucket AND c.window_start = wanted.window_start), 0)::int
+           AS hits,
+       COALESCE((
+           SELECT sum(p.hits) FROM rate_limit_windows p
+           WHERE p.bucket = wanted.bucket
+             AND p.window_start = wanted.window_start - make_interval(secs => wanted.seconds)),
+           0)::int AS previous,
+       extract(epoch FROM now() - wanted.window_start)::float8 AS elapsed
+FROM wanted
 """
 )
+# Counters per bucket and window: a burst from one address spreads over this many row locks.
+SHARDS = 8
 # Old windows go in batches, skipping rows another replica is deleting at the same moment.
 _PRUNE = text(
     """
@@ -161,6 +172,8 @@ class RateLimiter:
         self.engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.settings = settings
         self._next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
+        # Round robin from a per-process offset: processes do not all start on shard 0.
+        self._shards = itertools.count(os.getpid())
 
     async def check(self, buckets: list[Bucket]) -> Verdict | None:
         if not buckets:
@@ -170,6 +183,7 @@ class RateLimiter:
             "buckets": [b.key for b in buckets],
             "seconds": [b.seconds for b in buckets],
             "weights": [b.weight for b in buckets],
+            "shard": next(self._shards) % SHARDS,
         }
         try:
             async with self.engine.connect() as conn:

@@ -84,7 +84,7 @@ async def test_graphql_over_address_limit_gets_429_with_retry_after(limited: Any
     for _ in range(3):
         assert (await client.post("/graphql", json=TYPENAME)).status_code == 200
     retry_after = assert_rate_limited(await client.post("/graphql", json=TYPENAME))
-    assert retry_after <= 3600
+    assert retry_after <= 2 * 3600  # this window, then the fading of its count in the next
     # Another address has its own count.
     other = limited(rate_limit_address=3, rate_limit_window_seconds=3600).at("10.0.0.2")
     assert (await other.post("/graphql", json=TYPENAME)).status_code == 200
@@ -200,8 +200,8 @@ async def test_rate_limit_old_windows_are_pruned(limited: Any, seeded_url: str) 
     conn = await asyncpg.connect(asyncpg_dsn(seeded_url))
     try:
         await conn.execute(
-            "INSERT INTO rate_limit_windows (bucket, window_start, hits)"
-            " VALUES ('op:addr:old', now() - interval '1 day', 5)"
+            "INSERT INTO rate_limit_windows (bucket, window_start, shard, hits)"
+            " VALUES ('op:addr:old', now() - interval '1 day', 0, 5)"
         )
         limiter = clients.app.state.rate_limiter
         limiter._next_prune = 0.0
