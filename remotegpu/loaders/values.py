@@ -8,6 +8,7 @@ declared type first turns it into the client's fault (BAD_USER_INPUT) without a 
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
@@ -33,6 +34,28 @@ def text_problem(value: str) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return "is not valid Unicode"
+    return None
+
+
+def json_problem(value: Any, max_depth: int, depth: int = 0) -> str | None:
+    """What jsonb (and text) refuse anywhere in a JSON value: NUL characters, lone surrogates,
+    NaN and infinities; and nesting deeper than `max_depth`, refused before recursing."""
+    if depth > max_depth:
+        return f"is nested deeper than {max_depth} levels"
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "must not contain NaN or infinite numbers"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = text_problem(str(key)) or json_problem(item, max_depth, depth + 1)
+            if problem is not None:
+                return problem
+    if isinstance(value, list):
+        for item in value:
+            problem = json_problem(item, max_depth, depth + 1)
+            if problem is not None:
+                return problem
     return None
 
 

@@ -7,7 +7,6 @@ document is validated, before any SQL, instead of failing inside PostgreSQL.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, NewType
@@ -18,7 +17,7 @@ from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.scalars import JSON
 from strawberry.types.scalar import ScalarDefinition
 
-from remotegpu.loaders.values import INT64, datetime_problem, decimal_problem, text_problem
+from remotegpu.loaders.values import INT64, datetime_problem, decimal_problem, json_problem
 
 __all__ = ["JSON", "SCALAR_MAP", "BigInt", "Money", "ScalarInputError"]
 
@@ -83,29 +82,8 @@ def _parse_uuid(value: Any) -> UUID:
         raise ScalarInputError("UUID must be a canonical UUID string") from None
 
 
-def _json_problem(value: Any, depth: int = 0) -> str | None:
-    """What jsonb refuses: NUL characters, NaN and infinities; plus absurd nesting."""
-    if depth > JSON_MAX_DEPTH:
-        return f"is nested deeper than {JSON_MAX_DEPTH} levels"
-    if isinstance(value, str):
-        return text_problem(value)
-    if isinstance(value, float):
-        return None if math.isfinite(value) else "must not contain NaN or infinite numbers"
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = text_problem(str(key)) or _json_problem(item, depth + 1)
-            if problem is not None:
-                return problem
-    if isinstance(value, list):
-        for item in value:
-            problem = _json_problem(item, depth + 1)
-            if problem is not None:
-                return problem
-    return None
-
-
 def _parse_json(value: Any) -> Any:
-    problem = _json_problem(value)
+    problem = json_problem(value, JSON_MAX_DEPTH)
     if problem is not None:
         raise ScalarInputError(f"JSON {problem}")
     return value

@@ -15,28 +15,10 @@ from typing import Any
 from graphql import GraphQLError, StringValueNode, Visitor, visit
 from strawberry.extensions import SchemaExtension
 
-from remotegpu.loaders.values import text_problem
+from remotegpu.loaders.values import json_problem, text_problem
 
 # Variables nested deeper than this are no legitimate input; stop walking rather than recurse.
 MAX_VARIABLE_DEPTH = 64
-
-
-def _variable_problem(value: Any, depth: int = 0) -> str | None:
-    if depth > MAX_VARIABLE_DEPTH:
-        return f"is nested deeper than {MAX_VARIABLE_DEPTH} levels"
-    if isinstance(value, str):
-        return text_problem(value)
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = text_problem(str(key)) or _variable_problem(item, depth + 1)
-            if problem:
-                return problem
-    elif isinstance(value, list):
-        for item in value:
-            problem = _variable_problem(item, depth + 1)
-            if problem:
-                return problem
-    return None
 
 
 class _StringLiterals(Visitor):
@@ -51,16 +33,17 @@ class _StringLiterals(Visitor):
 
 
 class TextInputCheck(SchemaExtension):
-    """BAD_USER_INPUT for a NUL character or a lone surrogate in any input string."""
+    """BAD_USER_INPUT for a NUL character or a lone surrogate in any input string (and, in
+    variables, for NaN, infinities and absurd nesting, which no argument accepts either)."""
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         errors: list[GraphQLError] = []
         variables = context.variables or {}
         for name, value in variables.items() if isinstance(variables, dict) else ():
-            problem = _variable_problem(value)
+            problem = json_problem(value, MAX_VARIABLE_DEPTH)
             if problem is not None:
-                errors.append(_error(f"Variable `${name}`: a string {problem}."))
+                errors.append(_error(f"Variable `${name}`: a value in it {problem}."))
         document = context.graphql_document
         if document is not None:
             literals = _StringLiterals()
