@@ -17,6 +17,7 @@ from strawberry.schema.config import StrawberryConfig
 from remotegpu import resolvers
 from remotegpu.observability.operations import OperationObserver
 from remotegpu.schema.enum_values import describe_enum_values
+from remotegpu.schema.inputs.text_check import TextInputCheck
 from remotegpu.schema.pagination import describe_repeated_arguments
 from remotegpu.schema.protection import protection_extensions
 from remotegpu.schema.scalars import SCALAR_MAP
@@ -74,7 +75,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             query=Query,
             mutation=Mutation,
             # The observer first: it wraps the others, so it sees the final, masked result.
-            extensions=[OperationObserver, *protection_extensions(settings)],
+            extensions=[OperationObserver, *protection_extensions(settings), TextInputCheck],
             config=_CONFIG,
         )
     )

@@ -31,6 +31,7 @@ from remotegpu.observability.metrics import mark_this_process_dead, metrics_endp
 from remotegpu.observability.request_id import RequestIdMiddleware
 from remotegpu.observability.sql import observe_engine
 from remotegpu.persisted_documents import PersistedDocuments
+from remotegpu.ratelimit import RateLimitMiddleware
 from remotegpu.settings import Settings, get_settings
 
 
@@ -100,7 +101,8 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         await engine.dispose()
         mark_this_process_dead(settings)
 
-    graphql = AuthMiddleware(GraphQLApp(settings, sessions), sessions, settings)
+    limited = RateLimitMiddleware(GraphQLApp(settings, sessions), engine, settings)
+    graphql = AuthMiddleware(limited, sessions, settings)
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
@@ -118,6 +120,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.engine = engine
     app.state.settings = settings
+    app.state.rate_limiter = limited.limiter
     return app
 
 

@@ -104,6 +104,17 @@ class Settings(BaseSettings):
         default=None, description="Default: on in development, off in production."
     )
 
+    # Rate limits per window, counted in PostgreSQL across workers and replicas (ratelimit.py).
+    # Generous defaults: the console polls, and the test suite fires bursts from one address.
+    # 0 switches one limit off; REMOTEGPU_RATE_LIMIT_ENABLED=false switches them all off.
+    rate_limit_enabled: bool = True
+    rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
+    rate_limit_viewer: int = Field(default=3_000, ge=0, description="Requests per viewer.")
+    rate_limit_address: int = Field(default=6_000, ge=0, description="Requests per address.")
+    rate_limit_login_seconds: int = Field(default=300, ge=1, le=86_400)
+    rate_limit_login_address: int = Field(default=100, ge=0, description="Logins per address.")
+    rate_limit_login_username: int = Field(default=20, ge=0, description="Logins per username.")
+
     # A tuple, not a list: the settings object is hashed (build_schema is cached on it).
     webhook_url_allowlist: tuple[str, ...] = Field(
         default=(),

@@ -13,11 +13,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, tuple_
 
+from remotegpu.loaders.values import value_problem
 from remotegpu.settings import Settings
 
 RowT = TypeVar("RowT")
@@ -68,10 +69,20 @@ def _encode_value(value: Any) -> Any:
 
 
 def _decode_value(value: Any) -> Any:
-    if isinstance(value, dict) and "t" in value:
-        return datetime.fromisoformat(value["t"])
-    if isinstance(value, dict) and "d" in value:
-        return Decimal(value["d"])
+    # Only the exact shapes `_encode_value` writes; anything else stays as it is and is then
+    # refused by the column check (a dict or list is no column's value).
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, text),) = value.items()
+        if tag == "t" and isinstance(text, str):
+            try:
+                return datetime.fromisoformat(text)
+            except ValueError:
+                return value
+        if tag == "d" and isinstance(text, str):
+            try:
+                return Decimal(text)
+            except InvalidOperation:
+                return value
     return value
 
 
@@ -80,16 +91,34 @@ def encode_cursor(ordering: Ordering, row: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
 
 
-def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
+def decode_cursor(ordering: Ordering, cursor: str, argument: str = "after") -> list[Any]:
+    """The ordering key in `cursor`, each value checked against its column's SQL type.
+
+    A cursor is opaque to clients but forgeable: a value of the wrong type or range would
+    otherwise reach PostgreSQL and come back as an internal error.
+    """
     try:
-        name, values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (binascii.Error, ValueError, TypeError):
-        raise BadUserInputError(f"invalid cursor: {cursor!r}") from None
-    if name != ordering.name or not isinstance(values, list):
-        raise BadUserInputError("cursor does not belong to this ordering")
+        payload = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (binascii.Error, ValueError, TypeError, RecursionError):
+        raise BadUserInputError(f"`{argument}`: invalid cursor") from None
+    if not (isinstance(payload, list) and len(payload) == 2 and isinstance(payload[1], list)):
+        raise BadUserInputError(f"`{argument}`: invalid cursor")
+    name, values = payload
+    if name != ordering.name:
+        raise BadUserInputError(f"`{argument}`: cursor does not belong to this ordering")
     if len(values) != len(ordering.columns):
-        raise BadUserInputError(f"invalid cursor: {cursor!r}")
-    return [_decode_value(v) for v in values]
+        raise BadUserInputError(
+            f"`{argument}`: cursor has {len(values)} values, the ordering needs "
+            f"{len(ordering.columns)}"
+        )
+    decoded = [_decode_value(v) for v in values]
+    for position, (column, value) in enumerate(zip(ordering.columns, decoded, strict=True)):
+        problem = value_problem(column.type, value)
+        if problem is not None:
+            raise BadUserInputError(
+                f"`{argument}`: cursor value {position + 1} ({column.key}) {problem}"
+            )
+    return decoded
 
 
 @dataclass(frozen=True)
@@ -109,7 +138,10 @@ class PageRequest:
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
+        *,
+        ordering: Ordering | None = None,
     ) -> PageRequest:
+        """Checks everything before any SQL, the cursors too when `ordering` is given."""
         if first is not None and last is not None:
             raise BadUserInputError("pass either `first` or `last`, not both")
         for name, value in (("first", first), ("last", last)):
@@ -123,14 +155,18 @@ class PageRequest:
         limit = (last if backward else first) or 0
         if first is None and last is None:
             limit = settings.page_size_default
+        if ordering is not None:
+            for argument, cursor in (("after", after), ("before", before)):
+                if cursor is not None:
+                    decode_cursor(ordering, cursor, argument)
         return cls(limit=limit, backward=backward, after=after, before=before)
 
     def conditions(self, ordering: Ordering) -> list[ColumnElement[bool]]:
         conds = []
         if self.after is not None:
-            conds.append(ordering.after(decode_cursor(ordering, self.after)))
+            conds.append(ordering.after(decode_cursor(ordering, self.after, "after")))
         if self.before is not None:
-            conds.append(ordering.before(decode_cursor(ordering, self.before)))
+            conds.append(ordering.before(decode_cursor(ordering, self.before, "before")))
         return conds
 
 

@@ -37,7 +37,7 @@ async def root_connection(
     before: str | None = None,
 ) -> Connection[NodeT]:
     """One statement for the page; `totalCount` costs a second one only when selected."""
-    request = PageRequest.build(ctx.settings, first, after, last, before)
+    request = PageRequest.build(ctx.settings, first, after, last, before, ordering=ordering)
     scoped = [visible(ctx.viewer), *conditions]
     page = await fetch_root_page(ctx.env, model, request, ordering, scoped)
 
@@ -62,7 +62,7 @@ async def child_connection(
     before: str | None = None,
 ) -> Connection[NodeT]:
     """A page of one parent's children, batched with its siblings' pages by the loader."""
-    request = PageRequest.build(ctx.settings, first, after, last, before)
+    request = PageRequest.build(ctx.settings, first, after, last, before, ordering=ordering)
     conditions = [] if where is None else list(where.conditions())
     key = fingerprint(where)
     page = await pages.load_page(parent_key, request, ordering, conditions, key)

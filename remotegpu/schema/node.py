@@ -31,6 +31,9 @@ def to_global_id(type_name: str, row_id: object) -> strawberry.ID:
     return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode())
 
 
+_INT64_MAX = 2**63 - 1
+
+
 class InvalidGlobalIdError(ValueError):
     pass
 
@@ -42,6 +45,12 @@ def from_global_id(global_id: str) -> tuple[str, str]:
         raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}") from None
     type_name, sep, row_id = decoded.partition(":")
     if not sep or not type_name or not row_id:
+        raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}")
+    if row_id.isdigit() and not (
+        row_id.isascii() and len(row_id) <= 19 and int(row_id) <= _INT64_MAX
+    ):
+        # Numeric keys are BIGINTs written in ASCII; a larger number or other Unicode digits
+        # ("²", "١٢") name no row, and must not reach int() or the database.
         raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}")
     return type_name, row_id
 

@@ -105,6 +105,8 @@ EXPECTED_INDEXES: list[tuple[str, str, str, str]] = [
     ("idx_artifacts_source", "artifacts", "source_type, source_id", "btree"),
     ("idx_host_metrics_host_time", "host_metrics", "host_id, collected_at DESC", "btree"),
     ("idx_host_metrics_collected_at", "host_metrics", "collected_at DESC", "btree"),
+    # The API's own tables (14+), beyond the data model.
+    ("idx_rate_limit_windows_start", "rate_limit_windows", "window_start", "btree"),
 ]
 
 EXPECTED_TABLES: list[str] = [

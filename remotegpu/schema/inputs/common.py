@@ -9,7 +9,10 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Integer
+
+from remotegpu.loaders.paging import BadUserInputError
+from remotegpu.loaders.values import value_problem
 
 E = TypeVar("E", bound=Enum)
 
@@ -48,35 +51,52 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _checked(column: Any, values: list[Any]) -> list[Any]:
+    """`values` for a comparison with `column`, refused before SQL when they cannot fit it."""
+    for value in values:
+        problem = value_problem(column.type, value)
+        if problem is not None:
+            raise BadUserInputError(f"`where`: a value for {column.key} {problem}")
+    return values
+
+
 def string_conditions(column: Any, f: StringFilter | None) -> list[ColumnElement[bool]]:
     if f is None:
         return []
     conds: list[ColumnElement[bool]] = []
     if f.eq is not None:
-        conds.append(column == f.eq)
+        conds.append(column == _checked(column, [f.eq])[0])
     if f.in_ is not None:
-        conds.append(column.in_(f.in_))
+        conds.append(column.in_(_checked(column, list(f.in_))))
     if f.starts_with is not None:
-        conds.append(column.like(_escape_like(f.starts_with) + "%", escape="\\"))
+        prefix = _escape_like(_checked(column, [f.starts_with])[0])
+        conds.append(column.like(prefix + "%", escape="\\"))
     if f.contains is not None:
-        conds.append(column.ilike("%" + _escape_like(f.contains) + "%", escape="\\"))
+        part = _escape_like(_checked(column, [f.contains])[0])
+        conds.append(column.ilike("%" + part + "%", escape="\\"))
     return conds
 
 
-def key_conditions(column: Any, f: KeyFilter | None, cast: type = str) -> list[ColumnElement[bool]]:
-    """`cast` turns the ID strings into the column's key type (int for BIGSERIAL keys)."""
+def key_conditions(
+    column: Any, f: KeyFilter | None, cast: type | None = None
+) -> list[ColumnElement[bool]]:
+    """`cast` turns the ID strings into the column's key type (by default: int for integer
+    columns, text otherwise); keys that cannot fit the column are refused before SQL."""
     if f is None:
         return []
-    from remotegpu.loaders.paging import BadUserInputError
+    convert = cast or (int if isinstance(column.type, Integer) else str)
 
-    try:
-        conds: list[ColumnElement[bool]] = []
-        if f.eq is not None:
-            conds.append(column == cast(f.eq))
-        if f.in_ is not None:
-            conds.append(column.in_([cast(v) for v in f.in_]))
-    except ValueError:
-        raise BadUserInputError(f"invalid key in filter on {column.key}") from None
+    def keys(raw: list[strawberry.ID]) -> list[Any]:
+        try:
+            return _checked(column, [convert(v) for v in raw])
+        except ValueError:
+            raise BadUserInputError(f"`where`: invalid key in filter on {column.key}") from None
+
+    conds: list[ColumnElement[bool]] = []
+    if f.eq is not None:
+        conds.append(column == keys([f.eq])[0])
+    if f.in_ is not None:
+        conds.append(column.in_(keys(list(f.in_))))
     return conds
 
 
