@@ -216,12 +216,15 @@ def serve(
     REMOTEGPU_RUN_WORKER=false."""
     import uvicorn
 
-    from remotegpu.jobs.process import WorkerThread, send_demo_heartbeats
     from remotegpu.observability.logs import logging_config
 
     settings = _settings()
     workers = workers or settings.workers
     _prepare_metrics_dir(settings, workers)
+    # After the metrics directory is chosen: prometheus_client picks its storage when first
+    # imported, and the in-process worker's job metrics must land where /metrics reads.
+    from remotegpu.jobs.process import WorkerThread, send_demo_heartbeats
+
     url = _database_url(settings)
     # Workers are separate processes that read settings from the environment: hand them the
     # resolved URL so they all use the database (embedded or not) this process chose.

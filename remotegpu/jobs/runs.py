@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, insert, select, text, update
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from remotegpu.db.engine import transaction
 from remotegpu.db.models.jobs import JobRun
 from remotegpu.jobs.registry import RecurringJob
+from remotegpu.observability.metrics import JOB_DURATION, JOB_ROWS, JOB_RUNS, JOBS_RUNNING
 
 ERROR_MAX = 4000
 # A run still 'running' after this long lost its worker (no job is meant to run this long).
@@ -52,14 +54,21 @@ async def run_recorded(
             )
             .returning(JobRun.id)
         )
+    started = time.perf_counter()
     try:
-        async with transaction(sessions) as session:
-            rows = await job.function(session, now or datetime.now(UTC))
-            await _finish(session, run_id, outcome="succeeded", rows_touched=rows)
+        with JOBS_RUNNING.labels(job.name).track_inprogress():
+            async with transaction(sessions) as session:
+                rows = await job.function(session, now or datetime.now(UTC))
+                await _finish(session, run_id, outcome="succeeded", rows_touched=rows)
     except Exception as exc:
         async with transaction(sessions) as session:
             await _finish(session, run_id, outcome="failed", error=describe(exc))
+        JOB_RUNS.labels(job.name, "failed").inc()
         raise
+    finally:
+        JOB_DURATION.labels(job.name).observe(time.perf_counter() - started)
+    JOB_RUNS.labels(job.name, "succeeded").inc()
+    JOB_ROWS.labels(job.name).inc(rows)
     return rows
 
 

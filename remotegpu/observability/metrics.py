@@ -60,9 +60,36 @@ DB_POOL_LIMIT = Gauge(
     multiprocess_mode="livesum",
 )
 
-# --- Jobs and subscriptions ---------------------------------------------------------------
-# Job queue depth and open subscription gauges belong here when those parts land
-# (remotegpu_jobs_*, remotegpu_subscriptions_active); keep multiprocess_mode="livesum".
+# --- Jobs ---------------------------------------------------------------------------------
+# Recorded by remotegpu/jobs/runs.py around every run, in whichever process runs the worker
+# (`remotegpu worker`, or `serve`'s in-process worker thread).
+
+JOB_RUNS = Counter(
+    "remotegpu_job_runs_total",
+    "Platform job runs finished, by job and outcome (succeeded, failed).",
+    ["job", "outcome"],
+)
+JOB_DURATION = Histogram(
+    "remotegpu_job_run_duration_seconds",
+    "Wall time of one job run, its transaction included.",
+    ["job"],
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300),
+)
+JOB_ROWS = Counter(
+    "remotegpu_job_rows_touched_total",
+    "Rows written or removed by successful job runs.",
+    ["job"],
+)
+JOBS_RUNNING = Gauge(
+    "remotegpu_jobs_running",
+    "Job runs in progress now.",
+    ["job"],
+    multiprocess_mode="livesum",
+)
+
+# --- Subscriptions --------------------------------------------------------------------------
+# The open-subscriptions gauge belongs here when subscriptions land
+# (remotegpu_subscriptions_active); keep multiprocess_mode="livesum".
 
 # Operation names come from clients: keep the label set bounded so a client that invents a
 # name per request cannot grow the metrics without limit.
