@@ -1,8 +1,15 @@
 """Placement: which host an environment runs on, its GPUs, and the host's used_* counters.
 
-Locks, always in this order within a transaction: the host row (FOR UPDATE), then its GPU rows
-(FOR UPDATE SKIP LOCKED). Free capacity is re-checked after the host lock, because another
-transaction may have taken it between the unlocked best-fit query and the lock.
+Lock order (every path that locks hosts, GPUs or ports follows it; see environments.py for the
+rows locked before): one host row (FOR UPDATE), then GPU rows of that host, then port claims
+(ports.py). The rule that makes host locks deadlock-free: a transaction WAITS for a host lock
+only by the host's primary key, one host at a time, and only while it holds no other host,
+GPU or port lock. Statements that lock several candidate hosts (the best-fit search) never
+wait: they use SKIP LOCKED. A `SELECT ... ORDER BY ... LIMIT 1 FOR UPDATE` that waits is what
+used to deadlock: it keeps every row it locked and found no longer fitting while it waits for
+the next one, in an order taken from its own snapshot, so two of them could each hold the
+host the other waits for. Free capacity is re-checked after the host lock, because another
+transaction may have taken it since the search.
 """
 
 from __future__ import annotations
@@ -117,15 +124,16 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
     """The best-fit online, healthy host for `request` (least leftover), locked.
 
     Concurrent creates must not all queue on the same best-fit host and give up while other
-    hosts have room, so the candidate is taken with `FOR UPDATE SKIP LOCKED`: each create
-    locks the best host nobody else is deciding on. Only when every fitting host is busy does
-    it wait for one. A host found full after its lock is skipped from then on, so the loop
-    ends once every fitting host has been tried.
+    hosts have room, so the candidate is first searched with `FOR UPDATE SKIP LOCKED`: each
+    create locks the best host nobody else is deciding on. Only when every fitting host is
+    busy does it wait, for the best fit read without a lock, by its key alone (the module's
+    rule). A host found full after its lock is skipped from then on, so the loop ends once
+    every fitting host has been tried.
     """
     free_gpus = _free_gpus(Host.id)
     tried: list[str] = []
 
-    def best_fit(*, skip_locked: bool) -> Any:
+    def best_fit() -> Any:
         return (
             select(Host.id)
             .where(
@@ -139,16 +147,22 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
             )
             .order_by(free_gpus, _FREE_CPU, _FREE_MEMORY, _FREE_DISK, Host.id)
             .limit(1)
-            .with_for_update(of=Host, skip_locked=skip_locked)
         )
 
     while True:
-        # A savepoint, so that a host found full is unlocked before trying another (holding it
-        # could deadlock with a transaction that locked the other host first).
+        # Savepoints, so that a host found full is unlocked before another is waited for.
         savepoint = await session.begin_nested()
-        candidate: str | None = await session.scalar(best_fit(skip_locked=True))
+        candidate: str | None = await session.scalar(
+            best_fit().with_for_update(of=Host, skip_locked=True)
+        )
         if candidate is None:
-            candidate = await session.scalar(best_fit(skip_locked=False))
+            # SKIP LOCKED may still have locked (and kept) hosts that changed and no longer
+            # fit: drop them before waiting, or they could be what another waiter waits for.
+            await savepoint.rollback()
+            savepoint = await session.begin_nested()
+            candidate = await session.scalar(best_fit())
+        # (When SKIP LOCKED did find one, such a changed host stays locked until commit: this
+        # transaction waits for no host afterwards, so that cannot close a cycle.)
         if candidate is None:
             await savepoint.rollback()
             break
