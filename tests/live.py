@@ -58,7 +58,8 @@ async def live_server(
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-            for _ in range(300):
+            # Generous: on a loaded 2-core machine two workers can take 20 s to import and start.
+            for _ in range(1200):
                 if proc.poll() is not None:
                     log.seek(0)
                     raise RuntimeError(

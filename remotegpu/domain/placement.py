@@ -1,15 +1,15 @@
 """Placement: which host an environment runs on, its GPUs, and the host's used_* counters.
 
-Lock order (every path that locks hosts, GPUs or ports follows it; see environments.py for the
-rows locked before): one host row (FOR UPDATE), then GPU rows of that host, then port claims
-(ports.py). The rule that makes host locks deadlock-free: a transaction WAITS for a host lock
-only by the host's primary key, one host at a time, and only while it holds no other host,
-GPU or port lock. Statements that lock several candidate hosts (the best-fit search) never
-wait: they use SKIP LOCKED. A `SELECT ... ORDER BY ... LIMIT 1 FOR UPDATE` that waits is what
-used to deadlock: it keeps every row it locked and found no longer fitting while it waits for
-the next one, in an order taken from its own snapshot, so two of them could each hold the
-host the other waits for. Free capacity is re-checked after the host lock, because another
-transaction may have taken it since the search.
+Lock order (every path that locks hosts, GPUs or ports follows it; environments.py lists the
+whole order): one host row (FOR UPDATE), then GPU rows of that host. The rule that makes host
+locks deadlock-free: a transaction WAITS for a host lock only by the host's primary key, one
+host at a time, and only while it holds no other host, GPU or port lock.
+Statements that lock several candidate hosts (the best-fit search) never wait: they use SKIP
+LOCKED. A `SELECT ... ORDER BY ... LIMIT 1 FOR UPDATE` that waits is what used to deadlock:
+it keeps every row it locked and found no longer fitting while it waits for the next one, in
+an order taken from its own snapshot, so two of them could each hold the host the other waits
+for. Free capacity is re-checked after the host lock, because another transaction may have
+taken it since the search.
 """
 
 from __future__ import annotations
@@ -155,6 +155,9 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
         candidate: str | None = await session.scalar(
             best_fit().with_for_update(of=Host, skip_locked=True)
         )
+        # SKIP LOCKED re-checks the search's conditions on the row it locks (status, health
+        # included), so only a host waited for below needs its state read under the lock.
+        found_locked = candidate is not None
         if candidate is None:
             # SKIP LOCKED may still have locked (and kept) hosts that changed and no longer
             # fit: drop them before waiting, or they could be what another waiter waits for.
@@ -166,7 +169,7 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
         if candidate is None:
             await savepoint.rollback()
             break
-        status, health = await _lock(session, candidate)
+        status, health = ("online", "healthy") if found_locked else await _lock(session, candidate)
         host = await _free(session, candidate)
         if status == "online" and health == "healthy" and not shortfall(host, request):
             await savepoint.commit()
