@@ -134,12 +134,11 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
     tried: list[str] = []
 
     def best_fit() -> Any:
-        return (
+        query = (
             select(Host.id)
             .where(
                 Host.status == "online",
                 Host.health_status == "healthy",
-                Host.id.not_in(tried),
                 request.cpu <= _FREE_CPU,
                 request.memory <= _FREE_MEMORY,
                 request.storage <= _FREE_DISK,
@@ -148,6 +147,8 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
             .order_by(free_gpus, _FREE_CPU, _FREE_MEMORY, _FREE_DISK, Host.id)
             .limit(1)
         )
+        # Only when needed: an expanding IN is rendered anew on every execution.
+        return query.where(Host.id.not_in(tried)) if tried else query
 
     while True:
         # Savepoints, so that a host found full is unlocked before another is waited for.
