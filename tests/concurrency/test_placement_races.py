@@ -94,28 +94,16 @@ async def burst_on_host(
 
 
 @pytest.mark.parametrize("run", REPEAT)
-async def test_environment_create_50_without_host_on_4_small_hosts_fill_them_no_error(
-    run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
+@pytest.mark.parametrize("racers", [50, 100])
+async def test_environment_create_burst_without_host_on_small_hosts_fills_them_no_error(
+    racers: int, run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
 ) -> None:
-    await burst_without_host(server, sql, 50, f"place50-{run}")
+    await burst_without_host(server, sql, racers, f"place{racers}-{run}")
 
 
 @pytest.mark.parametrize("run", REPEAT)
-async def test_environment_create_100_without_host_on_4_small_hosts_fill_them_no_error(
-    run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
+@pytest.mark.parametrize("racers", [50, 100])
+async def test_environment_create_burst_on_one_host_fills_it_no_error(
+    racers: int, run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
 ) -> None:
-    await burst_without_host(server, sql, 100, f"place100-{run}")
-
-
-@pytest.mark.parametrize("run", REPEAT)
-async def test_environment_create_50_on_one_host_fill_it_no_error(
-    run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
-) -> None:
-    await burst_on_host(server, sql, 50, f"host50-{run}")
-
-
-@pytest.mark.parametrize("run", REPEAT)
-async def test_environment_create_100_on_one_host_fill_it_no_error(
-    run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
-) -> None:
-    await burst_on_host(server, sql, 100, f"host100-{run}")
+    await burst_on_host(server, sql, racers, f"host{racers}-{run}")

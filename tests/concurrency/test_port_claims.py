@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.port_claims import allocate_port
+from remotegpu.domain.port_claims import Allocated, allocate_port
 from remotegpu.settings import Settings
 
 LOW = 31_000
@@ -54,16 +54,22 @@ async def test_allocate_port_while_lowest_is_being_claimed_takes_next_without_wa
         assert (held.external_port, other.external_port) == (LOW, LOW + 1)
 
 
+async def claim_behind(first: AsyncSession, second: AsyncSession) -> asyncio.Task[Allocated]:
+    """`first` claims the only port of the range, then `second` tries: it must wait."""
+    assert (await allocate_port(first, "env-first", "ssh", 22)).external_port == LOW
+    waiting = asyncio.create_task(allocate_port(second, "env-second", "ssh", 22))
+    await asyncio.sleep(0.5)
+    assert not waiting.done()
+    return waiting
+
+
 async def test_allocate_port_every_port_being_claimed_waits_and_gets_it_after_rollback(
     sessions: async_sessionmaker[AsyncSession], db: asyncpg.Connection
 ) -> None:
     await ssh_range(db, 1)
     async with sessions() as first, sessions() as second, second.begin():
         await first.begin()
-        assert (await allocate_port(first, "env-first", "ssh", 22)).external_port == LOW
-        waiting = asyncio.create_task(allocate_port(second, "env-second", "ssh", 22))
-        await asyncio.sleep(0.5)
-        assert not waiting.done()
+        waiting = await claim_behind(first, second)
 
         await first.rollback()
 
@@ -76,10 +82,7 @@ async def test_allocate_port_every_port_being_claimed_no_ports_after_commit(
     await ssh_range(db, 1)
     async with sessions() as first, sessions() as second, second.begin():
         await first.begin()
-        await allocate_port(first, "env-first", "ssh", 22)
-        waiting = asyncio.create_task(allocate_port(second, "env-second", "ssh", 22))
-        await asyncio.sleep(0.5)
-        assert not waiting.done()
+        waiting = await claim_behind(first, second)
 
         await first.commit()
 
