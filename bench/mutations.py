@@ -10,10 +10,17 @@ admin and one customer per client with quotas far above what a client can hold. 
     environmentCreate (1 GPU, as the customer) -> environmentStatusReport RUNNING (as the
     admin, standing in for the host agent) -> environmentDelete (as the customer)
 
-The report gives cycles/s and mutations/s, p50/p99 latency per mutation, the error counts
-(typed `errors` codes and top-level GraphQL errors) and the invariant checker's verdict on the
-database afterwards. The load generator shares the machine with the server: compare figures
-from one run rather than absolute numbers across machines.
+The report gives cycles/s, creates/s and mutations/s, p50/p99 latency per mutation, the error
+counts (typed `errors` codes and top-level GraphQL errors) and the invariant checker's verdict
+on the database afterwards. The load generator shares the machine with the server: compare
+figures from one run rather than absolute numbers across machines.
+
+    .venv/bin/python bench/mutations.py --burst 100 --hosts 4 --workers 2
+
+instead sends one environmentCreate (1 CPU, 1 GiB, no GPU, no host: placement picks) per
+customer, all at once, and reports creates/s over the burst, p50/p99 and errors.
+`--server-path DIR` runs the server from another checkout (e.g. `git archive` of an older
+commit) against the same database and load, to compare code before and after a change.
 """
 
 from __future__ import annotations
@@ -233,6 +240,18 @@ class Load:
             if await self.call(http, "environmentDelete", DELETE, env_id, customer) is not None:
                 self.cycles += 1
 
+    async def burst_one(
+        self, http: httpx.AsyncClient, number: int, customer: dict[str, str]
+    ) -> None:
+        """One create of the burst: 1 CPU, 1 GiB, no GPU, placed by the server."""
+        await self.call(
+            http,
+            "environmentCreate",
+            CREATE,
+            {"name": f"burst-{number}", "image": IMAGE, "cpu": 1, "memory": str(GIB)},
+            customer,
+        )
+
     def stats(self) -> list[Stats]:
         out = []
         for op in OPERATIONS:
@@ -260,17 +279,23 @@ async def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--burst", type=int, default=0, help="instead of the timed loop: N creates at once"
+    )
+    parser.add_argument("--server-path", type=Path, default=ROOT, help="checkout to serve from")
     args = parser.parse_args()
+    if args.burst:
+        args.concurrency = args.burst
 
     settings = Settings(access_token_ttl_seconds=86_400)
     url, admin_url, name = await prepare(None)
     admin_id, customers = await build_fleet(url, args.hosts, args.gpus, args.concurrency)
     env = {**os.environ, "DATABASE_URL": url, "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
-           "REMOTEGPU_LOG_LEVEL": "warning"}  # fmt: skip
+           "REMOTEGPU_LOG_LEVEL": "warning", "PYTHONPATH": str(args.server_path)}  # fmt: skip
     server = subprocess.Popen(  # noqa: ASYNC220  # started once, before any load
         [sys.executable, "-m", "remotegpu", "serve", "--port", str(args.port),
          "--workers", str(args.workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, cwd=args.server_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
 
     def auth(customer_id: int) -> dict[str, str]:
@@ -283,6 +308,8 @@ async def main() -> None:
             await wait_ready(http, server)
             admin = auth(admin_id)
             heads = [auth(c) for c in customers]
+            if args.burst:
+                args.warmup = 0
             if args.warmup > 0:
                 warm = Load()
                 deadline = time.perf_counter() + args.warmup
@@ -292,9 +319,12 @@ async def main() -> None:
             load = Load()
             began = time.perf_counter()
             deadline = began + args.seconds
-            await asyncio.gather(
-                *(load.client(http, i, h, admin, deadline) for i, h in enumerate(heads))
-            )
+            if args.burst:
+                await asyncio.gather(*(load.burst_one(http, i, h) for i, h in enumerate(heads)))
+            else:
+                await asyncio.gather(
+                    *(load.client(http, i, h, admin, deadline) for i, h in enumerate(heads))
+                )
             elapsed = time.perf_counter() - began
     finally:
         server.terminate()
@@ -322,12 +352,17 @@ async def main() -> None:
     stats = load.stats()
     mutations = sum(s.calls for s in stats)
     print(f"\nhosts={args.hosts}x{args.gpus} GPUs concurrency={args.concurrency} "
-          f"seconds={args.seconds} workers={args.workers} machine={platform.machine()} "
+          f"seconds={args.seconds} workers={args.workers} burst={args.burst} "
+          f"server={args.server_path} machine={platform.machine()} "
           f"cpus={os.cpu_count()}")  # fmt: skip
-    rates = f"{load.cycles / elapsed:.1f} cycles/s; {mutations / elapsed:.1f} mutations/s"
-    print(
-        f"cycles (create -> report RUNNING -> delete): {load.cycles} in {elapsed:.1f} s = {rates}"
-    )
+    creates = load.latencies["environmentCreate"]
+    created = len(creates) - sum(load.errors["environmentCreate"].values())
+    if not args.burst:
+        rates = f"{load.cycles / elapsed:.1f} cycles/s; {mutations / elapsed:.1f} mutations/s"
+        cycles = f"{load.cycles} in {elapsed:.1f} s = {rates}"
+        print(f"cycles (create -> report RUNNING -> delete): {cycles}")
+    print(f"creates: {len(creates)} in {elapsed:.2f} s = {len(creates) / elapsed:.1f} creates/s"
+          f" ({created} created = {created / elapsed:.1f}/s)")  # fmt: skip
     print("| mutation | calls | p50 ms | p99 ms | mean ms | errors |")
     print("|---|---|---|---|---|---|")
     for s in stats:
@@ -346,6 +381,8 @@ async def main() -> None:
                 "seconds": round(elapsed, 2),
                 "cycles": load.cycles,
                 "cycles_per_second": round(load.cycles / elapsed, 2),
+                "burst": args.burst,
+                "creates_per_second": round(len(creates) / elapsed, 2),
                 "mutations_per_second": round(mutations / elapsed, 2),
                 "mutations": [asdict(s) for s in stats],
                 "error_messages": load.messages,

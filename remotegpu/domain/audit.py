@@ -60,6 +60,7 @@ _STATUS_BY_CODE: dict[ErrorCode, int] = {
     ErrorCode.IN_USE: 409,
     ErrorCode.LAST_OWNER: 409,
     ErrorCode.INVALID_TRANSITION: 409,
+    ErrorCode.RETRY_LATER: 503,
 }
 
 

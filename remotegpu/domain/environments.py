@@ -6,9 +6,13 @@ error -> deleted (delete; the row stays as history). "Live" environments (creati
 hold CPU, memory, disk and GPUs on their host and count in its used_* counters; stop and a
 failure give those back but keep the ports; delete gives everything back.
 
-Locks, in this order whenever a transaction takes several: idempotency key, owner (FOR SHARE),
-workspace (FOR SHARE), environment row, owner's quota row, host row, GPU rows, port advisory
-locks (ssh, jupyter, rdp, custom).
+Locks, in this order whenever a transaction takes several (every path: create, start, stop,
+delete, status reports, port add/release; hosts.py follows the host -> GPU part): idempotency
+key, owner (FOR SHARE), workspace (FOR SHARE), environment row, owner's quota row, one host
+row, GPU rows of that host, port claims (ssh, jupyter, rdp, custom; port_claims.py), port
+mapping rows. A host lock is waited for only by key and only while no other host, GPU or port
+lock is held (placement.py); that is what keeps placement free of deadlocks. A deadlock or
+serialization failure that still happens is retried as a whole by the mutation runner.
 
 The inputs (CreateSpec, ReportedStatus) and the validation of a create request are in
 environment_inputs.py.
@@ -46,7 +50,8 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.idempotency import claim_key, request_hash
 from remotegpu.domain.notifications import NotificationKind, notify
-from remotegpu.domain.ports import INTERNAL_PORTS, allocate_port, release_ports
+from remotegpu.domain.port_claims import allocate_port, port_ranges
+from remotegpu.domain.ports import INTERNAL_PORTS, release_ports
 from remotegpu.domain.quotas import Request, check_quota
 
 _ID = ["input", "id"]
@@ -118,6 +123,9 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
             "count": None,
         },
     )
+    # Read before the host lock: the host row is held until commit and serialises the creates
+    # on that host, so as little as possible happens under it.
+    ranges = await port_ranges(session)
     if spec.host_id is not None:
         host = await placement.lock_host_for(
             session, spec.host_id, request, field=["input", "hostId"]
@@ -127,8 +135,10 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
     await placement.allocate_gpus(
         session, host.id, env_id, spec.gpu_count, field=["input", "gpuCount"]
     )
+    # Ports after placement, so that a create refused for capacity never holds one (and the
+    # ports taken stay the lowest of their range); a claim is one statement (port_claims.py).
     services = ("ssh", "jupyter", "rdp") if host.os_type == "windows" else ("ssh", "jupyter")
-    ports = {s: (await allocate_port(session, env_id, s, INTERNAL_PORTS[s])).external_port
+    ports = {s: (await allocate_port(session, env_id, s, INTERNAL_PORTS[s], ranges)).external_port
              for s in services}  # fmt: skip
     await session.execute(
         insert(Environment).values(

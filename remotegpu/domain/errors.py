@@ -20,6 +20,9 @@ class ErrorCode(StrEnum):
     IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT"
     LAST_OWNER = "LAST_OWNER"
     IN_USE = "IN_USE"
+    # The transaction kept colliding with concurrent ones (deadlock or serialization failure)
+    # and was rolled back after its retries: nothing changed, sending it again is safe.
+    RETRY_LATER = "RETRY_LATER"
 
 
 class DomainError(Exception):

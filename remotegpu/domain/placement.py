@@ -1,8 +1,15 @@
 """Placement: which host an environment runs on, its GPUs, and the host's used_* counters.
 
-Locks, always in this order within a transaction: the host row (FOR UPDATE), then its GPU rows
-(FOR UPDATE SKIP LOCKED). Free capacity is re-checked after the host lock, because another
-transaction may have taken it between the unlocked best-fit query and the lock.
+Lock order (every path that locks hosts, GPUs or ports follows it; environments.py lists the
+whole order): one host row (FOR UPDATE), then GPU rows of that host. The rule that makes host
+locks deadlock-free: a transaction WAITS for a host lock only by the host's primary key, one
+host at a time, and only while it holds no other host, GPU or port lock.
+Statements that lock several candidate hosts (the best-fit search) never wait: they use SKIP
+LOCKED. A `SELECT ... ORDER BY ... LIMIT 1 FOR UPDATE` that waits is what used to deadlock:
+it keeps every row it locked and found no longer fitting while it waits for the next one, in
+an order taken from its own snapshot, so two of them could each hold the host the other waits
+for. Free capacity is re-checked after the host lock, because another transaction may have
+taken it since the search.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import Gpu, Host
@@ -20,6 +27,16 @@ from remotegpu.domain.quotas import Request
 
 @dataclass(frozen=True)
 class LockedHost:
+    """A host this transaction holds locked for an environment."""
+
+    id: str
+    os_type: str
+
+
+@dataclass(frozen=True)
+class HostRoom:
+    """What a host has free, read under its lock."""
+
     id: str
     os_type: str
     free_cpu: int
@@ -55,7 +72,26 @@ async def _lock(session: AsyncSession, host_id: str) -> tuple[str | None, str | 
     return row.status, row.health_status
 
 
-async def _free(session: AsyncSession, host_id: str) -> LockedHost:
+def _fits_on_host_columns(request: Request) -> list[ColumnElement[bool]]:
+    """What `request` needs of the host row itself. A locking statement re-evaluates these on
+    the row version it locks (READ COMMITTED's recheck), so they hold once it returns the row;
+    the free-GPU count, a subquery on other rows, is not re-evaluated that way."""
+    return [
+        Host.status == "online",
+        Host.health_status == "healthy",
+        request.cpu <= _FREE_CPU,
+        request.memory <= _FREE_MEMORY,
+        request.storage <= _FREE_DISK,
+    ]
+
+
+async def _lock_if_fits(session: AsyncSession, host_id: str, request: Request) -> bool:
+    """Wait for the host's lock, by key alone; whether it still fits (on its own columns)."""
+    query = select(Host.id).where(Host.id == host_id, *_fits_on_host_columns(request))
+    return await session.scalar(query.with_for_update()) is not None
+
+
+async def _free(session: AsyncSession, host_id: str) -> HostRoom:
     row = (
         await session.execute(
             select(
@@ -68,10 +104,10 @@ async def _free(session: AsyncSession, host_id: str) -> LockedHost:
             ).where(Host.id == host_id)
         )
     ).one()
-    return LockedHost(row.id, row.os_type, row.cpu, row.memory, row.disk, row.gpus)
+    return HostRoom(row.id, row.os_type, row.cpu, row.memory, row.disk, row.gpus)
 
 
-def shortfall(host: LockedHost, request: Request) -> str | None:
+def shortfall(host: HostRoom, request: Request) -> str | None:
     """Why `request` does not fit on `host`, or None if it does."""
     if host.free_cpu < request.cpu:
         return f"host {host.id} has {host.free_cpu} free CPU cores, {request.cpu} requested"
@@ -110,55 +146,60 @@ async def lock_host_for(
     reason = shortfall(host, request)
     if reason is not None:
         raise DomainError(ErrorCode.NO_CAPACITY, reason, field)
-    return host
+    return LockedHost(host.id, host.os_type)
 
 
 async def place(session: AsyncSession, request: Request) -> LockedHost:
     """The best-fit online, healthy host for `request` (least leftover), locked.
 
     Concurrent creates must not all queue on the same best-fit host and give up while other
-    hosts have room, so the candidate is taken with `FOR UPDATE SKIP LOCKED`: each create
-    locks the best host nobody else is deciding on. Only when every fitting host is busy does
-    it wait for one. A host found full after its lock is skipped from then on, so the loop
-    ends once every fitting host has been tried.
+    hosts have room, so the candidate is first searched with `FOR UPDATE SKIP LOCKED`: each
+    create locks the best host nobody else is deciding on. Only when every fitting host is
+    busy does it wait, for the best fit read without a lock, by its key alone (the module's
+    rule). A host found full after its lock is skipped from then on, so the loop ends once
+    every fitting host has been tried.
     """
     free_gpus = _free_gpus(Host.id)
     tried: list[str] = []
 
-    def best_fit(*, skip_locked: bool) -> Any:
-        return (
-            select(Host.id)
-            .where(
-                Host.status == "online",
-                Host.health_status == "healthy",
-                Host.id.not_in(tried),
-                request.cpu <= _FREE_CPU,
-                request.memory <= _FREE_MEMORY,
-                request.storage <= _FREE_DISK,
-                free_gpus >= request.gpu,
-            )
+    def best_fit() -> Any:
+        query = (
+            select(Host.id, Host.os_type)
+            .where(*_fits_on_host_columns(request), free_gpus >= request.gpu)
             .order_by(free_gpus, _FREE_CPU, _FREE_MEMORY, _FREE_DISK, Host.id)
             .limit(1)
-            .with_for_update(of=Host, skip_locked=skip_locked)
         )
+        # Only when needed: an expanding IN is rendered anew on every execution.
+        return query.where(Host.id.not_in(tried)) if tried else query
 
     while True:
-        # A savepoint, so that a host found full is unlocked before trying another (holding it
-        # could deadlock with a transaction that locked the other host first).
+        # Savepoints, so that a host found full is unlocked before another is waited for.
         savepoint = await session.begin_nested()
-        candidate: str | None = await session.scalar(best_fit(skip_locked=True))
-        if candidate is None:
-            candidate = await session.scalar(best_fit(skip_locked=False))
-        if candidate is None:
+        found = (
+            await session.execute(best_fit().with_for_update(of=Host, skip_locked=True))
+        ).first()
+        # (A host SKIP LOCKED locked and found changed so that it no longer fits stays locked
+        # with the one it returns: this transaction waits for no host afterwards, so that
+        # cannot close a cycle.)
+        if found is None:
+            # Drop any such host before waiting, or it could be what another waiter waits for.
             await savepoint.rollback()
-            break
-        status, health = await _lock(session, candidate)
-        host = await _free(session, candidate)
-        if status == "online" and health == "healthy" and not shortfall(host, request):
+            savepoint = await session.begin_nested()
+            found = (await session.execute(best_fit())).first()
+            if found is None:
+                await savepoint.rollback()
+                break
+            if not await _lock_if_fits(session, found.id, request):
+                await savepoint.rollback()
+                tried.append(found.id)
+                continue
+        # Locked, and it fits on its own columns. GPUs are counted again, in a statement of
+        # its own: the search's count may predate a commit; under the host lock it cannot.
+        if request.gpu == 0 or (await _free(session, found.id)).free_gpus >= request.gpu:
             await savepoint.commit()
-            return host
+            return LockedHost(found.id, found.os_type)
         await savepoint.rollback()
-        tried.append(candidate)
+        tried.append(found.id)
     most = await session.scalar(
         select(func.coalesce(func.max(free_gpus), 0)).where(
             Host.status == "online", Host.health_status == "healthy"

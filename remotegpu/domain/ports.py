@@ -1,15 +1,12 @@
-"""External gateway ports: the lowest free port of each service's range in system_configs.
+"""Port mappings of environments: custom service ports added and released by their users.
 
-Each service's allocation is serialised by a transaction-level advisory lock, taken always in
-the order ssh, jupyter, rdp, custom (no deadlocks); the partial unique index on active
-external ports backs the rule up.
+How a port is chosen and claimed (the lowest free one of the service's range, safely under
+concurrency) is in port_claims.py.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
@@ -23,64 +20,10 @@ from remotegpu.domain.environment_access import (
     not_found,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.quotas import config_int
+from remotegpu.domain.port_claims import allocate_port
 
-# Services in lock order, with the internal port each one listens on in the environment.
+# The services every environment gets, with the internal port each one listens on.
 INTERNAL_PORTS: dict[str, int] = {"ssh": 22, "jupyter": 8888, "rdp": 3389}
-LOCK_ORDER = ("ssh", "jupyter", "rdp", "custom")
-_LOCK_NAMESPACE = 0x706F7274  # "port": first key of pg_advisory_xact_lock(int, int)
-
-_LOWEST_FREE = text(
-    """
-    SELECT min(p) FROM (
-        SELECT CAST(:lo AS int) AS p WHERE NOT EXISTS (
-            SELECT 1 FROM port_mappings WHERE status = 'active' AND external_port = :lo)
-        UNION ALL
-        SELECT m.external_port + 1 FROM port_mappings m
-        WHERE m.status = 'active' AND m.external_port >= :lo AND m.external_port < :hi
-          AND NOT EXISTS (SELECT 1 FROM port_mappings n
-                          WHERE n.status = 'active' AND n.external_port = m.external_port + 1)
-    ) AS free
-    """
-)
-
-
-class Allocated(NamedTuple):
-    id: int
-    external_port: int
-
-
-async def allocate_port(
-    session: AsyncSession, env_id: str, service: str, internal_port: int
-) -> Allocated:
-    """Insert an active mapping on the lowest free port of `service`'s range (NO_PORTS if none).
-
-    Call in LOCK_ORDER when allocating several services in one transaction.
-    """
-    await session.execute(
-        select(func.pg_advisory_xact_lock(_LOCK_NAMESPACE, LOCK_ORDER.index(service)))
-    )
-    lo = await config_int(session, f"{service}_port_range_start")
-    hi = await config_int(session, f"{service}_port_range_end")
-    if lo is None or hi is None or lo > hi:
-        raise DomainError(ErrorCode.NO_PORTS, f"no {service} port range is configured")
-    port = (await session.execute(_LOWEST_FREE, {"lo": lo, "hi": hi})).scalar()
-    if port is None or port > hi:
-        raise DomainError(ErrorCode.NO_PORTS, f"every {service} port in {lo}..{hi} is taken")
-    row = (
-        await session.execute(
-            insert(PortMapping)
-            .values(
-                env_id=env_id,
-                service_type=service,
-                external_port=port,
-                internal_port=internal_port,
-                status="active",
-            )
-            .returning(PortMapping.id, PortMapping.external_port)
-        )
-    ).one()
-    return Allocated(row.id, row.external_port)
 
 
 async def release_ports(session: AsyncSession, env_id: str) -> None:

@@ -6,16 +6,26 @@
 row commits with the change. On a DomainError the change rolls back and the audit row, with
 the error, commits on its own, so failures are on record too. Either way the request's
 loaders are cleared, so the payload shows the state after commit.
+
+A transaction that PostgreSQL aborts as a deadlock victim or for a serialization failure
+(SQLSTATE 40P01 / 40001) is run again from the start, in a new transaction, up to ATTEMPTS
+times with a short jittered backoff: such an abort rolled everything back (the audit row too,
+so a retried mutation still writes one), and the other transaction has moved on. When the
+attempts run out the mutation answers RETRY_LATER, a typed error, not an internal one.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.viewer import Scope
 from remotegpu.context import Context
@@ -26,6 +36,12 @@ from remotegpu.schema.errors import UserError
 
 T = TypeVar("T")
 Work = Callable[[AsyncSession], Awaitable[tuple[T, str | None]]]
+
+log = logging.getLogger(__name__)
+
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+ATTEMPTS = 5
+BACKOFF_SECONDS = 0.02  # the first retry waits up to this, each next one up to twice as long
 
 
 @dataclass
@@ -42,6 +58,40 @@ def require_writer(ctx: Context) -> None:
         raise DomainError(ErrorCode.FORBIDDEN, "this token may not make changes (write scope)")
 
 
+def is_transient(error: DBAPIError) -> bool:
+    """Whether PostgreSQL aborted the transaction only because of a concurrent one."""
+    return getattr(error.orig, "sqlstate", None) in RETRY_SQLSTATES
+
+
+async def in_transaction_with_retries(
+    sessions: async_sessionmaker[AsyncSession],
+    body: Callable[[AsyncSession], Awaitable[T]],
+    *,
+    before_retry: Callable[[], None] | None = None,
+) -> T:
+    """`body` in one transaction, run again in a fresh one after a deadlock or serialization
+    failure; RETRY_LATER (DomainError) once ATTEMPTS are used up."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            async with transaction(sessions) as session:
+                return await body(session)
+        except DBAPIError as error:
+            if not is_transient(error):
+                raise
+            log.warning("transaction aborted (%s), attempt %d of %d", error.orig, attempt, ATTEMPTS)
+            if attempt == ATTEMPTS:
+                raise DomainError(
+                    ErrorCode.RETRY_LATER,
+                    "the request collided with concurrent changes and nothing was changed;"
+                    " send it again",
+                ) from error
+        if before_retry is not None:
+            before_retry()
+        # Jitter: the transactions that collided must not come back in lockstep.
+        await asyncio.sleep(random.uniform(0, BACKOFF_SECONDS * 2 ** (attempt - 1)))  # noqa: S311
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
 async def run_mutation(
     info: strawberry.Info[Context, Any],
     action: str,
@@ -56,7 +106,8 @@ async def run_mutation(
     try:
         if require_write:
             require_writer(ctx)
-        async with transaction(ctx.sessions) as session:
+
+        async def audited(session: AsyncSession) -> T:
             value, changed_id = await work(session)
             await record_audit(
                 session,
@@ -67,6 +118,11 @@ async def run_mutation(
                 request_meta=meta,
                 status_code=200,
             )
+            return value
+
+        value = await in_transaction_with_retries(
+            ctx.sessions, audited, before_retry=ctx.loaders.clear_all
+        )
     except DomainError as error:
         await record_audit_separately(
             ctx.sessions,
