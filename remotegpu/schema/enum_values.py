@@ -309,6 +309,8 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "INVALID_TRANSITION": "The object's state does not allow this change.",
         "NO_CAPACITY": "No host has enough free CPU, memory or GPUs.",
         "NO_PORTS": "The port range of a service is exhausted.",
+        "RETRY_LATER": "Concurrent changes aborted every attempt; nothing was written, send "
+        "the same mutation again.",
         "QUOTA_EXCEEDED": "The owner's quota would be exceeded.",
         "CONFLICT": "It clashes with an existing object (a unique name, a duplicate).",
         "IDEMPOTENCY_CONFLICT": "The idempotency key was used with a different input.",
