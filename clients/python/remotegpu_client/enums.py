@@ -178,6 +178,7 @@ class ErrorCode(str, Enum):
     IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT"
     LAST_OWNER = "LAST_OWNER"
     IN_USE = "IN_USE"
+    RETRY_LATER = "RETRY_LATER"
 
 
 class GpuAdminStatus(str, Enum):
@@ -288,6 +289,24 @@ class IssueType(str, Enum):
     BUG = "BUG"
     QUESTION = "QUESTION"
     FEATURE = "FEATURE"
+
+
+class JobRunOrder(str, Enum):
+    STARTED_AT_DESC = "STARTED_AT_DESC"
+    ID_ASC = "ID_ASC"
+
+
+class JobRunOutcome(str, Enum):
+    RUNNING = "RUNNING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    ABANDONED = "ABANDONED"
+
+
+class MetricBucket(str, Enum):
+    MINUTE = "MINUTE"
+    HOUR = "HOUR"
+    DAY = "DAY"
 
 
 class ModelOrder(str, Enum):

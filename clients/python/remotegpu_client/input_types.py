@@ -32,6 +32,7 @@ from .enums import (
     InvoiceStatus,
     IssueStatus,
     IssueType,
+    JobRunOutcome,
     NotificationType,
     OsType,
     PortMappingStatus,
@@ -615,6 +616,29 @@ class EnvironmentMetricWhere(BaseModel):
     "Sample time range."
 
 
+class EnvironmentSampleInput(BaseModel):
+    """One sample of an environment on the reporting host (an environment_metrics row)."""
+
+    environment_id: str = Field(alias="environmentId")
+    "The environment (rowId); it must be on the host."
+    cpu_usage_percent: Optional[float] = Field(alias="cpuUsagePercent", default=None)
+    "CPU usage in percent."
+    memory_usage_percent: Optional[float] = Field(
+        alias="memoryUsagePercent", default=None
+    )
+    "Memory usage in percent."
+    gpu_usage_percent: Optional[float] = Field(alias="gpuUsagePercent", default=None)
+    "GPU usage in percent."
+    disk_usage_percent: Optional[float] = Field(alias="diskUsagePercent", default=None)
+    "Disk usage in percent."
+    network_rx_bytes: Optional[int] = Field(alias="networkRxBytes", default=None)
+    "Network bytes received."
+    network_tx_bytes: Optional[int] = Field(alias="networkTxBytes", default=None)
+    "Network bytes transmitted."
+    collected_at: Optional[datetime] = Field(alias="collectedAt", default=None)
+    "Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old."
+
+
 class EnvironmentStartInput(BaseModel):
     """Start a stopped environment again on its host."""
 
@@ -715,6 +739,37 @@ class GpuMetricWhere(BaseModel):
     "hosts.id"
     collected_at: Optional["DateTimeFilter"] = Field(alias="collectedAt", default=None)
     "Sample time range."
+
+
+class GpuSampleInput(BaseModel):
+    """One sample of a GPU of the reporting host (a gpu_metrics row)."""
+
+    gpu_id: int = Field(alias="gpuId")
+    "The GPU (rowId); it must be on the host."
+    utilization_percent: Optional[float] = Field(
+        alias="utilizationPercent", default=None
+    )
+    "GPU utilisation in percent."
+    memory_used: Optional[int] = Field(alias="memoryUsed", default=None)
+    "GPU memory in use, in bytes."
+    memory_usage_percent: Optional[float] = Field(
+        alias="memoryUsagePercent", default=None
+    )
+    "GPU memory usage in percent."
+    temperature: Optional[float] = None
+    "GPU temperature in degrees Celsius."
+    power_draw: Optional[float] = Field(alias="powerDraw", default=None)
+    "Power draw in watts."
+    fan_speed_percent: Optional[float] = Field(alias="fanSpeedPercent", default=None)
+    "Fan speed in percent."
+    sm_clock: Optional[int] = Field(alias="smClock", default=None)
+    "Streaming-multiprocessor clock in MHz."
+    memory_clock: Optional[int] = Field(alias="memoryClock", default=None)
+    "Memory clock in MHz."
+    process_count: Optional[int] = Field(alias="processCount", default=None)
+    "Number of processes running on the GPU."
+    collected_at: Optional[datetime] = Field(alias="collectedAt", default=None)
+    "Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old."
 
 
 class GpuStatusEnumFilter(BaseModel):
@@ -845,6 +900,59 @@ class HostRegisterInput(BaseModel):
     "Free-form tags."
     gpus: list["GpuInventoryInput"] = Field(default_factory=lambda: [])
     "The host's GPUs (available and healthy at first)."
+
+
+class HostSampleInput(BaseModel):
+    """One sample of the reporting host (a host_metrics row)."""
+
+    cpu_usage_percent: Optional[float] = Field(alias="cpuUsagePercent", default=None)
+    "CPU usage in percent."
+    cpu_load_1_m: Optional[float] = Field(alias="cpuLoad1m", default=None)
+    "One-minute load average."
+    cpu_load_5_m: Optional[float] = Field(alias="cpuLoad5m", default=None)
+    "Five-minute load average."
+    cpu_load_15_m: Optional[float] = Field(alias="cpuLoad15m", default=None)
+    "Fifteen-minute load average."
+    memory_used: Optional[int] = Field(alias="memoryUsed", default=None)
+    "Memory in use, in bytes."
+    memory_available: Optional[int] = Field(alias="memoryAvailable", default=None)
+    "Memory available, in bytes."
+    memory_usage_percent: Optional[float] = Field(
+        alias="memoryUsagePercent", default=None
+    )
+    "Memory usage in percent."
+    disk_used: Optional[int] = Field(alias="diskUsed", default=None)
+    "Disk space in use, in bytes."
+    disk_available: Optional[int] = Field(alias="diskAvailable", default=None)
+    "Disk space available, in bytes."
+    disk_usage_percent: Optional[float] = Field(alias="diskUsagePercent", default=None)
+    "Disk usage in percent."
+    disk_io_read_bytes: Optional[int] = Field(alias="diskIoReadBytes", default=None)
+    "Bytes read from disk."
+    disk_io_write_bytes: Optional[int] = Field(alias="diskIoWriteBytes", default=None)
+    "Bytes written to disk."
+    network_rx_bytes: Optional[int] = Field(alias="networkRxBytes", default=None)
+    "Network bytes received."
+    network_tx_bytes: Optional[int] = Field(alias="networkTxBytes", default=None)
+    "Network bytes transmitted."
+    network_rx_packets: Optional[int] = Field(alias="networkRxPackets", default=None)
+    "Network packets received."
+    network_tx_packets: Optional[int] = Field(alias="networkTxPackets", default=None)
+    "Network packets transmitted."
+    gpu_avg_utilization: Optional[float] = Field(
+        alias="gpuAvgUtilization", default=None
+    )
+    "Average utilisation over the GPUs of the host, in percent."
+    gpu_avg_memory_used: Optional[int] = Field(alias="gpuAvgMemoryUsed", default=None)
+    "Average GPU memory in use over the GPUs of the host, in bytes."
+    gpu_avg_temperature: Optional[float] = Field(
+        alias="gpuAvgTemperature", default=None
+    )
+    "Average temperature over the GPUs of the host, in degrees Celsius."
+    gpu_avg_power: Optional[float] = Field(alias="gpuAvgPower", default=None)
+    "Average power draw over the GPUs of the host, in watts."
+    collected_at: Optional[datetime] = Field(alias="collectedAt", default=None)
+    "Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old."
 
 
 class HostStatusEnumFilter(BaseModel):
@@ -1090,6 +1198,22 @@ class InferenceServiceWhere(BaseModel):
     "Match the name text (exact, list, prefix or substring)."
 
 
+class InvoiceCancelInput(BaseModel):
+    """The invoice to cancel (invoiceCancel)."""
+
+    row_id: int = Field(alias="rowId")
+    "rowId of the invoice (pending or overdue). Its number stays taken; the month may be invoiced again."
+
+
+class InvoiceMarkPaidInput(BaseModel):
+    """The payment to record (invoiceMarkPaid)."""
+
+    row_id: int = Field(alias="rowId")
+    "rowId of the invoice (pending or overdue)."
+    paid_at: Optional[datetime] = Field(alias="paidAt", default=None)
+    "When the payment arrived (UTC); now when omitted. Not in the future, not before the billing period."
+
+
 class InvoiceStatusEnumFilter(BaseModel):
     """Match a status/enum column."""
 
@@ -1199,6 +1323,26 @@ class IssueWhere(BaseModel):
     "When the ticket or comment was created."
 
 
+class JobRunOutcomeEnumFilter(BaseModel):
+    """Match a status/enum column."""
+
+    eq: Optional[JobRunOutcome] = None
+    "Equal to."
+    in_: Optional[list[JobRunOutcome]] = Field(alias="in", default=None)
+    "One of."
+
+
+class JobRunWhere(BaseModel):
+    """Filter job runs (by job name, outcome, start time)."""
+
+    job_name: Optional["StringFilter"] = Field(alias="jobName", default=None)
+    "The job's name in the schedule, e.g. hosts.liveness."
+    outcome: Optional["JobRunOutcomeEnumFilter"] = None
+    "Match the outcome (one value or a list)."
+    started_at: Optional["DateTimeFilter"] = Field(alias="startedAt", default=None)
+    "Time range on started at."
+
+
 class KeyFilter(BaseModel):
     """Match an ID-like column (numeric or text keys)."""
 
@@ -1229,6 +1373,25 @@ class MetricWhere(BaseModel):
 
     collected_at: Optional["DateTimeFilter"] = Field(alias="collectedAt", default=None)
     "Sample time range (collected_at)."
+
+
+class MetricsReportInput(BaseModel):
+    """A batch of samples of one host: checked whole, then written in bulk, or not at all. At most REMOTEGPU_METRICS_BATCH_MAX samples (1,000 by default) in all."""
+
+    host_id: str = Field(alias="hostId")
+    "Key of the reporting host (rowId)."
+    host_samples: list["HostSampleInput"] = Field(
+        alias="hostSamples", default_factory=lambda: []
+    )
+    "Samples of the host itself."
+    gpu_samples: list["GpuSampleInput"] = Field(
+        alias="gpuSamples", default_factory=lambda: []
+    )
+    "Samples of the host's GPUs."
+    environment_samples: list["EnvironmentSampleInput"] = Field(
+        alias="environmentSamples", default_factory=lambda: []
+    )
+    "Samples of environments on the host."
 
 
 class ModelCreateInput(BaseModel):
@@ -1890,7 +2053,9 @@ ImageWhere.model_rebuild()
 InferenceServiceWhere.model_rebuild()
 InvoiceWhere.model_rebuild()
 IssueWhere.model_rebuild()
+JobRunWhere.model_rebuild()
 MetricWhere.model_rebuild()
+MetricsReportInput.model_rebuild()
 ModelVersionWhere.model_rebuild()
 ModelWhere.model_rebuild()
 NotificationWhere.model_rebuild()

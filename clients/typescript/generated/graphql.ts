@@ -1802,6 +1802,8 @@ export type Environment = Node & {
   jupyterPort?: Maybe<Scalars['Int']['output']>;
   /** Memory in bytes. */
   memory: Scalars['BigInt']['output'];
+  /** Samples of the given metrics in time buckets over [from, to) (widened to whole buckets, UTC): MINUTE from the raw samples (kept 7 days), HOUR from the hourly roll-ups (90 days) plus raw samples not rolled up yet, DAY from the daily roll-ups (1 year) plus newer hourly and raw data. At most REMOTEGPU_METRIC_SERIES_MAX_BUCKETS buckets per call (BAD_USER_INPUT beyond). Buckets without samples are left out. Readable by whoever sees the environment. */
+  metricSeries?: Maybe<Array<MetricSeries>>;
   /** Resource samples of this environment, newest first. */
   metrics: EnvironmentMetricConnection;
   /** Environment name. */
@@ -1869,6 +1871,15 @@ export type EnvironmentGpusArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: GpuOrder;
   where?: InputMaybe<GpuWhere>;
+};
+
+
+/** Remote development environments (containers, pods or VMs) placed on a host and owned by a customer. */
+export type EnvironmentMetricSeriesArgs = {
+  bucket: MetricBucket;
+  from: Scalars['DateTime']['input'];
+  metrics: Array<AlertMetricType>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -2050,6 +2061,26 @@ export type EnvironmentReportedStatus =
   /** The environment started. */
   | 'RUNNING';
 
+/** One sample of an environment on the reporting host (an environment_metrics row). */
+export type EnvironmentSampleInput = {
+  /** Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old. */
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** CPU usage in percent. */
+  cpuUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Disk usage in percent. */
+  diskUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** The environment (rowId); it must be on the host. */
+  environmentId: Scalars['String']['input'];
+  /** GPU usage in percent. */
+  gpuUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory usage in percent. */
+  memoryUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Network bytes received. */
+  networkRxBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Network bytes transmitted. */
+  networkTxBytes?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
 /** Start a stopped environment again on its host. */
 export type EnvironmentStartInput = {
   /** The environment (environments.id). */
@@ -2189,6 +2220,8 @@ export type ErrorCode =
   | 'NO_PORTS'
   /** The owner's quota would be exceeded. */
   | 'QUOTA_EXCEEDED'
+  /** Concurrent changes aborted every attempt; nothing was written, send the same mutation again. */
+  | 'RETRY_LATER'
   /** This needs a signed-in viewer. */
   | 'UNAUTHENTICATED';
 
@@ -2221,6 +2254,8 @@ export type Gpu = Node & {
   id: Scalars['ID']['output'];
   /** Total device memory in bytes. */
   memoryTotal?: Maybe<Scalars['BigInt']['output']>;
+  /** Samples of the given metrics in time buckets over [from, to) (widened to whole buckets, UTC): MINUTE from the raw samples (kept 7 days), HOUR from the hourly roll-ups (90 days) plus raw samples not rolled up yet, DAY from the daily roll-ups (1 year) plus newer hourly and raw data. At most REMOTEGPU_METRIC_SERIES_MAX_BUCKETS buckets per call (BAD_USER_INPUT beyond). Buckets without samples are left out. Customers: the GPUs allocated to their environments. */
+  metricSeries?: Maybe<Array<MetricSeries>>;
   /** Samples of this GPU, newest first. */
   metrics: GpuMetricConnection;
   /** Model name, e.g. NVIDIA A100-SXM4-80GB. */
@@ -2237,6 +2272,15 @@ export type Gpu = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Vendor device UUID, unique across the platform. */
   uuid?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** GPU devices of a host; allocated_to holds the environment that holds the device. */
+export type GpuMetricSeriesArgs = {
+  bucket: MetricBucket;
+  from: Scalars['DateTime']['input'];
+  metrics: Array<AlertMetricType>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -2402,6 +2446,32 @@ export type GpuOrder =
   /** By table key, ascending. */
   | 'ID_ASC';
 
+/** One sample of a GPU of the reporting host (a gpu_metrics row). */
+export type GpuSampleInput = {
+  /** Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old. */
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Fan speed in percent. */
+  fanSpeedPercent?: InputMaybe<Scalars['Float']['input']>;
+  /** The GPU (rowId); it must be on the host. */
+  gpuId: Scalars['Int']['input'];
+  /** Memory clock in MHz. */
+  memoryClock?: InputMaybe<Scalars['Int']['input']>;
+  /** GPU memory usage in percent. */
+  memoryUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** GPU memory in use, in bytes. */
+  memoryUsed?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Power draw in watts. */
+  powerDraw?: InputMaybe<Scalars['Float']['input']>;
+  /** Number of processes running on the GPU. */
+  processCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Streaming-multiprocessor clock in MHz. */
+  smClock?: InputMaybe<Scalars['Int']['input']>;
+  /** GPU temperature in degrees Celsius. */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** GPU utilisation in percent. */
+  utilizationPercent?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** gpus.status */
 export type GpuStatus =
   /** Held by an environment (`allocatedTo`). */
@@ -2503,6 +2573,8 @@ export type Host = Node & {
   labels?: Maybe<Scalars['JSON']['output']>;
   /** Time of the last agent heartbeat (UTC). */
   lastHeartbeat?: Maybe<Scalars['DateTime']['output']>;
+  /** Samples of the given metrics in time buckets over [from, to) (widened to whole buckets, UTC): MINUTE from the raw samples (kept 7 days), HOUR from the hourly roll-ups (90 days) plus raw samples not rolled up yet, DAY from the daily roll-ups (1 year) plus newer hourly and raw data. At most REMOTEGPU_METRIC_SERIES_MAX_BUCKETS buckets per call (BAD_USER_INPUT beyond). Buckets without samples are left out. Platform admins and the host's agent only; null for anyone else. */
+  metricSeries?: Maybe<Array<MetricSeries>>;
   /** Resource samples of this host, newest first. */
   metrics: HostMetricConnection;
   /** Display name of the host. */
@@ -2565,6 +2637,15 @@ export type HostGpusArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: GpuOrder;
   where?: InputMaybe<GpuWhere>;
+};
+
+
+/** Physical or virtual GPU servers, identified by a text key such as host-a100-01. */
+export type HostMetricSeriesArgs = {
+  bucket: MetricBucket;
+  from: Scalars['DateTime']['input'];
+  metrics: Array<AlertMetricType>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -2825,6 +2906,52 @@ export type HostRegisterPayload = {
   errors: Array<UserError>;
   /** The registered host. */
   host?: Maybe<Host>;
+};
+
+/** One sample of the reporting host (a host_metrics row). */
+export type HostSampleInput = {
+  /** Time the sample was collected (UTC). Default: when the report arrives; at most 7 days old. */
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** One-minute load average. */
+  cpuLoad1m?: InputMaybe<Scalars['Float']['input']>;
+  /** Five-minute load average. */
+  cpuLoad5m?: InputMaybe<Scalars['Float']['input']>;
+  /** Fifteen-minute load average. */
+  cpuLoad15m?: InputMaybe<Scalars['Float']['input']>;
+  /** CPU usage in percent. */
+  cpuUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Disk space available, in bytes. */
+  diskAvailable?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Bytes read from disk. */
+  diskIoReadBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Bytes written to disk. */
+  diskIoWriteBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Disk usage in percent. */
+  diskUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Disk space in use, in bytes. */
+  diskUsed?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Average GPU memory in use over the GPUs of the host, in bytes. */
+  gpuAvgMemoryUsed?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Average power draw over the GPUs of the host, in watts. */
+  gpuAvgPower?: InputMaybe<Scalars['Float']['input']>;
+  /** Average temperature over the GPUs of the host, in degrees Celsius. */
+  gpuAvgTemperature?: InputMaybe<Scalars['Float']['input']>;
+  /** Average utilisation over the GPUs of the host, in percent. */
+  gpuAvgUtilization?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory available, in bytes. */
+  memoryAvailable?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Memory usage in percent. */
+  memoryUsagePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory in use, in bytes. */
+  memoryUsed?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Network bytes received. */
+  networkRxBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Network packets received. */
+  networkRxPackets?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Network bytes transmitted. */
+  networkTxBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Network packets transmitted. */
+  networkTxPackets?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 /** hosts.status */
@@ -3387,6 +3514,21 @@ export type InvoiceRecordsArgs = {
   where?: InputMaybe<BillingRecordWhere>;
 };
 
+/** The invoice to cancel (invoiceCancel). */
+export type InvoiceCancelInput = {
+  /** rowId of the invoice (pending or overdue). Its number stays taken; the month may be invoiced again. */
+  rowId: Scalars['Int']['input'];
+};
+
+/** Result of `invoiceCancel`. */
+export type InvoiceCancelPayload = {
+  __typename?: 'InvoiceCancelPayload';
+  /** Why the invoice was not cancelled; empty on success. */
+  errors: Array<UserError>;
+  /** The invoice, now cancelled. */
+  invoice?: Maybe<Invoice>;
+};
+
 /** A page of a list, Relay style. */
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
@@ -3407,6 +3549,23 @@ export type InvoiceEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Invoice;
+};
+
+/** The payment to record (invoiceMarkPaid). */
+export type InvoiceMarkPaidInput = {
+  /** When the payment arrived (UTC); now when omitted. Not in the future, not before the billing period. */
+  paidAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** rowId of the invoice (pending or overdue). */
+  rowId: Scalars['Int']['input'];
+};
+
+/** Result of `invoiceMarkPaid`. */
+export type InvoiceMarkPaidPayload = {
+  __typename?: 'InvoiceMarkPaidPayload';
+  /** Why the payment was not recorded; empty on success. */
+  errors: Array<UserError>;
+  /** The invoice, now paid (paidAt set). */
+  invoice?: Maybe<Invoice>;
 };
 
 /** Orderings of invoices. */
@@ -3660,6 +3819,91 @@ export type IssueWhere = {
   type?: InputMaybe<IssueTypeEnumFilter>;
 };
 
+/** Runs of platform jobs: what ran, when, how much it changed, how it ended. */
+export type JobRun = Node & {
+  __typename?: 'JobRun';
+  /** Retries of the queue job before this run (0 = first attempt). */
+  attempt: Scalars['Int']['output'];
+  /** Why a failed run failed (exception type and message). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it ended (UTC); NULL while running. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global ID: opaque, stable, accepted by `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** Name of the job in the schedule registry, e.g. hosts.liveness. */
+  jobName: Scalars['String']['output'];
+  /** running, succeeded, failed or abandoned (its worker died). */
+  outcome: JobRunOutcome;
+  /** Id of the queue job (pgqueuer.id) this run executed; NULL when run directly. */
+  queueJobId?: Maybe<Scalars['Int']['output']>;
+  /** Primary key. */
+  rowId: Scalars['Int']['output'];
+  /** Rows the job inserted, changed or deleted; NULL unless succeeded. */
+  rowsTouched?: Maybe<Scalars['Int']['output']>;
+  /** When the run started (UTC). */
+  startedAt: Scalars['DateTime']['output'];
+  /** Worker that ran it (host name and process id). */
+  worker?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a list, Relay style. */
+export type JobRunConnection = {
+  __typename?: 'JobRunConnection';
+  /** The items with their cursors. */
+  edges: Array<JobRunEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<JobRun>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Items in the whole list; computed only when asked for. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a connection, with its cursor. */
+export type JobRunEdge = {
+  __typename?: 'JobRunEdge';
+  /** Opaque position; pass to `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: JobRun;
+};
+
+/** Orderings of job runs. */
+export type JobRunOrder =
+  /** By table key, ascending. */
+  | 'ID_ASC'
+  /** By started at, descending. */
+  | 'STARTED_AT_DESC';
+
+/** job_runs.outcome */
+export type JobRunOutcome =
+  /** Its worker died before it finished; nothing of it committed. */
+  | 'ABANDONED'
+  /** Raised an error; its work rolled back (the queue retries it). */
+  | 'FAILED'
+  /** Started and not finished yet. */
+  | 'RUNNING'
+  /** Finished; its work committed. */
+  | 'SUCCEEDED';
+
+/** Match a status/enum column. */
+export type JobRunOutcomeEnumFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<JobRunOutcome>;
+  /** One of. */
+  in?: InputMaybe<Array<JobRunOutcome>>;
+};
+
+/** Filter job runs (by job name, outcome, start time). */
+export type JobRunWhere = {
+  /** The job's name in the schedule, e.g. hosts.liveness. */
+  jobName?: InputMaybe<StringFilter>;
+  /** Match the outcome (one value or a list). */
+  outcome?: InputMaybe<JobRunOutcomeEnumFilter>;
+  /** Time range on started at. */
+  startedAt?: InputMaybe<DateTimeFilter>;
+};
+
 /** Match an ID-like column (numeric or text keys). */
 export type KeyFilter = {
   /** Equal to. */
@@ -3706,10 +3950,68 @@ export type LogoutPayload = {
   revokedCount: Scalars['Int']['output'];
 };
 
+/** Width of the time buckets of a metric series. */
+export type MetricBucket =
+  /** One-day buckets, from daily roll-ups and not yet rolled-up samples. */
+  | 'DAY'
+  /** One-hour buckets, from hourly roll-ups and not yet rolled-up samples. */
+  | 'HOUR'
+  /** One-minute buckets, from raw samples (the last 7 days). */
+  | 'MINUTE';
+
+/** One time bucket of a metric series. */
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  /** Mean value (null: none reported). */
+  avg?: Maybe<Scalars['Float']['output']>;
+  /** Start of the bucket (UTC). */
+  bucketStart: Scalars['DateTime']['output'];
+  /** Number of samples in the bucket. */
+  count: Scalars['Int']['output'];
+  /** Largest value (null: none reported). */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Smallest value (null: none reported). */
+  min?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The buckets of one metric of one host, GPU or environment. */
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  /** The metric (alert vocabulary). */
+  metric: AlertMetricType;
+  /** Buckets, oldest first. */
+  points: Array<MetricPoint>;
+};
+
 /** Filter samples of one owner (host, GPU or environment). */
 export type MetricWhere = {
   /** Sample time range (collected_at). */
   collectedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** A batch of samples of one host: checked whole, then written in bulk, or not at all. At most REMOTEGPU_METRICS_BATCH_MAX samples (1,000 by default) in all. */
+export type MetricsReportInput = {
+  /** Samples of environments on the host. */
+  environmentSamples?: Array<EnvironmentSampleInput>;
+  /** Samples of the host's GPUs. */
+  gpuSamples?: Array<GpuSampleInput>;
+  /** Key of the reporting host (rowId). */
+  hostId: Scalars['String']['input'];
+  /** Samples of the host itself. */
+  hostSamples?: Array<HostSampleInput>;
+};
+
+/** What metricsReport stored: all of the batch, or (with errors) none. */
+export type MetricsReportPayload = {
+  __typename?: 'MetricsReportPayload';
+  /** environment_metrics rows written. */
+  environmentSamples: Scalars['Int']['output'];
+  /** Why nothing was written (empty on success). */
+  errors: Array<UserError>;
+  /** gpu_metrics rows written. */
+  gpuSamples: Scalars['Int']['output'];
+  /** host_metrics rows written. */
+  hostSamples: Scalars['Int']['output'];
 };
 
 /** Machine-learning models owned by a customer, optionally in a workspace. */
@@ -4062,7 +4364,7 @@ export type Mutation = {
   gpuUpdate: GpuUpdatePayload;
   /** Delete a host with its GPUs and their samples, and revoke its agent tokens (admins). Refused (IN_USE) while any environment on it is not deleted. */
   hostDelete: HostDeletePayload;
-  /** A heartbeat of a host, from its own agent (or an admin): records the time and health; an offline host comes online, a host in maintenance stays there. */
+  /** A heartbeat of a host, from its own agent (or an admin): records the time and health; an offline host comes online, a host in maintenance stays there. Only the changes it causes (offline -> online, a new health) and refused reports are audited. */
   hostHeartbeat: HostHeartbeatPayload;
   /** Put an online or offline host into maintenance (admins): its environments keep running, no new environment is placed on it. */
   hostMaintenanceEnter: HostMaintenanceEnterPayload;
@@ -4092,6 +4394,10 @@ export type Mutation = {
   inferenceServiceStatusReport: InferenceServiceStatusReportPayload;
   /** Stop a running inference service (running -> stopped). */
   inferenceServiceStop: InferenceServiceStopPayload;
+  /** Cancel a pending or overdue invoice (platform admins only); the customer is notified. Paid and cancelled invoices cannot be cancelled (INVALID_TRANSITION). */
+  invoiceCancel: InvoiceCancelPayload;
+  /** Record the payment of a pending or overdue invoice (platform admins only): it becomes paid, the customer is notified and an invoice.paid event is sent. */
+  invoiceMarkPaid: InvoiceMarkPaidPayload;
   /** Assign an issue to a staff member, or unassign it (staff only). The reporter is notified. */
   issueAssign: IssueAssignPayload;
   /** Report an issue (the viewer is its reporter); it gets the next ISSUE-YYYY-NNNN number of the year and starts OPEN. */
@@ -4104,6 +4410,8 @@ export type Mutation = {
   login: LoginPayload;
   /** End the session of a refresh token, or every session of the viewer. Access tokens already issued stay valid until they expire. */
   logout: LogoutPayload;
+  /** Report a batch of samples of one host, its GPUs and its environments (the host's agent, or an admin). Every GPU and environment must be on the host and every value in range; otherwise nothing is written and errors say which sample. */
+  metricsReport: MetricsReportPayload;
   /** Register a model owned by the viewer (admins: any customer), optionally in a workspace; it starts UPLOADING. */
   modelCreate: ModelCreatePayload;
   /** Delete a model and its versions (its owner, or an owner/admin of its workspace). IN_USE while a creating/running inference service or a pending/running training job uses it. */
@@ -4448,6 +4756,18 @@ export type MutationInferenceServiceStopArgs = {
 
 
 /** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
+export type MutationInvoiceCancelArgs = {
+  input: InvoiceCancelInput;
+};
+
+
+/** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
+export type MutationInvoiceMarkPaidArgs = {
+  input: InvoiceMarkPaidInput;
+};
+
+
+/** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
 export type MutationIssueAssignArgs = {
   input: IssueAssignInput;
 };
@@ -4480,6 +4800,12 @@ export type MutationLoginArgs = {
 /** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
 export type MutationLogoutArgs = {
   input: LogoutInput;
+};
+
+
+/** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
+export type MutationMetricsReportArgs = {
+  input: MetricsReportInput;
 };
 
 
@@ -5058,6 +5384,8 @@ export type Query = {
   issue?: Maybe<Issue>;
   /** Issues, newest first (admins: all; customers: reported by or assigned to them). */
   issues: IssueConnection;
+  /** Runs of platform jobs (host liveness, housekeeping, roll-ups, metering, ...): when each started and finished, rows it touched, its outcome and error. Platform admins only; empty for everyone else. */
+  jobRuns: JobRunConnection;
   /** One model by its global ID, if visible. */
   model?: Maybe<Model>;
   /** One model by its table key (`rowId`), if visible. */
@@ -5395,6 +5723,17 @@ export type QueryIssuesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: IssueOrder;
   where?: InputMaybe<IssueWhere>;
+};
+
+
+/** Everything readable: each table as a connection scoped to the viewer, single objects by natural key, and any object by global ID (`node`). */
+export type QueryJobRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: JobRunOrder;
+  where?: InputMaybe<JobRunWhere>;
 };
 
 
