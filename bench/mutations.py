@@ -290,8 +290,10 @@ async def main() -> None:
     settings = Settings(access_token_ttl_seconds=86_400)
     url, admin_url, name = await prepare(None)
     admin_id, customers = await build_fleet(url, args.hosts, args.gpus, args.concurrency)
+    # No in-process job worker: the bench measures the request path (older trees ignore it).
     env = {**os.environ, "DATABASE_URL": url, "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
-           "REMOTEGPU_LOG_LEVEL": "warning", "PYTHONPATH": str(args.server_path)}  # fmt: skip
+           "REMOTEGPU_LOG_LEVEL": "warning", "PYTHONPATH": str(args.server_path),
+           "REMOTEGPU_RUN_WORKER": "false"}  # fmt: skip
     server = subprocess.Popen(  # noqa: ASYNC220  # started once, before any load
         [sys.executable, "-m", "remotegpu", "serve", "--port", str(args.port),
          "--workers", str(args.workers)],
