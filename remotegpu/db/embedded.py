@@ -46,12 +46,6 @@ def require_embedded_server() -> None:
     _pgserver()
 
 
-def embedded_bin_dir() -> Path:
-    """Where the embedded server's client programs (psql, pg_dump) are."""
-    utils = _pgserver().utils
-    return Path(utils.POSTGRES_VERSIONS[utils.TARGET_POSTGRES_VERSION])
-
-
 def start_embedded_server(pgdata: Path) -> str:
     """Start (or join) the embedded server on `pgdata`; return its admin URL (database postgres)."""
     pgdata = pgdata.expanduser().resolve()

