@@ -12,7 +12,6 @@ from remotegpu.db import models as m
 from remotegpu.db.models.metric_rollups import ENVIRONMENT
 from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import EnvironmentStatus, PortMappingStatus, PortServiceType
-from remotegpu.schema.inputs.alerts_mutations import AlertMetricType
 from remotegpu.schema.inputs.environments import (
     PORT_MAPPING_ORDERINGS,
     PortMappingOrder,
@@ -24,12 +23,7 @@ from remotegpu.schema.pagination import Connection
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.hosts import Gpu, Host
-from remotegpu.schema.types.metric_series import (
-    SERIES_DESCRIPTION,
-    MetricBucket,
-    MetricSeries,
-    resolve_series,
-)
+from remotegpu.schema.types.metric_series import MetricSeries, metric_series_field
 
 if TYPE_CHECKING:
     from remotegpu.schema.inputs.billing import BillingRecordOrder, BillingRecordWhere
@@ -297,18 +291,9 @@ class Environment(Node):
             before=before,
         )
 
-    @strawberry.field(description=SERIES_DESCRIPTION + " Readable by whoever sees the environment.")
-    async def metric_series(
-        self,
-        info: Info,
-        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
-        from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
-        to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
-        metrics: Annotated[
-            list[AlertMetricType], strawberry.argument(description="The metrics wanted.")
-        ],
-    ) -> list[MetricSeries] | None:
-        return await resolve_series(info, ENVIRONMENT, self.row_id, bucket, from_, to, metrics)
+    metric_series: list[MetricSeries] | None = metric_series_field(
+        ENVIRONMENT, "Readable by whoever sees the environment."
+    )
 
     @classmethod
     def from_row(cls, row: m.Environment) -> Environment:

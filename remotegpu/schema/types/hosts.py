@@ -13,18 +13,12 @@ from remotegpu.db.models.metric_rollups import GPU, HOST
 from remotegpu.loaders.hosts import sees_host_inventory
 from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import DeploymentMode, GpuStatus, HostHealthStatus, HostStatus, OsType
-from remotegpu.schema.inputs.alerts_mutations import AlertMetricType
 from remotegpu.schema.inputs.hosts import GPU_ORDERINGS, GpuOrder, GpuWhere
 from remotegpu.schema.node import Node, register_node
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.metric_series import (
-    SERIES_DESCRIPTION,
-    MetricBucket,
-    MetricSeries,
-    resolve_series,
-)
+from remotegpu.schema.types.metric_series import MetricSeries, metric_series_field
 
 if TYPE_CHECKING:
     from remotegpu.schema.inputs.environments import EnvironmentOrder, EnvironmentWhere
@@ -163,21 +157,9 @@ class Host(Node):
             before=before,
         )
 
-    @strawberry.field(
-        description=SERIES_DESCRIPTION
-        + " Platform admins and the host's agent only; null for anyone else."
+    metric_series: list[MetricSeries] | None = metric_series_field(
+        HOST, "Platform admins and the host's agent only; null for anyone else."
     )
-    async def metric_series(
-        self,
-        info: Info,
-        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
-        from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
-        to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
-        metrics: Annotated[
-            list[AlertMetricType], strawberry.argument(description="The metrics wanted.")
-        ],
-    ) -> list[MetricSeries] | None:
-        return await resolve_series(info, HOST, self.row_id, bucket, from_, to, metrics)
 
     @classmethod
     def for_viewer(cls, row: m.Host, ctx: Context) -> Host:
@@ -270,20 +252,9 @@ class Gpu(Node):
             before=before,
         )
 
-    @strawberry.field(
-        description=SERIES_DESCRIPTION + " Customers: the GPUs allocated to their environments."
+    metric_series: list[MetricSeries] | None = metric_series_field(
+        GPU, "Customers: the GPUs allocated to their environments."
     )
-    async def metric_series(
-        self,
-        info: Info,
-        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
-        from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
-        to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
-        metrics: Annotated[
-            list[AlertMetricType], strawberry.argument(description="The metrics wanted.")
-        ],
-    ) -> list[MetricSeries] | None:
-        return await resolve_series(info, GPU, self.row_id, bucket, from_, to, metrics)
 
     @classmethod
     def from_row(cls, row: m.Gpu) -> Gpu:

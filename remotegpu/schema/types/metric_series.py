@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated, Any
 
 import strawberry
 
@@ -77,3 +78,21 @@ async def resolve_series(
         MetricSeries(metric=AlertMetricType(metric), points=[MetricPoint.of(p) for p in points])
         for metric, points in series.items()
     ]
+
+
+def metric_series_field(subject: RollupSubject, who_reads: str) -> Any:
+    """The `metricSeries` field of one subject type (the parent's `row_id` is its key)."""
+
+    async def metric_series(
+        root: Any,
+        info: Info,
+        bucket: Annotated[MetricBucket, strawberry.argument(description="Width of the buckets.")],
+        from_: Annotated[datetime, strawberry.argument(name="from", description="Start (UTC).")],
+        to: Annotated[datetime, strawberry.argument(description="End, exclusive (UTC).")],
+        metrics: Annotated[
+            list[AlertMetricType], strawberry.argument(description="The metrics wanted.")
+        ],
+    ) -> list[MetricSeries] | None:
+        return await resolve_series(info, subject, root.row_id, bucket, from_, to, metrics)
+
+    return strawberry.field(resolver=metric_series, description=f"{SERIES_DESCRIPTION} {who_reads}")
