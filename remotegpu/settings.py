@@ -122,6 +122,25 @@ class Settings(BaseSettings):
         '(tests, private endpoints); JSON list, e.g. ["hooks.internal", "10.0.0.0/8"].',
     )
 
+    # Webhook delivery (remotegpu/domain/webhook_delivery.py, README "Webhooks").
+    webhook_connect_timeout_seconds: float = Field(
+        default=5.0, gt=0, le=60, description="Limit on connecting to a webhook endpoint."
+    )
+    webhook_read_timeout_seconds: float = Field(
+        default=15.0, gt=0, le=300, description="Limit on waiting for each read of its answer."
+    )
+    webhook_disable_after_failures: int = Field(
+        default=5,
+        ge=1,
+        le=1000,
+        description="Deliveries in a row that use up every retry before the webhook is disabled.",
+    )
+    webhook_ca_file: Path | None = Field(
+        default=None,
+        description="PEM file of extra certificate authorities trusted for webhook endpoints "
+        "(private endpoints, tests); the system's authorities are trusted too.",
+    )
+
     # Operations: /metrics, trusted documents (see README "Operations").
     metrics: bool = Field(default=True, description="Serve Prometheus metrics at /metrics.")
     prometheus_multiproc_dir: Path | None = Field(

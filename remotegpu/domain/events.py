@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import EventOutbox
+from remotegpu.domain.webhook_dispatch import enqueue_deliveries
 
 
 class EventType(StrEnum):
@@ -36,12 +37,13 @@ async def emit(
     payload: dict[str, Any],
 ) -> None:
     """Record an event; it is published after commit (never if the change rolls back)."""
-    session.add(
-        EventOutbox(
-            event_type=event_type.value,
-            customer_id=customer_id,
-            resource_type=resource_type,
-            resource_id=resource_id,
-            payload=payload,
-        )
+    event = EventOutbox(
+        event_type=event_type.value,
+        customer_id=customer_id,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        payload=payload,
     )
+    session.add(event)
+    await session.flush()
+    await enqueue_deliveries(session, event)

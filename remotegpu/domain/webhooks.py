@@ -165,8 +165,9 @@ def _refuse(message: str) -> DomainError:
     return DomainError(ErrorCode.INVALID_INPUT, message, _input("url"))
 
 
-async def check_url(url: str, allowlist: Sequence[str] = ()) -> str:
-    """The URL, if it is https without credentials and its host is public (or allow-listed)."""
+def _parse(url: str) -> tuple[str, str, int]:
+    """The stripped URL, its host (lower case) and port, if its form is acceptable: https,
+    no credentials, no spaces or control characters."""
     url = url.strip()
     if not url or len(url) > URL_MAX:
         raise _refuse(f"url must be 1 to {URL_MAX} characters")
@@ -184,6 +185,23 @@ async def check_url(url: str, allowlist: Sequence[str] = ()) -> str:
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
         raise _refuse("url must name a host")
+    return url, host, port
+
+
+async def _checked_addresses(host: str, port: int, allowlist: Sequence[str]) -> list[IPAddress]:
+    """Every address `host` resolves to now, if each is public or allow-listed."""
+    addresses = await _resolve(host, port)
+    if not addresses:
+        raise _refuse(f"url host {host} could not be resolved")
+    for address in addresses:
+        if not is_public_address(address) and not _allowed(host, address, allowlist):
+            raise _refuse(f"url host {host} resolves to {address}, which is not a public address")
+    return addresses
+
+
+async def check_url(url: str, allowlist: Sequence[str] = ()) -> str:
+    """The URL, if it is https without credentials and its host is public (or allow-listed)."""
+    url, host, port = _parse(url)
     literal = _literal(host)
     if _allowed(host, literal, allowlist):
         return url
@@ -191,13 +209,28 @@ async def check_url(url: str, allowlist: Sequence[str] = ()) -> str:
         if not is_public_address(literal):
             raise _refuse(f"url host {host} is not a public address")
         return url
-    addresses = await _resolve(host, port)
-    if not addresses:
-        raise _refuse(f"url host {host} could not be resolved")
-    for address in addresses:
-        if not is_public_address(address) and not _allowed(host, address, allowlist):
-            raise _refuse(f"url host {host} resolves to {address}, which is not a public address")
+    await _checked_addresses(host, port, allowlist)
     return url
+
+
+async def delivery_addresses(url: str, allowlist: Sequence[str] = ()) -> list[IPAddress]:
+    """The guard of `check_url` again, at delivery, and the addresses to connect to: the host is
+    resolved now (DNS answers change after registration) and every answer must pass; the
+    caller connects to one of exactly these (no second lookup a rebinding DNS could answer
+    differently). IPv4 first. An allow-listed host name is resolved but not checked."""
+    url, host, port = _parse(url)
+    literal = _literal(host)
+    if literal is not None:
+        if not is_public_address(literal) and not _allowed(host, literal, allowlist):
+            raise _refuse(f"url host {host} is not a public address")
+        return [literal]
+    if _allowed(host, None, allowlist):
+        addresses = await _resolve(host, port)
+        if not addresses:
+            raise _refuse(f"url host {host} could not be resolved")
+    else:
+        addresses = await _checked_addresses(host, port, allowlist)
+    return sorted(addresses, key=lambda address: address.version)
 
 
 # --- the mutations -------------------------------------------------------------------------
@@ -209,7 +242,7 @@ def _writer_id(viewer: Viewer) -> int:
     return viewer.customer_id
 
 
-def _hooks_of(viewer: Viewer) -> ColumnElement[bool]:
+def hooks_writable_by(viewer: Viewer) -> ColumnElement[bool]:
     """Webhooks the viewer may change: admins all, customers their own, agents none."""
     if viewer.is_admin and not viewer.is_agent:
         return true()
@@ -219,9 +252,11 @@ def _hooks_of(viewer: Viewer) -> ColumnElement[bool]:
     return mine
 
 
-async def _lock(session: AsyncSession, viewer: Viewer, webhook_id: int) -> Webhook:
+async def lock_webhook(session: AsyncSession, viewer: Viewer, webhook_id: int) -> Webhook:
     """The webhook, locked; another tenant's webhook is NOT_FOUND exactly like a missing one."""
-    stmt = select(Webhook).where(Webhook.id == webhook_id, _hooks_of(viewer)).with_for_update()
+    stmt = (
+        select(Webhook).where(Webhook.id == webhook_id, hooks_writable_by(viewer)).with_for_update()
+    )
     hook = (await session.execute(stmt)).scalar_one_or_none()
     if hook is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"webhook {webhook_id} not found", _input("rowId"))
@@ -271,7 +306,7 @@ async def update_webhook(
     name = None if changes.name is None else _clean_name(changes.name)
     events = None if changes.events is None else _clean_events(changes.events)
     url = None if changes.url is None else await check_url(changes.url, allowlist)
-    hook = await _lock(session, viewer, webhook_id)
+    hook = await lock_webhook(session, viewer, webhook_id)
     if name is not None:
         hook.name = name
     if url is not None:
@@ -290,7 +325,7 @@ async def rotate_secret(
     """Replace the signing secret at once; the old one stops signing with the next delivery."""
     _writer_id(viewer)
     new_secret = _clean_secret(secret)
-    hook = await _lock(session, viewer, webhook_id)
+    hook = await lock_webhook(session, viewer, webhook_id)
     hook.secret = new_secret
     await session.flush()
     return WebhookWithSecret(hook, new_secret)
@@ -300,7 +335,7 @@ async def delete_webhook(session: AsyncSession, viewer: Viewer, webhook_id: int)
     """Delete a webhook and its delivery log: the log is only reachable through the webhook,
     and a log row of a missing webhook breaks `ref:webhook_logs.webhook_id`."""
     _writer_id(viewer)
-    hook = await _lock(session, viewer, webhook_id)
+    hook = await lock_webhook(session, viewer, webhook_id)
     await session.execute(delete(WebhookLog).where(WebhookLog.webhook_id == webhook_id))
     await session.execute(delete(Webhook).where(Webhook.id == webhook_id))
     return hook

@@ -27,7 +27,7 @@ from pgqueuer.queries import Queries
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.jobs.registry import RecurringJob, by_name
+from remotegpu.jobs.registry import QueuedJob, RecurringJob, by_name
 from remotegpu.jobs.runs import run_recorded
 
 log = logging.getLogger("remotegpu.jobs")
@@ -68,13 +68,30 @@ def build_queuer(
     sessions: async_sessionmaker[AsyncSession],
     jobs: tuple[RecurringJob, ...],
     options: WorkerOptions = DEFAULT_OPTIONS,
+    queued: tuple[QueuedJob, ...] = (),
 ) -> PgQueuer:
-    """A PgQueuer over `pool` with a schedule and an entrypoint per job of `jobs`."""
+    """A PgQueuer over `pool` with a schedule and an entrypoint per job of `jobs`, and an
+    entrypoint per job of `queued`."""
     pgq = PgQueuer.from_asyncpg_pool(pool)
     queries = Queries.from_asyncpg_pool(pool)
     for job in by_name(jobs).values():
         _register(pgq, queries, sessions, job, options)
+    for queued_job in queued:
+        _register_queued(pgq, sessions, queued_job, options)
     return pgq
+
+
+def _register_queued(
+    pgq: PgQueuer,
+    sessions: async_sessionmaker[AsyncSession],
+    job: QueuedJob,
+    options: WorkerOptions,
+) -> None:
+    @pgq.entrypoint(job.name, executor_factory=_retrying(options))
+    async def run(queued: Job) -> None:
+        await job.function(sessions, queued.payload)
+
+    del run  # registered with pgq
 
 
 def _register(
@@ -117,10 +134,11 @@ async def run_worker(
     *,
     shutdown: asyncio.Event | None = None,
     options: WorkerOptions = DEFAULT_OPTIONS,
+    queued: tuple[QueuedJob, ...] = (),
 ) -> None:
     """Run jobs until `shutdown` is set (or forever)."""
     async with queue_pool(database_url) as pool:
-        pgq = build_queuer(pool, sessions, jobs, options)
+        pgq = build_queuer(pool, sessions, jobs, options, queued)
         if shutdown is not None:
             watcher = asyncio.create_task(_relay(shutdown, pgq.shutdown))
         log.info("worker started: %s", ", ".join(j.name for j in jobs))

@@ -12,7 +12,7 @@ from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.jobs.engine import DEFAULT_OPTIONS, WorkerOptions, run_worker
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
-from remotegpu.jobs.schedule import DEMO_AGENTS, schedule_for
+from remotegpu.jobs.schedule import DEMO_AGENTS, queued_jobs, schedule_for
 from remotegpu.settings import Settings
 
 STOP_TIMEOUT_SECONDS = 15  # a job in flight gets this long to finish when serve stops
@@ -33,7 +33,14 @@ async def worker_main(
     try:
         sessions = create_session_factory(engine)
         jobs = schedule_for(settings) if jobs is None else jobs
-        await run_worker(database_url, sessions, jobs, shutdown=shutdown, options=options)
+        await run_worker(
+            database_url,
+            sessions,
+            jobs,
+            shutdown=shutdown,
+            options=options,
+            queued=queued_jobs(settings),
+        )
     finally:
         await engine.dispose()
 

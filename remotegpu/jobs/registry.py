@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 JobFunction = Callable[[AsyncSession, datetime], Awaitable[int]]
 """`async def job(session, now) -> rows touched`: the engine opens and commits the transaction,
@@ -34,3 +34,17 @@ def by_name(jobs: tuple[RecurringJob, ...]) -> dict[str, RecurringJob]:
             raise ValueError(f"job {job.name!r} is registered twice")
         index[job.name] = job
     return index
+
+
+QueuedFunction = Callable[[async_sessionmaker[AsyncSession], bytes | None], Awaitable[None]]
+"""`async def job(sessions, payload)`: a job queued with a payload (enqueue_in), not on a
+schedule; it opens its own transactions (a webhook delivery must not hold one while it waits
+on the network) and is not recorded in job_runs (its own table is its record)."""
+
+
+@dataclass(frozen=True)
+class QueuedJob:
+    """A job that runs once per enqueue_in(session, name, payload)."""
+
+    name: str  # the queue entrypoint, e.g. "webhooks.deliver"
+    function: QueuedFunction

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.domain import (
     alert_evaluation,
@@ -20,8 +20,11 @@ from remotegpu.domain import (
     liveness,
     metering,
     metric_rollups,
+    webhook_delivery,
+    webhook_dispatch,
 )
-from remotegpu.jobs.registry import RecurringJob
+from remotegpu.domain.webhook_sender import SendOptions
+from remotegpu.jobs.registry import QueuedJob, RecurringJob
 from remotegpu.jobs.runs import abandon_lost_runs, expire_job_history
 from remotegpu.settings import Settings, get_settings
 
@@ -69,3 +72,25 @@ DEMO_AGENTS = RecurringJob("demo.agents", "* * * * * */30", demo_agents.heartbea
 def schedule_for(settings: Settings) -> tuple[RecurringJob, ...]:
     """The recurring jobs a worker with these settings runs (a new tuple; SCHEDULE is kept)."""
     return (*SCHEDULE, DEMO_AGENTS) if settings.demo_agents else SCHEDULE
+
+
+def queued_jobs(settings: Settings) -> tuple[QueuedJob, ...]:
+    """Jobs queued with a payload (enqueue_in) rather than on a schedule; every worker runs
+    them: one attempt of a webhook delivery (an event's, a retry, a redelivery or a ping)."""
+    options = SendOptions(
+        allowlist=settings.webhook_url_allowlist,
+        connect_timeout=settings.webhook_connect_timeout_seconds,
+        read_timeout=settings.webhook_read_timeout_seconds,
+        ca_file=settings.webhook_ca_file,
+    )
+
+    async def deliver_webhook(
+        sessions: async_sessionmaker[AsyncSession], payload: bytes | None
+    ) -> None:
+        if payload is None:
+            raise ValueError("a webhook delivery job needs its payload")
+        await webhook_delivery.deliver(
+            sessions, payload, options, disable_after=settings.webhook_disable_after_failures
+        )
+
+    return (QueuedJob(webhook_dispatch.ENTRYPOINT, deliver_webhook),)

@@ -1,9 +1,10 @@
-"""Webhooks and their delivery log (11_alerts_and_webhooks.sql)."""
+"""Webhooks and their delivery log (11_alerts_and_webhooks.sql, 28_webhook_delivery.sql)."""
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, Uuid, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,6 +34,10 @@ class Webhook(Base):
     updated_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), server_default=text("NOW()")
     )
+    # 28_webhook_delivery.sql: deliveries in a row that used up their retries, and since when
+    # the webhook is failing (NULL while healthy).
+    consecutive_failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class WebhookLog(Base):
@@ -54,3 +59,10 @@ class WebhookLog(Base):
     created_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), server_default=text("NOW()")
     )
+    # 28_webhook_delivery.sql: one attempt of one event's delivery.
+    event_id: Mapped[UUID | None] = mapped_column(Uuid)
+    attempt: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    status: Mapped[str | None] = mapped_column(String(16))  # succeeded, failed
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    error_class: Mapped[str | None] = mapped_column(String(64))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
