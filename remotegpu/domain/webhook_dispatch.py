@@ -45,7 +45,10 @@ class Delivery:
         return f"msg_{UUID(self.event_id).hex}_{self.webhook_id}"
 
     def encoded_body(self) -> bytes:
-        return json.dumps(self.body, separators=(",", ":"), ensure_ascii=False).encode()
+        """The bytes sent: keys sorted, so a redelivery from the log (JSONB keeps its own key
+        order) sends exactly the bytes of the first delivery."""
+        body = json.dumps(self.body, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+        return body.encode()
 
     def encode(self) -> bytes:
         return json.dumps(asdict(self), separators=(",", ":")).encode()

@@ -20,7 +20,7 @@ from remotegpu.jobs.enqueue import enqueue_in
 PING = "webhook.ping"
 
 
-async def redeliver(session: AsyncSession, viewer: Viewer, log_id: int) -> Webhook:
+async def redeliver(session: AsyncSession, viewer: Viewer, log_id: int) -> tuple[Webhook, UUID]:
     """Send a logged event again, once, with the same webhook-id and body (owner or admin)."""
     found = (
         await session.execute(
@@ -47,7 +47,7 @@ async def redeliver(session: AsyncSession, viewer: Viewer, log_id: int) -> Webho
         hook.id, str(event_id), log.event_type, body, attempt=(attempts or 0) + 1, retry=False
     )
     await enqueue_in(session, ENTRYPOINT, delivery.encode())
-    return hook
+    return hook, event_id
 
 
 async def ping(session: AsyncSession, viewer: Viewer, webhook_id: int) -> tuple[Webhook, UUID]:

@@ -3,16 +3,20 @@ of `webhookCreate` and `webhookRotateSecret`."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.domain import webhooks
+from remotegpu.domain import webhook_manual, webhooks
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.webhooks_mutations import (
     WebhookCreateInput,
     WebhookDeleteInput,
+    WebhookPingInput,
+    WebhookRedeliverInput,
     WebhookRotateSecretInput,
     WebhookUpdateInput,
 )
@@ -20,6 +24,8 @@ from remotegpu.schema.types.webhooks import Webhook
 from remotegpu.schema.types.webhooks_payloads import (
     WebhookCreatePayload,
     WebhookDeletePayload,
+    WebhookPingPayload,
+    WebhookRedeliverPayload,
     WebhookRotateSecretPayload,
     WebhookUpdatePayload,
 )
@@ -125,3 +131,40 @@ class WebhooksMutation:
         )
         deleted = None if outcome.value is None else Webhook.from_row(outcome.value)
         return WebhookDeletePayload(webhook=deleted, errors=outcome.errors)
+
+    @strawberry.mutation(
+        description="Send a logged event to its webhook again, once (own webhooks; admins "
+        "any): same body and webhook-id, a fresh signature. Delivered by a job worker; the "
+        "attempt appears in the webhook's logs."
+    )
+    async def webhook_redeliver(
+        self, info: Info, input: WebhookRedeliverInput
+    ) -> WebhookRedeliverPayload:
+        async def work(session: AsyncSession) -> tuple[tuple[int, UUID], str]:
+            hook, event_id = await webhook_manual.redeliver(
+                session, info.context.viewer, input.log_id
+            )
+            return (hook.id, event_id), str(hook.id)
+
+        outcome = await run_mutation(info, "webhook.redeliver", "webhook", work)
+        if outcome.value is None:
+            return WebhookRedeliverPayload(errors=outcome.errors)
+        hook_id, event_id = outcome.value
+        return WebhookRedeliverPayload(webhook=await _webhook(info, hook_id), event_id=event_id)
+
+    @strawberry.mutation(
+        description="Send a test event (type webhook.ping) to a webhook, once, enabled or not "
+        "(own webhooks; admins any). A success clears the webhook's failing state."
+    )
+    async def webhook_ping(self, info: Info, input: WebhookPingInput) -> WebhookPingPayload:
+        async def work(session: AsyncSession) -> tuple[tuple[int, UUID], str]:
+            hook, event_id = await webhook_manual.ping(session, info.context.viewer, input.row_id)
+            return (hook.id, event_id), str(hook.id)
+
+        outcome = await run_mutation(
+            info, "webhook.ping", "webhook", work, resource_id=str(input.row_id)
+        )
+        if outcome.value is None:
+            return WebhookPingPayload(errors=outcome.errors)
+        hook_id, event_id = outcome.value
+        return WebhookPingPayload(webhook=await _webhook(info, hook_id), event_id=event_id)

@@ -293,3 +293,9 @@ class RequirementStatus(StrEnum):
 class CommentResourceType(StrEnum):
     ISSUE = "issue"
     REQUIREMENT = "requirement"
+
+
+@strawberry.enum(description="webhook_logs.status: how one delivery attempt ended")
+class WebhookDeliveryStatus(StrEnum):
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"

@@ -446,6 +446,11 @@ class UserType(str, Enum):
     EXTERNAL = "EXTERNAL"
 
 
+class WebhookDeliveryStatus(str, Enum):
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+
+
 class WebhookEvent(str, Enum):
     ENVIRONMENT_CREATED = "ENVIRONMENT_CREATED"
     ENVIRONMENT_STARTED = "ENVIRONMENT_STARTED"

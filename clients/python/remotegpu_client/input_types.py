@@ -1865,6 +1865,20 @@ class WebhookLogWhere(BaseModel):
     "When the delivery was attempted."
 
 
+class WebhookPingInput(BaseModel):
+    """The webhook to send a test event to."""
+
+    row_id: int = Field(alias="rowId")
+    "rowId of the webhook."
+
+
+class WebhookRedeliverInput(BaseModel):
+    """A logged delivery whose event is sent again."""
+
+    log_id: int = Field(alias="logId")
+    "rowId of a WebhookLog: its event is sent again, once, with the same body and webhook-id, to the same webhook (whether or not it is enabled)."
+
+
 class WebhookRotateSecretInput(BaseModel):
     """The webhook whose signing secret is replaced."""
 

@@ -4454,6 +4454,10 @@ export type Mutation = {
   webhookCreate: WebhookCreatePayload;
   /** Delete a webhook and its delivery log (own webhooks; admins any). */
   webhookDelete: WebhookDeletePayload;
+  /** Send a test event (type webhook.ping) to a webhook, once, enabled or not (own webhooks; admins any). A success clears the webhook's failing state. */
+  webhookPing: WebhookPingPayload;
+  /** Send a logged event to its webhook again, once (own webhooks; admins any): same body and webhook-id, a fresh signature. Delivered by a job worker; the attempt appears in the webhook's logs. */
+  webhookRedeliver: WebhookRedeliverPayload;
   /** Replace a webhook's signing secret (own webhooks; admins any). The new secret is in the payload, once; the old one stops working at once. */
   webhookRotateSecret: WebhookRotateSecretPayload;
   /** Change a webhook (own webhooks; admins any). A new URL is checked again. */
@@ -4932,6 +4936,18 @@ export type MutationWebhookCreateArgs = {
 /** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
 export type MutationWebhookDeleteArgs = {
   input: WebhookDeleteInput;
+};
+
+
+/** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
+export type MutationWebhookPingArgs = {
+  input: WebhookPingInput;
+};
+
+
+/** Every change: `<noun><Verb>(input:)` returning a payload with the object and `errors`. */
+export type MutationWebhookRedeliverArgs = {
+  input: WebhookRedeliverInput;
 };
 
 
@@ -6660,6 +6676,8 @@ export type UserTypeEnumFilter = {
 /** Customer-registered HTTP endpoints subscribed to event types. */
 export type Webhook = Node & {
   __typename?: 'Webhook';
+  /** Deliveries in a row whose every attempt failed; a successful attempt resets it to 0. */
+  consecutiveFailures: Scalars['Int']['output'];
   /** Row creation time (UTC). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Owning customer (logical reference to customers.id). */
@@ -6668,6 +6686,8 @@ export type Webhook = Node & {
   enabled?: Maybe<Scalars['Boolean']['output']>;
   /** Subscribed event types. */
   events: Array<Scalars['String']['output']>;
+  /** When a delivery last used up its retries while the webhook was healthy; NULL once an attempt succeeds. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
   /** Whether deliveries are signed; the secret itself is never readable. */
   hasSecret: Scalars['Boolean']['output'];
   /** Global ID: opaque, stable, accepted by `node(id:)`. */
@@ -6750,6 +6770,11 @@ export type WebhookDeletePayload = {
   webhook?: Maybe<Webhook>;
 };
 
+/** webhook_logs.status: how one delivery attempt ended */
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'SUCCEEDED';
+
 /** An item of a connection, with its cursor. */
 export type WebhookEdge = {
   __typename?: 'WebhookEdge';
@@ -6791,20 +6816,32 @@ export type WebhookEvent =
 /** One row per delivery attempt of an event to a webhook. */
 export type WebhookLog = Node & {
   __typename?: 'WebhookLog';
+  /** Attempt number of this delivery, from 1. */
+  attempt: Scalars['Int']['output'];
   /** Time of the delivery attempt (UTC). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Milliseconds from connecting to the end of the response (NULL when no connection was made). */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Kind of failure: HttpStatus, ConnectTimeout, ReadTimeout, ConnectError, AddressRefused, ... */
+  errorClass?: Maybe<Scalars['String']['output']>;
   /** Error message when the delivery failed. */
   errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Event delivered (event_outbox.event_id, or a ping's own id); the webhook-id header is derived from it. */
+  eventId?: Maybe<Scalars['UUID']['output']>;
   /** Type of the delivered event. */
   eventType: Scalars['String']['output'];
   /** Global ID: opaque, stable, accepted by `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** When the next retry of this delivery is due; NULL when none follows. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** JSON payload that was sent. */
   payload?: Maybe<Scalars['JSON']['output']>;
   /** Body of the response. */
   responseBody?: Maybe<Scalars['String']['output']>;
   /** Primary key. */
   rowId: Scalars['Int']['output'];
+  /** succeeded (a 2xx answer) or failed (anything else, including a refused address). */
+  status?: Maybe<WebhookDeliveryStatus>;
   /** HTTP status code of the response, NULL if no response was received. */
   statusCode?: Maybe<Scalars['Int']['output']>;
   /** The webhook this delivery was for. */
@@ -6860,6 +6897,40 @@ export type WebhookOrder =
   | 'ID_ASC'
   /** By name, ascending. */
   | 'NAME_ASC';
+
+/** The webhook to send a test event to. */
+export type WebhookPingInput = {
+  /** rowId of the webhook. */
+  rowId: Scalars['Int']['input'];
+};
+
+/** Result of `webhookPing`. */
+export type WebhookPingPayload = {
+  __typename?: 'WebhookPingPayload';
+  /** Why the ping did not happen; empty on success. */
+  errors: Array<UserError>;
+  /** Id of the event queued for delivery (the log rows of the attempt carry it as eventId); the attempt is made by a job worker moments later. */
+  eventId?: Maybe<Scalars['UUID']['output']>;
+  /** The webhook the test event is sent to. */
+  webhook?: Maybe<Webhook>;
+};
+
+/** A logged delivery whose event is sent again. */
+export type WebhookRedeliverInput = {
+  /** rowId of a WebhookLog: its event is sent again, once, with the same body and webhook-id, to the same webhook (whether or not it is enabled). */
+  logId: Scalars['Int']['input'];
+};
+
+/** Result of `webhookRedeliver`. */
+export type WebhookRedeliverPayload = {
+  __typename?: 'WebhookRedeliverPayload';
+  /** Why the redelivery did not happen; empty on success. */
+  errors: Array<UserError>;
+  /** Id of the event queued for delivery (the log rows of the attempt carry it as eventId); the attempt is made by a job worker moments later. */
+  eventId?: Maybe<Scalars['UUID']['output']>;
+  /** The webhook the event is sent to. */
+  webhook?: Maybe<Webhook>;
+};
 
 /** The webhook whose signing secret is replaced. */
 export type WebhookRotateSecretInput = {

@@ -67,3 +67,16 @@ class WebhookRotateSecretInput:
 @strawberry.input(description="The webhook to delete (with its delivery log).")
 class WebhookDeleteInput:
     row_id: int = strawberry.field(description="rowId of the webhook.")
+
+
+@strawberry.input(description="A logged delivery whose event is sent again.")
+class WebhookRedeliverInput:
+    log_id: int = strawberry.field(
+        description="rowId of a WebhookLog: its event is sent again, once, with the same body "
+        "and webhook-id, to the same webhook (whether or not it is enabled)."
+    )
+
+
+@strawberry.input(description="The webhook to send a test event to.")
+class WebhookPingInput:
+    row_id: int = strawberry.field(description="rowId of the webhook.")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.connections import child_connection
+from remotegpu.schema.enums import WebhookDeliveryStatus
 from remotegpu.schema.inputs.webhooks import (
     WEBHOOK_LOG_ORDERINGS,
     WebhookLogOrder,
@@ -39,6 +41,8 @@ class Webhook(Node):
     enabled: bool | None = col(W, "enabled")
     created_at: datetime | None = col(W, "created_at")
     updated_at: datetime | None = col(W, "updated_at")
+    consecutive_failures: int = col(W, "consecutive_failures")
+    failing_since: datetime | None = col(W, "failing_since")
     has_secret: bool = strawberry.field(
         description="Whether deliveries are signed; the secret itself is never readable."
     )
@@ -94,6 +98,12 @@ class WebhookLog(Node):
     response_body: str | None = col(L, "response_body")
     error_message: str | None = col(L, "error_message")
     created_at: datetime | None = col(L, "created_at")
+    event_id: UUID | None = col(L, "event_id")
+    attempt: int = col(L, "attempt")
+    status: WebhookDeliveryStatus | None = col(L, "status")
+    duration_ms: int | None = col(L, "duration_ms")
+    error_class: str | None = col(L, "error_class")
+    next_attempt_at: datetime | None = col(L, "next_attempt_at")
 
     @strawberry.field(description="The webhook this delivery was for.")
     async def webhook(self, info: Info) -> Webhook | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 import strawberry
 
@@ -51,3 +52,27 @@ class WebhookDeletePayload:
         default=None, description="The webhook as it was before it was deleted."
     )
     errors: list[UserError] = _errors("deletion")
+
+
+_QUEUED = (
+    "Id of the event queued for delivery (the log rows of the attempt carry it as eventId); "
+    "the attempt is made by a job worker moments later."
+)
+
+
+@strawberry.type(description="Result of `webhookRedeliver`.")
+class WebhookRedeliverPayload:
+    webhook: Webhook | None = strawberry.field(
+        default=None, description="The webhook the event is sent to."
+    )
+    event_id: UUID | None = strawberry.field(default=None, description=_QUEUED)
+    errors: list[UserError] = _errors("redelivery")
+
+
+@strawberry.type(description="Result of `webhookPing`.")
+class WebhookPingPayload:
+    webhook: Webhook | None = strawberry.field(
+        default=None, description="The webhook the test event is sent to."
+    )
+    event_id: UUID | None = strawberry.field(default=None, description=_QUEUED)
+    errors: list[UserError] = _errors("ping")
