@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import (
     AliasChoices,
     Field,
+    FilePath,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -135,7 +136,7 @@ class Settings(BaseSettings):
         le=1000,
         description="Deliveries in a row that use up every retry before the webhook is disabled.",
     )
-    webhook_ca_file: Path | None = Field(
+    webhook_ca_file: FilePath | None = Field(
         default=None,
         description="PEM file of extra certificate authorities trusted for webhook endpoints "
         "(private endpoints, tests); the system's authorities are trusted too.",

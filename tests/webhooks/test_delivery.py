@@ -19,6 +19,8 @@ from remotegpu.domain.webhook_delivery import JITTER, RETRY_DELAYS, retry_delay
 from remotegpu.domain.webhook_dispatch import Delivery
 from remotegpu.jobs.engine import WorkerOptions, run_worker
 from remotegpu.jobs.schedule import queued_jobs
+from tests.domain.fleet_fixtures import GIB, IMAGE, add_host, add_image
+from tests.graphql import customer_viewer, runner_for
 from tests.webhooks.conftest import SECRET, Hooks
 
 FAST = WorkerOptions(poll_interval=timedelta(milliseconds=100))
@@ -253,3 +255,29 @@ async def test_emit_rolled_back_enqueues_nothing(hooks: Hooks) -> None:
         await emit_then_fail()
     assert await hooks.queued() == []
     assert await hooks.value("SELECT count(*) FROM event_outbox") == 0
+
+
+CREATE_ENVIRONMENT = """
+mutation Create($input: EnvironmentCreateInput!) {
+  environmentCreate(input: $input) { environment { rowId } errors { code message } }
+}"""
+
+
+async def test_environment_create_mutation_delivers_signed_event(hooks: Hooks) -> None:
+    hook_id = await hooks.add_webhook(hooks.alice)
+    await add_image(hooks.conn)
+    host = await add_host(hooks.conn, gpus=1)
+    spec = {"name": "dev", "image": IMAGE, "cpu": 2, "memory": str(4 * GIB), "gpuCount": 1,
+            "hostId": host}  # fmt: skip
+    async for gql in runner_for(hooks.url):
+        data = await gql.ok(CREATE_ENVIRONMENT, {"input": spec}, customer_viewer(hooks.alice))
+    env_id = data["environmentCreate"]["environment"]["rowId"]
+
+    [job] = await hooks.queued()
+    assert Delivery.decode(job.payload).webhook_id == hook_id
+    await hooks.run_next()
+    [received] = hooks.receiver.requests
+    body = Verifier(SECRET).verify(received.body, received.headers)
+    assert (body["type"], body["data"]["id"], body["data"]["status"]) == (
+        "environment.created", env_id, "creating",
+    )  # fmt: skip
