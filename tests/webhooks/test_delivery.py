@@ -14,9 +14,12 @@ import pytest
 from standardwebhooks import Webhook as Verifier
 
 from remotegpu.db.engine import transaction
+from remotegpu.domain.errors import DomainError
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.webhook_delivery import JITTER, RETRY_DELAYS, retry_delay
 from remotegpu.domain.webhook_dispatch import Delivery
+from remotegpu.domain.webhook_sender import RESPONSE_BODY_MAX
+from remotegpu.domain.webhooks import delivery_addresses
 from remotegpu.jobs.engine import WorkerOptions, run_worker
 from remotegpu.jobs.schedule import queued_jobs
 from tests.domain.fleet_fixtures import GIB, IMAGE, add_host, add_image
@@ -281,3 +284,45 @@ async def test_environment_create_mutation_delivers_signed_event(hooks: Hooks) -
     assert (body["type"], body["data"]["id"], body["data"]["status"]) == (
         "environment.created", env_id, "creating",
     )  # fmt: skip
+
+
+async def test_deliver_long_answer_kept_truncated(hooks: Hooks) -> None:
+    await hooks.add_webhook(hooks.alice)
+    hooks.receiver.answer = "é" * (RESPONSE_BODY_MAX * 3)
+    await hooks.emit(hooks.alice)
+    await hooks.run_next()
+    [log] = await hooks.logs()
+    assert log["response_body"] == "é" * RESPONSE_BODY_MAX
+
+
+async def test_deliver_redirect_not_followed_counts_as_failure(hooks: Hooks) -> None:
+    await hooks.add_webhook(hooks.alice)
+    hooks.receiver.statuses = [307]
+    await hooks.emit(hooks.alice)
+    await hooks.run_next()
+    assert len(hooks.receiver.requests) == 1
+    [log] = await hooks.logs()
+    assert (log["status"], log["status_code"], log["error_class"]) == (
+        "failed", 307, "HttpStatus",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "allowlist", "pinned"),
+    [
+        ("https://127.0.0.1:9/hook", (), None),
+        ("https://127.0.0.1:9/hook", ("127.0.0.0/8",), "127.0.0.1"),
+        ("https://[::1]:9/hook", (), None),
+        ("https://10.1.2.3/hook", ("localhost",), None),
+        ("http://localhost/hook", ("localhost",), None),  # https only, allow-listed or not
+        ("https://93.184.216.34/hook", (), "93.184.216.34"),
+    ],
+)
+async def test_delivery_addresses_literal_hosts_guarded(
+    url: str, allowlist: tuple[str, ...], pinned: str | None
+) -> None:
+    if pinned is None:
+        with pytest.raises(DomainError):
+            await delivery_addresses(url, allowlist)
+    else:
+        assert [str(a) for a in await delivery_addresses(url, allowlist)] == [pinned]
