@@ -317,6 +317,10 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "LAST_OWNER": "A workspace must keep exactly one owner.",
         "IN_USE": "Other objects still use it (live environments, open mounts).",
     },
+    "WebhookDeliveryStatus": {
+        "SUCCEEDED": "The endpoint answered 2xx.",
+        "FAILED": "No 2xx answer: another status, a network error, a timeout or a refused address.",
+    },
 }
 
 

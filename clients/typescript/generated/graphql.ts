@@ -6772,7 +6772,9 @@ export type WebhookDeletePayload = {
 
 /** webhook_logs.status: how one delivery attempt ended */
 export type WebhookDeliveryStatus =
+  /** No 2xx answer: another status, a network error, a timeout or a refused address. */
   | 'FAILED'
+  /** The endpoint answered 2xx. */
   | 'SUCCEEDED';
 
 /** An item of a connection, with its cursor. */
