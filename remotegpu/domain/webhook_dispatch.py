@@ -74,19 +74,19 @@ async def enqueue_deliveries(session: AsyncSession, event: EventOutbox) -> int:
     the event's transaction (gone with it if it rolls back); returns how many."""
     if event.customer_id is None:
         return 0  # platform events (no customer) have no webhook audience
-    hooks = await session.scalars(
-        select(Webhook.id).where(
-            Webhook.customer_id == event.customer_id,
-            Webhook.enabled.is_(True),
-            Webhook.events.any_() == event.event_type,
+    hook_ids = (
+        await session.scalars(
+            select(Webhook.id).where(
+                Webhook.customer_id == event.customer_id,
+                Webhook.enabled.is_(True),
+                Webhook.events.any_() == event.event_type,
+            )
         )
-    )
-    body = envelope(
-        event.event_id, event.event_type, event.created_at or datetime.now(UTC), event.payload
-    )
-    count = 0
-    for hook_id in hooks:
-        delivery = Delivery(hook_id, str(event.event_id), event.event_type, body)
-        await enqueue_in(session, ENTRYPOINT, delivery.encode())
-        count += 1
-    return count
+    ).all()
+    if hook_ids:
+        at = event.created_at or datetime.now(UTC)
+        body = envelope(event.event_id, event.event_type, at, event.payload)
+        for hook_id in hook_ids:
+            delivery = Delivery(hook_id, str(event.event_id), event.event_type, body)
+            await enqueue_in(session, ENTRYPOINT, delivery.encode())
+    return len(hook_ids)
