@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 import pytest
@@ -36,23 +38,30 @@ async def wait_for_logs(hooks: Hooks, count: int, seconds: float = 30) -> None:
         await asyncio.sleep(0.05)
 
 
-def within_jitter(delay: timedelta, nominal: timedelta) -> bool:
-    return nominal * (1 - JITTER) <= delay <= nominal * (1 + JITTER)
-
-
-async def test_deliver_event_on_worker_receiver_verifies_signature(hooks: Hooks) -> None:
-    hook_id = await hooks.add_webhook(hooks.alice)
+@asynccontextmanager
+async def delivery_worker(hooks: Hooks) -> AsyncIterator[None]:
+    """The real job engine's worker, running the delivery job with the tests' settings."""
     stop = asyncio.Event()
     worker = asyncio.create_task(
         run_worker(hooks.url, hooks.sessions, (), shutdown=stop, options=FAST,
                    queued=queued_jobs(hooks.settings()))
     )  # fmt: skip
     try:
-        await hooks.emit(hooks.alice)
-        await wait_for_logs(hooks, 1)
+        yield
     finally:
         stop.set()
         await asyncio.wait_for(worker, timeout=30)
+
+
+def within_jitter(delay: timedelta, nominal: timedelta) -> bool:
+    return nominal * (1 - JITTER) <= delay <= nominal * (1 + JITTER)
+
+
+async def test_deliver_event_on_worker_receiver_verifies_signature(hooks: Hooks) -> None:
+    hook_id = await hooks.add_webhook(hooks.alice)
+    async with delivery_worker(hooks):
+        await hooks.emit(hooks.alice)
+        await wait_for_logs(hooks, 1)
 
     [received] = hooks.receiver.requests
     body = Verifier(SECRET).verify(received.body, received.headers)
@@ -81,12 +90,7 @@ async def test_deliver_event_on_worker_receiver_verifies_signature(hooks: Hooks)
 async def test_deliver_failures_then_success_follow_retry_schedule(hooks: Hooks) -> None:
     await hooks.add_webhook(hooks.alice)
     hooks.receiver.statuses = [500, 503]
-    stop = asyncio.Event()
-    worker = asyncio.create_task(
-        run_worker(hooks.url, hooks.sessions, (), shutdown=stop, options=FAST,
-                   queued=queued_jobs(hooks.settings()))
-    )  # fmt: skip
-    try:
+    async with delivery_worker(hooks):
         await hooks.emit(hooks.alice)
         for attempt in (1, 2):
             await wait_for_logs(hooks, attempt)
@@ -103,9 +107,6 @@ async def test_deliver_failures_then_success_follow_retry_schedule(hooks: Hooks)
                 "UPDATE pgqueuer SET execute_after = now() WHERE id = $1", retry.job_id
             )
         await wait_for_logs(hooks, 3)
-    finally:
-        stop.set()
-        await asyncio.wait_for(worker, timeout=30)
 
     logs = await hooks.logs()
     assert [(r["attempt"], r["status"], r["status_code"], r["error_class"]) for r in logs] == [
