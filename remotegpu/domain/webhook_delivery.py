@@ -11,9 +11,10 @@ once, and the stable webhook-id lets the receiver drop the duplicate.
 Retries: a failed attempt (network error, timeout, refused address, any non-2xx answer) is
 tried again after RETRY_DELAYS, each stretched or shrunk by up to JITTER so that deliveries
 failing together do not come back together: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (eight
-attempts over about 27.6 hours). When the last one fails the webhook is marked failing
-(`failing_since`), its owner notified, and `consecutive_failures` counts one more; at the
-threshold the webhook is disabled (and its owner told). Any successful attempt resets both.
+attempts over about 27.6 hours). When the last one fails `consecutive_failures` counts one more
+and the webhook is marked failing (`failing_since`), its owner told when it turns failing; at
+the threshold the webhook is disabled (and its owner told). Any successful attempt resets
+both.
 """
 
 from __future__ import annotations
@@ -126,10 +127,11 @@ async def _now(session: AsyncSession) -> datetime:
 async def _retries_used_up(
     session: AsyncSession, hook: Webhook, disable_after: int, now: datetime
 ) -> None:
+    """One more delivery failed for good. The owner is told when the webhook turns failing and
+    when it is disabled, not at every such delivery (the webhook row is locked, so deliveries
+    ending together count one by one and notify once)."""
     hook.consecutive_failures += 1
-    if hook.failing_since is None:
-        hook.failing_since = now
-    if hook.consecutive_failures >= disable_after:
+    if hook.consecutive_failures >= disable_after and hook.enabled:
         hook.enabled = False
         log.warning("webhook %s disabled after %d failed deliveries", hook.id, disable_after)
         await notify(
@@ -142,14 +144,16 @@ async def _retries_used_up(
             "again (webhookUpdate) and redeliver what it missed (webhookRedeliver).",
             "error",
         )
-        return
-    await notify(
-        session,
-        hook.customer_id,
-        NotificationKind.SYSTEM,
-        f"Webhook {hook.name} is failing",
-        f"A delivery to {hook.url} failed every retry over about a day; see the webhook's "
-        f"delivery log. After {disable_after} such deliveries in a row the webhook is "
-        "disabled.",
-        "warning",
-    )
+    elif hook.failing_since is None:
+        await notify(
+            session,
+            hook.customer_id,
+            NotificationKind.SYSTEM,
+            f"Webhook {hook.name} is failing",
+            f"A delivery to {hook.url} failed every retry over about a day; see the webhook's "
+            f"delivery log. After {disable_after} such deliveries in a row the webhook is "
+            "disabled.",
+            "warning",
+        )
+    if hook.failing_since is None:
+        hook.failing_since = now

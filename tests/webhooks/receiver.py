@@ -1,6 +1,7 @@
 """A webhook endpoint in the test process: HTTPS on 127.0.0.1 with a certificate for
 `localhost` from a throwaway CA (trustme), served by uvicorn. It records every request and
-answers the scripted status codes in turn (200 once they run out), or hangs when told to."""
+answers the scripted status codes in turn (200 once they run out), or hangs when told to, or
+holds every answer until a number of requests have come in (requests in flight together)."""
 
 from __future__ import annotations
 
@@ -34,11 +35,16 @@ class Receiver:
     requests: list[Received] = field(default_factory=list)
     statuses: list[int] = field(default_factory=list)
     hang: bool = False
+    gate: int = 0  # when set, no answer goes out before this many requests have come in
     answer: str = "thanks"
     release: asyncio.Event = field(default_factory=asyncio.Event)
+    gate_open: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def handle(self, request: Request) -> PlainTextResponse:
         self.requests.append(Received(dict(request.headers), await request.body()))
+        if len(self.requests) >= self.gate:
+            self.gate_open.set()
+        await asyncio.wait_for(self.gate_open.wait(), HANG_SECONDS)
         if self.hang:
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.release.wait(), HANG_SECONDS)

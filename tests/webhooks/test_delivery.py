@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from standardwebhooks import Webhook as Verifier
@@ -18,7 +19,7 @@ from standardwebhooks import Webhook as Verifier
 from remotegpu.db.engine import transaction
 from remotegpu.domain.errors import DomainError
 from remotegpu.domain.events import EventType, emit
-from remotegpu.domain.webhook_delivery import JITTER, RETRY_DELAYS, retry_delay
+from remotegpu.domain.webhook_delivery import JITTER, RETRY_DELAYS, deliver, retry_delay
 from remotegpu.domain.webhook_dispatch import Delivery
 from remotegpu.domain.webhook_sender import RESPONSE_BODY_MAX
 from remotegpu.domain.webhooks import delivery_addresses
@@ -327,3 +328,27 @@ async def test_delivery_addresses_literal_hosts_guarded(
             await delivery_addresses(url, allowlist)
     else:
         assert [str(a) for a in await delivery_addresses(url, allowlist)] == [pinned]
+
+
+async def test_deliver_parallel_last_failures_counted_and_notified_once(hooks: Hooks) -> None:
+    hook_id = await hooks.add_webhook(hooks.alice)
+    hooks.receiver.statuses = [500] * 10
+    # All ten are in flight (each has read the webhook as enabled) before any is recorded.
+    hooks.receiver.gate = 10
+    last = len(RETRY_DELAYS) + 1
+    payloads = [
+        Delivery(hook_id, str(uuid4()), "environment.created", {"n": n}, attempt=last).encode()
+        for n in range(10)
+    ]
+    results = await asyncio.gather(
+        *(deliver(hooks.sessions, p, hooks.options(), disable_after=4) for p in payloads)
+    )
+    assert [r is not None and r.error_class for r in results] == ["HttpStatus"] * 10
+    hook = await hooks.conn.fetchrow("SELECT * FROM webhooks WHERE id = $1", hook_id)
+    assert (hook["consecutive_failures"], hook["enabled"]) == (10, False)
+    titles = await hooks.conn.fetch(
+        "SELECT title FROM notifications WHERE customer_id = $1 ORDER BY id", hooks.alice
+    )
+    assert [t["title"] for t in titles] == ["Webhook ci is failing", "Webhook ci was disabled"]
+    assert await hooks.queued() == []
+    assert len(await hooks.logs()) == 10
