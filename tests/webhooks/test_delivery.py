@@ -23,8 +23,8 @@ from remotegpu.domain.webhook_delivery import JITTER, RETRY_DELAYS, deliver, ret
 from remotegpu.domain.webhook_dispatch import Delivery
 from remotegpu.domain.webhook_sender import RESPONSE_BODY_MAX
 from remotegpu.domain.webhooks import delivery_addresses
-from remotegpu.jobs.engine import WorkerOptions, run_worker
-from remotegpu.jobs.schedule import queued_jobs
+from remotegpu.jobs.engine import WorkerOptions
+from remotegpu.jobs.process import worker_main
 from tests.domain.fleet_fixtures import GIB, IMAGE, add_host, add_image
 from tests.graphql import customer_viewer, runner_for
 from tests.webhooks.conftest import SECRET, Hooks
@@ -41,12 +41,10 @@ async def wait_for_logs(hooks: Hooks, count: int, seconds: float = 30) -> None:
 
 @asynccontextmanager
 async def delivery_worker(hooks: Hooks) -> AsyncIterator[None]:
-    """The real job engine's worker, running the delivery job with the tests' settings."""
+    """A worker as `remotegpu worker` and `serve` start it (the queued jobs its settings
+    make), with the tests' settings and no recurring jobs."""
     stop = asyncio.Event()
-    worker = asyncio.create_task(
-        run_worker(hooks.url, hooks.sessions, (), shutdown=stop, options=FAST,
-                   queued=queued_jobs(hooks.settings()))
-    )  # fmt: skip
+    worker = asyncio.create_task(worker_main(hooks.url, hooks.settings(), stop, (), FAST))
     try:
         yield
     finally:
