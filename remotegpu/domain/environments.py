@@ -20,12 +20,11 @@ and the validation of a create request are in environment_inputs.py.
 
 from __future__ import annotations
 
-from sqlalchemy import func, update
+from sqlalchemy import func, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import (
-    DatasetUsage,
     Environment,
 )
 from remotegpu.domain import placement
@@ -43,7 +42,6 @@ from remotegpu.domain.environment_inputs import ReportedStatus
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
-from remotegpu.domain.ports import release_ports
 from remotegpu.domain.quotas import Request, check_quota
 
 _ID = ["input", "id"]
@@ -122,30 +120,50 @@ async def start_environment(session: AsyncSession, viewer: Viewer, env_id: str) 
     return env.id
 
 
+# Everything a delete gives back, in one statement and in the lock order: the host's counters
+# (a live environment's CPU, memory, disk and GPUs), then its GPUs (their update waits for the
+# counters' through the one-time filter), its port mappings and open dataset mounts, and the
+# row itself, whose port columns mirror the active mappings (an invariant) and so go too.
+_RELEASE_AND_DELETE = text(
+    """
+    WITH counters AS (
+        UPDATE hosts SET
+            used_cpu = coalesce(used_cpu, 0) - :cpu,
+            used_memory = coalesce(used_memory, 0) - :memory,
+            used_disk = coalesce(used_disk, 0) - :storage,
+            used_gpu = coalesce(used_gpu, 0) - :gpu
+        WHERE id = :host_id AND :live
+        RETURNING id
+    ), gpus AS (
+        UPDATE gpus SET status = 'available', allocated_to = NULL, allocated_at = NULL
+        WHERE allocated_to = :env_id AND :live AND (SELECT count(*) FROM counters) >= 0
+        RETURNING id
+    ), ports AS (
+        UPDATE port_mappings SET status = 'released', released_at = now()
+        WHERE env_id = :env_id AND status = 'active'
+        RETURNING id
+    ), mounts AS (
+        UPDATE dataset_usage SET unmounted_at = now()
+        WHERE env_id = :env_id AND unmounted_at IS NULL
+        RETURNING id
+    )
+    UPDATE environments SET
+        status = 'deleted', ssh_port = NULL, jupyter_port = NULL, rdp_port = NULL,
+        stopped_at = CASE WHEN status = 'running' THEN now() ELSE stopped_at END
+    WHERE id = :env_id
+    """
+)
+
+
 async def delete_environment(session: AsyncSession, viewer: Viewer, env_id: str) -> str:
     """running | stopped | error -> deleted: ports, GPUs, counters and mounts are released."""
     env = await lock_for_action(session, viewer, env_id)
     if env.status not in ("running", "stopped", "error"):
         raise _refuse(env, "deleted")
-    if env.status in LIVE:
-        await _release_compute(session, env)
-    await release_ports(session, env.id)
-    await session.execute(
-        update(DatasetUsage)
-        .where(DatasetUsage.env_id == env.id, DatasetUsage.unmounted_at.is_(None))
-        .values(unmounted_at=func.now())
-    )
-    stopped = {"stopped_at": func.now()} if env.status == "running" else {}
-    # The port columns mirror the active mappings (an invariant), so they go with them.
-    await _set(
-        session,
-        env.id,
-        status="deleted",
-        ssh_port=None,
-        jupyter_port=None,
-        rdp_port=None,
-        **stopped,
-    )
+    request = _request(env)
+    values = {"env_id": env.id, "host_id": env.host_id, "live": env.status in LIVE}
+    values |= {"cpu": request.cpu, "memory": request.memory, "storage": request.storage}
+    await session.execute(_RELEASE_AND_DELETE, values | {"gpu": request.gpu})
     await _announce(
         session, env, EventType.ENVIRONMENT_DELETED, "deleted", f"Environment {env.name} deleted"
     )

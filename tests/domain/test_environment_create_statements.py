@@ -1,4 +1,5 @@
-"""environmentCreate's statements: how many it sends, and the paths it falls back to.
+"""environmentCreate's and environmentDelete's statements: how many they send, and the paths
+the create falls back to.
 
 The create's own work is a fixed number of statements whatever the GPU count and the host's
 OS (how many GPU rows and port mappings it writes): remotegpu/domain/environment_create.py
@@ -6,7 +7,8 @@ lists them. The notification and the outbox event are counted apart: they belong
 notifications.py and events.py, whose statements may change with what they record.
 When the one-statement placement finds every fitting host busy, or the one-statement port
 claim finds every port of its window being claimed, the create still succeeds through the
-step-by-step path of placement.py and port_claims.py.
+step-by-step path of placement.py and port_claims.py. A delete releases everything in one
+statement after locking the row.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 
 from remotegpu.db.urls import asyncpg_dsn
 from tests.domain.fleet_fixtures import GIB, IMAGE, add_customer, add_host, add_image
-from tests.graphql import GraphQLRunner, customer_viewer, runner_for
+from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {
@@ -31,9 +33,22 @@ mutation Create($input: EnvironmentCreateInput!) {
 }
 """
 
+REPORT = """
+mutation Report($input: EnvironmentStatusReportInput!) {
+  environmentStatusReport(input: $input) { errors { code message } }
+}
+"""
+DELETE = """
+mutation Delete($input: EnvironmentDeleteInput!) {
+  environmentDelete(input: $input) { environment { status sshPort } errors { code message } }
+}
+"""
+
 # preflight, usage, SAVEPOINT, placement + GPUs + counters, port claims, environment row,
 # audit row (the mutation runner), the payload's environment (a loader, after commit).
 CREATE_OWN_STATEMENTS = 8
+# the row locked, everything released in one statement, audit row, the payload's environment.
+DELETE_OWN_STATEMENTS = 4
 RECORDS = ("INSERT INTO notifications", "INSERT INTO event_outbox")
 
 
@@ -130,3 +145,42 @@ async def test_environment_create_whole_port_window_being_claimed_takes_the_port
         env["rowId"],
     )
     assert [tuple(m) for m in mappings] == [("jupyter", 50001), ("ssh", 30032)]
+
+
+async def test_environment_delete_running_releases_everything_in_the_same_statements(
+    conn: asyncpg.Connection, gql: GraphQLRunner
+) -> None:
+    host = await add_host(conn, gpus=4)
+    customer = await add_customer(conn)
+    env = await create(gql, customer, gpuCount=2)
+    report = {"input": {"id": env["rowId"], "status": "RUNNING"}}
+    assert (await gql.ok(REPORT, report, admin_viewer()))["environmentStatusReport"]["errors"] == []
+    gql.reset_count()
+
+    data = await gql.ok(DELETE, {"input": {"id": env["rowId"]}}, customer_viewer(customer))
+
+    assert data["environmentDelete"] == {
+        "environment": {"status": "DELETED", "sshPort": None},
+        "errors": [],
+    }
+    own, records = split(gql.statements)
+    assert len(own) == DELETE_OWN_STATEMENTS, "\n\n".join(own)
+    assert len(records) >= 2, "a notification and an outbox event"
+    left = await conn.fetchrow(
+        "SELECT h.used_cpu, h.used_memory, h.used_disk, h.used_gpu,"
+        " (SELECT count(*) FROM gpus WHERE allocated_to = $2) AS gpus,"
+        " (SELECT count(*) FROM port_mappings WHERE env_id = $2 AND status = 'active') AS ports,"
+        " (SELECT stopped_at IS NOT NULL FROM environments WHERE id = $2) AS stopped"
+        " FROM hosts h WHERE h.id = $1",
+        host,
+        env["rowId"],
+    )
+    assert dict(left) == {
+        "used_cpu": 0,
+        "used_memory": 0,
+        "used_disk": 0,
+        "used_gpu": 0,
+        "gpus": 0,
+        "ports": 0,
+        "stopped": True,
+    }
