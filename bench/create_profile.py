@@ -1,6 +1,6 @@
 """Where one environmentCreate goes: its SQL statements, their timing, and the API's CPU.
 
-    .venv/bin/python bench/create_profile.py [--creates 300] [--profile-top 25]
+    .venv/bin/python bench/create_profile.py [--creates 300] [--profile-top 30]
 
 Builds the fleet of bench/mutations.py (8 hosts x 8 GPUs, an admin, one customer) in a new
 database on the embedded server (dropped at the end), runs the app in this process behind
@@ -9,8 +9,9 @@ validation, execution, the mutation's transaction) and prints:
 
 1. the statements of one warm create with each one's offset from the request's start and its
    duration, and the round trips (statements + BEGIN + COMMIT);
-2. the CPU time per create in this process (cProfile over --creates create + report + delete cycles,
-   cumulative time of the top functions), which is the API's CPU plus the in-process client's.
+2. the wall and CPU time per create -> report RUNNING -> delete cycle in this process (the API's
+   CPU plus the in-process client's) over --creates cycles, then (--profile-top N) the N
+   functions with the most own time under cProfile over as many more.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ async def cycle(
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--creates", type=int, default=300)
-    parser.add_argument("--profile-top", type=int, default=25)
+    parser.add_argument("--profile-top", type=int, default=0)
     args = parser.parse_args()
 
     url, admin_url, name = await prepare(None)
@@ -124,20 +125,22 @@ async def main() -> None:
             for offset, duration, statement in create_rows:
                 text = " ".join(statement.split())[:150]
                 print(f"  {offset * 1000:7.2f} ms  {duration * 1000:6.2f} ms  {text}")
-            profiler = cProfile.Profile()
-            wall = time.perf_counter()
-            cpu = time.process_time()
-            profiler.enable()
+            cpu, wall = time.process_time(), time.perf_counter()
             for n in range(1, args.creates + 1):
                 await cycle(http, headers, admin, n)
-            profiler.disable()
-            cpu = time.process_time() - cpu
-            wall = time.perf_counter() - wall
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            per = 1000 / args.creates
+            print(f"\n{args.creates} create + report + delete cycles: {wall * per:.2f} ms wall,"
+                  f" {cpu * per:.2f} ms CPU of this process (API + client) per cycle")  # fmt: skip
+            if args.profile_top:
+                profiler = cProfile.Profile()
+                profiler.enable()
+                for n in range(args.creates + 1, 2 * args.creates + 1):
+                    await cycle(http, headers, admin, n)
+                profiler.disable()
+                stats = pstats.Stats(profiler).sort_stats("tottime")
+                stats.print_stats(args.profile_top)
         await app.state.engine.dispose()
-        per = 1000 / args.creates
-        print(f"\n{args.creates} create + report + delete cycles: {wall * per:.2f} ms wall,"
-              f" {cpu * per:.2f} ms CPU of this process per cycle (under cProfile)")  # fmt: skip
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile_top)
     finally:
         conn = await asyncpg.connect(asyncpg_dsn(admin_url))
         try:
