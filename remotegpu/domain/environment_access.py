@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.models import Customer, Environment, Image, Workspace, WorkspaceMember
+from remotegpu.db.models import Environment, WorkspaceMember
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 LIVE = ("creating", "running")  # statuses that hold CPU, memory, disk and GPUs
@@ -111,56 +111,3 @@ def clean_description(description: str | None) -> str | None:
     if description is not None and len(description) > DESCRIPTION_MAX:
         raise invalid("description", f"description must be at most {DESCRIPTION_MAX} characters")
     return description or None
-
-
-async def check_image(session: AsyncSession, image: str) -> None:
-    status = (await session.execute(select(Image.status).where(Image.name == image))).first()
-    if status is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"image {image} not found", ["input", "image"])
-    if status[0] != "active":
-        raise invalid("image", f"image {image} is {status[0]} and cannot start new environments")
-
-
-async def check_owner(session: AsyncSession, owner_id: int, field: list[str] | None) -> None:
-    # FOR SHARE: a concurrent soft delete of the owner (FOR UPDATE) waits for this create,
-    # then sees the new live environment and refuses.
-    owner = (
-        await session.execute(
-            select(Customer.status, Customer.deleted_at)
-            .where(Customer.id == owner_id)
-            .with_for_update(read=True)
-        )
-    ).first()
-    if owner is None or owner.deleted_at is not None or owner.status == "deleted":
-        raise DomainError(ErrorCode.NOT_FOUND, f"customer {owner_id} not found", field)
-    if owner.status != "active":
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"customer {owner_id} is {owner.status}", field or ["input"]
-        )
-
-
-async def check_workspace(session: AsyncSession, viewer: Viewer, workspace_id: int) -> None:
-    field = ["input", "workspaceId"]
-    # FOR SHARE: archiving the workspace (FOR UPDATE) waits, then sees this environment.
-    status = (
-        await session.execute(
-            select(Workspace.status).where(Workspace.id == workspace_id).with_for_update(read=True)
-        )
-    ).first()
-    missing = DomainError(ErrorCode.NOT_FOUND, f"workspace {workspace_id} not found", field)
-    if status is None:
-        raise missing
-    if not viewer.is_admin:
-        role = await role_in(session, workspace_id, viewer.customer_id)
-        if role is None:
-            raise missing
-        if role not in CREATORS:
-            raise DomainError(
-                ErrorCode.FORBIDDEN,
-                f"a workspace {role} may not create environments there",
-                field,
-            )
-    if status[0] != "active":
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"workspace {workspace_id} is {status[0]}", field
-        )

@@ -14,21 +14,17 @@ mapping rows. A host lock is waited for only by key and only while no other host
 lock is held (placement.py); that is what keeps placement free of deadlocks. A deadlock or
 serialization failure that still happens is retried as a whole by the mutation runner.
 
-The inputs (CreateSpec, ReportedStatus) and the validation of a create request are in
-environment_inputs.py.
+The create transaction is in environment_create.py; the inputs (CreateSpec, ReportedStatus)
+and the validation of a create request are in environment_inputs.py.
 """
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import asdict
-
-from sqlalchemy import func, insert, update
+from sqlalchemy import func, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import (
-    DatasetUsage,
     Environment,
 )
 from remotegpu.domain import placement
@@ -36,30 +32,19 @@ from remotegpu.domain.environment_access import (
     DESCRIPTION_MAX,
     GONE,
     LIVE,
-    check_image,
-    check_owner,
-    check_workspace,
     clean_description,
     clean_name,
     invalid,
     lock_for_action,
     lock_visible,
 )
-from remotegpu.domain.environment_inputs import CreateSpec, ReportedStatus, validated_spec
+from remotegpu.domain.environment_inputs import ReportedStatus
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
-from remotegpu.domain.idempotency import claim_key, request_hash
 from remotegpu.domain.notifications import NotificationKind, notify
-from remotegpu.domain.port_claims import allocate_port, port_ranges
-from remotegpu.domain.ports import INTERNAL_PORTS, release_ports
 from remotegpu.domain.quotas import Request, check_quota
 
 _ID = ["input", "id"]
-
-
-def new_environment_id() -> str:
-    """'env-' + 12 random lowercase hex characters."""
-    return "env-" + secrets.token_hex(6)
 
 
 def _request(env: Environment) -> Request:
@@ -70,124 +55,6 @@ def _payload(
     env_id: str, name: str, status: str, host_id: str, **extra: object
 ) -> dict[str, object]:
     return {"id": env_id, "name": name, "status": status, "host_id": host_id, **extra}
-
-
-def _fingerprint(spec: CreateSpec, owner_id: int) -> str:
-    request = asdict(spec)
-    request.pop("idempotency_key")
-    request["owner_id"] = owner_id
-    return request_hash(request)
-
-
-async def create_environment(session: AsyncSession, viewer: Viewer, spec: CreateSpec) -> str:
-    """environmentCreate: everything in the caller's one transaction; returns the env id."""
-    if viewer.customer_id is None:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
-    spec = validated_spec(spec)
-    owner_id = viewer.customer_id if spec.owner_id is None else spec.owner_id
-    owner_field = None if spec.owner_id is None else ["input", "ownerId"]
-    if owner_id != viewer.customer_id and not viewer.is_admin:
-        raise DomainError(
-            ErrorCode.FORBIDDEN, "only platform admins create for other customers", owner_field
-        )
-    env_id = new_environment_id()
-    if spec.idempotency_key is not None:
-        earlier = await claim_key(
-            session,
-            customer_id=viewer.customer_id,
-            operation="environmentCreate",
-            key=spec.idempotency_key,
-            fingerprint=_fingerprint(spec, owner_id),
-            resource_id=env_id,
-            field=["input", "idempotencyKey"],
-        )
-        if earlier is not None:
-            return earlier
-
-    await check_image(session, spec.image)
-    await check_owner(session, owner_id, owner_field)
-    if spec.workspace_id is not None:
-        await check_workspace(session, viewer, spec.workspace_id)
-    storage = spec.storage or 0
-    request = Request(spec.cpu, spec.memory, spec.gpu_count, storage)
-    await check_quota(
-        session,
-        owner_id,
-        request,
-        new=True,
-        fields={
-            "cpu": ["input", "cpu"],
-            "memory": ["input", "memory"],
-            "gpu": ["input", "gpuCount"],
-            "storage": ["input", "storage"],
-            "count": None,
-        },
-    )
-    # Read before the host lock: the host row is held until commit and serialises the creates
-    # on that host, so as little as possible happens under it.
-    ranges = await port_ranges(session)
-    if spec.host_id is not None:
-        host = await placement.lock_host_for(
-            session, spec.host_id, request, field=["input", "hostId"]
-        )
-    else:
-        host = await placement.place(session, request)
-    await placement.allocate_gpus(
-        session, host.id, env_id, spec.gpu_count, field=["input", "gpuCount"]
-    )
-    # Ports after placement, so that a create refused for capacity never holds one (and the
-    # ports taken stay the lowest of their range); a claim is one statement (port_claims.py).
-    services = ("ssh", "jupyter", "rdp") if host.os_type == "windows" else ("ssh", "jupyter")
-    ports = {s: (await allocate_port(session, env_id, s, INTERNAL_PORTS[s], ranges)).external_port
-             for s in services}  # fmt: skip
-    await session.execute(
-        insert(Environment).values(
-            id=env_id,
-            user_id=owner_id,
-            host_id=host.id,
-            name=spec.name,
-            description=spec.description,
-            image=spec.image,
-            status="creating",
-            cpu=spec.cpu,
-            memory=spec.memory,
-            gpu=spec.gpu_count,
-            storage=storage,
-            ssh_port=ports.get("ssh"),
-            jupyter_port=ports.get("jupyter"),
-            rdp_port=ports.get("rdp"),
-            workspace_id=spec.workspace_id,
-        )
-    )
-    await placement.add_usage(session, host.id, request, +1)
-    await notify(
-        session,
-        owner_id,
-        NotificationKind.ENVIRONMENT,
-        f"Environment {spec.name} is being created",
-        f"Environment {env_id} is being created on host {host.id}.",
-    )
-    await emit(
-        session,
-        EventType.ENVIRONMENT_CREATED,
-        customer_id=owner_id,
-        resource_type="environment",
-        resource_id=env_id,
-        payload=_payload(
-            env_id,
-            spec.name,
-            "creating",
-            host.id,
-            owner_id=owner_id,
-            workspace_id=spec.workspace_id,
-            image=spec.image,
-            cpu=spec.cpu,
-            memory=spec.memory,
-            gpu=spec.gpu_count,
-            storage=storage,
-        ),
-    )
-    return env_id
 
 
 def _refuse(env: Environment, action: str) -> DomainError:
@@ -253,30 +120,50 @@ async def start_environment(session: AsyncSession, viewer: Viewer, env_id: str) 
     return env.id
 
 
+# Everything a delete gives back, in one statement and in the lock order: the host's counters
+# (a live environment's CPU, memory, disk and GPUs), then its GPUs (their update waits for the
+# counters' through the one-time filter), its port mappings and open dataset mounts, and the
+# row itself, whose port columns mirror the active mappings (an invariant) and so go too.
+_RELEASE_AND_DELETE = text(
+    """
+    WITH counters AS (
+        UPDATE hosts SET
+            used_cpu = coalesce(used_cpu, 0) - :cpu,
+            used_memory = coalesce(used_memory, 0) - :memory,
+            used_disk = coalesce(used_disk, 0) - :storage,
+            used_gpu = coalesce(used_gpu, 0) - :gpu
+        WHERE id = :host_id AND :live
+        RETURNING id
+    ), gpus AS (
+        UPDATE gpus SET status = 'available', allocated_to = NULL, allocated_at = NULL
+        WHERE allocated_to = :env_id AND :live AND (SELECT count(*) FROM counters) >= 0
+        RETURNING id
+    ), ports AS (
+        UPDATE port_mappings SET status = 'released', released_at = now()
+        WHERE env_id = :env_id AND status = 'active'
+        RETURNING id
+    ), mounts AS (
+        UPDATE dataset_usage SET unmounted_at = now()
+        WHERE env_id = :env_id AND unmounted_at IS NULL
+        RETURNING id
+    )
+    UPDATE environments SET
+        status = 'deleted', ssh_port = NULL, jupyter_port = NULL, rdp_port = NULL,
+        stopped_at = CASE WHEN status = 'running' THEN now() ELSE stopped_at END
+    WHERE id = :env_id
+    """
+)
+
+
 async def delete_environment(session: AsyncSession, viewer: Viewer, env_id: str) -> str:
     """running | stopped | error -> deleted: ports, GPUs, counters and mounts are released."""
     env = await lock_for_action(session, viewer, env_id)
     if env.status not in ("running", "stopped", "error"):
         raise _refuse(env, "deleted")
-    if env.status in LIVE:
-        await _release_compute(session, env)
-    await release_ports(session, env.id)
-    await session.execute(
-        update(DatasetUsage)
-        .where(DatasetUsage.env_id == env.id, DatasetUsage.unmounted_at.is_(None))
-        .values(unmounted_at=func.now())
-    )
-    stopped = {"stopped_at": func.now()} if env.status == "running" else {}
-    # The port columns mirror the active mappings (an invariant), so they go with them.
-    await _set(
-        session,
-        env.id,
-        status="deleted",
-        ssh_port=None,
-        jupyter_port=None,
-        rdp_port=None,
-        **stopped,
-    )
+    request = _request(env)
+    values = {"env_id": env.id, "host_id": env.host_id, "live": env.status in LIVE}
+    values |= {"cpu": request.cpu, "memory": request.memory, "storage": request.storage}
+    await session.execute(_RELEASE_AND_DELETE, values | {"gpu": request.gpu})
     await _announce(
         session, env, EventType.ENVIRONMENT_DELETED, "deleted", f"Environment {env.name} deleted"
     )

@@ -17,7 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, func, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    ScalarSelect,
+    Select,
+    String,
+    bindparam,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import Gpu, Host
@@ -76,12 +88,20 @@ def _fits_on_host_columns(request: Request) -> list[ColumnElement[bool]]:
     """What `request` needs of the host row itself. A locking statement re-evaluates these on
     the row version it locks (READ COMMITTED's recheck), so they hold once it returns the row;
     the free-GPU count, a subquery on other rows, is not re-evaluated that way."""
+    return _fits_on(request.cpu, request.memory, request.storage)
+
+
+def _fits_on(
+    cpu: int | ColumnElement[int],
+    memory: int | ColumnElement[int],
+    storage: int | ColumnElement[int],
+) -> list[ColumnElement[bool]]:
     return [
         Host.status == "online",
         Host.health_status == "healthy",
-        request.cpu <= _FREE_CPU,
-        request.memory <= _FREE_MEMORY,
-        request.storage <= _FREE_DISK,
+        cpu <= _FREE_CPU,
+        memory <= _FREE_MEMORY,
+        storage <= _FREE_DISK,
     ]
 
 
@@ -268,3 +288,92 @@ async def add_usage(session: AsyncSession, host_id: str, request: Request, sign:
             used_gpu=func.coalesce(Host.used_gpu, 0) + sign * request.gpu,
         )
     )
+
+
+def _place_and_take_statement() -> Select[Any]:
+    """The usual placement in one statement: the best fit (as `place` searches it, SKIP
+    LOCKED), its first free GPUs (SKIP LOCKED, as allocate_gpus takes them), and, only if
+    there are enough of them, the GPUs marked allocated and the host's counters moved.
+
+    Every row it locks it re-reads at its newest version (the locking statement's recheck):
+    the host's own columns and each GPU's status hold once returned; only the free-GPU count
+    of the search may be stale, and then too few GPUs are locked and nothing is written.
+    """
+    cpu, memory = bindparam("cpu", type_=Integer), bindparam("memory", type_=BigInteger)
+    storage, gpu = bindparam("storage", type_=BigInteger), bindparam("gpu", type_=Integer)
+    env_id = bindparam("env_id", type_=String)
+    free_gpus = _free_gpus(Host.id)
+    host = (
+        select(Host.id, Host.os_type)
+        .where(*_fits_on(cpu, memory, storage), free_gpus >= gpu)
+        .order_by(free_gpus, _FREE_CPU, _FREE_MEMORY, _FREE_DISK, Host.id)
+        .limit(1)
+        .with_for_update(of=Host, skip_locked=True)
+        .cte("host")
+        .prefix_with("MATERIALIZED")
+    )
+    host_id = select(host.c.id).scalar_subquery()
+    picked = (
+        select(Gpu.id)
+        .where(Gpu.host_id == host_id, Gpu.status == "available", Gpu.health_status == "healthy")
+        .order_by(Gpu.gpu_index)
+        .limit(gpu)
+        .with_for_update(of=Gpu, skip_locked=True)
+        .cte("picked")
+        .prefix_with("MATERIALIZED")
+    )
+    enough = select(func.count()).select_from(picked).scalar_subquery() == gpu
+    taken = (
+        update(Gpu)
+        .where(Gpu.id.in_(select(picked.c.id)), enough)
+        .values(status="allocated", allocated_to=env_id, allocated_at=func.now())
+        .returning(Gpu.id)
+        .cte("taken")
+    )
+    counted = (
+        update(Host)
+        .where(Host.id == host_id, enough)
+        .values(
+            used_cpu=func.coalesce(Host.used_cpu, 0) + cpu,
+            used_memory=func.coalesce(Host.used_memory, 0) + memory,
+            used_disk=func.coalesce(Host.used_disk, 0) + storage,
+            used_gpu=func.coalesce(Host.used_gpu, 0) + gpu,
+        )
+        .returning(Host.id)
+        .cte("counted")
+    )
+    return select(
+        host.c.id,
+        host.c.os_type,
+        select(func.count()).select_from(taken).scalar_subquery().label("gpus"),
+        select(func.count()).select_from(counted).scalar_subquery().label("hosts"),
+    )
+
+
+_PLACE_AND_TAKE = _place_and_take_statement()
+# A plain savepoint: released with the transaction's commit, so the usual case costs one
+# statement for it instead of the two (SAVEPOINT, RELEASE) of session.begin_nested().
+_SAVEPOINT = text("SAVEPOINT place_and_take")
+_ROLLBACK_TO_SAVEPOINT = text("ROLLBACK TO SAVEPOINT place_and_take")
+
+
+async def place_and_take(
+    session: AsyncSession, request: Request, env_id: str, *, field: list[str] | None
+) -> LockedHost:
+    """Place `request` (best fit), allocate its GPUs to `env_id` and count it on the host.
+
+    One statement when the best fit nobody else is deciding on has the GPUs it promised (the
+    usual case). Otherwise that statement's locks are rolled back (a host it locked could be
+    what another create waits for) and `place`, allocate_gpus and add_usage do it step by step.
+    """
+    await session.execute(_SAVEPOINT)
+    values: dict[str, object] = {"cpu": request.cpu, "memory": request.memory}
+    values |= {"storage": request.storage, "gpu": request.gpu, "env_id": env_id}
+    row = (await session.execute(_PLACE_AND_TAKE, values)).first()
+    if row is not None and row.hosts == 1 and row.gpus == request.gpu:
+        return LockedHost(row.id, row.os_type)
+    await session.execute(_ROLLBACK_TO_SAVEPOINT)
+    host = await place(session, request)
+    await allocate_gpus(session, host.id, env_id, request.gpu, field=field)
+    await add_usage(session, host.id, request, +1)
+    return host

@@ -26,14 +26,6 @@ from remotegpu.domain.port_claims import allocate_port
 INTERNAL_PORTS: dict[str, int] = {"ssh": 22, "jupyter": 8888, "rdp": 3389}
 
 
-async def release_ports(session: AsyncSession, env_id: str) -> None:
-    await session.execute(
-        update(PortMapping)
-        .where(PortMapping.env_id == env_id, PortMapping.status == "active")
-        .values(status="released", released_at=func.now())
-    )
-
-
 async def add_port_mapping(
     session: AsyncSession, viewer: Viewer, env_id: str, internal_port: int
 ) -> int:

@@ -7,6 +7,7 @@ owner run the check one after the other and cannot both squeeze under the limit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,16 +30,44 @@ class Request:
     storage: int
 
 
-async def config_int(session: AsyncSession, key: str) -> int | None:
-    value = await session.scalar(
-        select(SystemConfig.config_value).where(SystemConfig.config_key == key)
-    )
+def parse_int(value: str | None) -> int | None:
+    """A system_configs integer value; None when unset or not an integer."""
     if value is None:
         return None
     try:
         return int(value.strip())
     except ValueError:
         return None
+
+
+async def config_int(session: AsyncSession, key: str) -> int | None:
+    return parse_int(
+        await session.scalar(
+            select(SystemConfig.config_value).where(SystemConfig.config_key == key)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """An owner's resource_quotas row (memory in MB, as stored; storage in bytes)."""
+
+    cpu: int
+    memory_mb: int
+    gpu: int
+    storage: int
+    environments: int
+
+    @classmethod
+    def from_row(cls, row: Any) -> Limits:
+        """From a row with the resource_quotas columns; a NULL limit allows nothing."""
+        return cls(
+            row.cpu_quota or 0,
+            row.memory_quota or 0,
+            row.gpu_quota or 0,
+            row.storage_quota or 0,
+            row.environment_quota or 0,
+        )
 
 
 async def _lock_quota(session: AsyncSession, owner_id: int) -> ResourceQuota:
@@ -77,7 +106,27 @@ async def check_quota(
     `new`: a create counts against the non-deleted environments and storage; a start of a
     stopped environment (already counted there) against the live ones, as the invariant does.
     """
-    quota = await _lock_quota(session, owner_id)
+    limits = Limits.from_row(await _lock_quota(session, owner_id))
+    cap = await config_int(session, "max_environments_per_user")
+    await check_usage(session, owner_id, limits, cap, request, new=new, fields=fields)
+
+
+async def check_usage(
+    session: AsyncSession,
+    owner_id: int,
+    limits: Limits,
+    cap: int | None,
+    request: Request,
+    *,
+    new: bool,
+    fields: dict[str, list[str] | None],
+) -> None:
+    """Check the owner's usage plus `request` against `limits` and the per-user `cap`.
+
+    The caller holds the owner's quota row locked, and this reads the usage in a statement
+    of its own, after that lock: a statement that waited for the lock would still see the
+    usage of before the wait (READ COMMITTED's snapshot is per statement).
+    """
     live = Environment.status.in_(LIVE)
     kept = Environment.status.not_in(GONE)
     usage = (
@@ -98,10 +147,8 @@ async def check_quota(
         )
     ).one()
     count = int(usage.kept if new else usage.live)
-    env_limit = quota.environment_quota or 0
-    if count + 1 > env_limit:
-        raise _over(fields.get("count"), "environment", count, 1, env_limit)
-    cap = await config_int(session, "max_environments_per_user")
+    if count + 1 > limits.environments:
+        raise _over(fields.get("count"), "environment", count, 1, limits.environments)
     if cap is not None and count + 1 > cap:
         raise DomainError(
             ErrorCode.QUOTA_EXCEEDED,
@@ -109,12 +156,10 @@ async def check_quota(
             fields.get("count"),
         )
     checks = (
-        ("cpu", "CPU", int(usage.cpu), request.cpu, quota.cpu_quota or 0),
-        ("memory", "memory (bytes)", int(usage.memory), request.memory,
-         (quota.memory_quota or 0) * MIB),
-        ("gpu", "GPU", int(usage.gpu), request.gpu, quota.gpu_quota or 0),
-        ("storage", "storage (bytes)", int(usage.storage), request.storage,
-         quota.storage_quota or 0),
+        ("cpu", "CPU", int(usage.cpu), request.cpu, limits.cpu),
+        ("memory", "memory (bytes)", int(usage.memory), request.memory, limits.memory_mb * MIB),
+        ("gpu", "GPU", int(usage.gpu), request.gpu, limits.gpu),
+        ("storage", "storage (bytes)", int(usage.storage), request.storage, limits.storage),
     )  # fmt: skip
     for key, what, used, asked, limit in checks:
         if used + asked > limit:

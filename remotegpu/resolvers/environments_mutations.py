@@ -6,8 +6,8 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
+from remotegpu.domain import environment_create, ports
 from remotegpu.domain import environments as domain
-from remotegpu.domain import ports
 from remotegpu.domain.environment_inputs import CreateSpec, ReportedStatus
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.environments_mutations import (
@@ -76,7 +76,7 @@ class EnvironmentsMutation:
         viewer = info.context.viewer
 
         async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.create_environment(session, viewer, spec)
+            env_id = await environment_create.create_environment(session, viewer, spec)
             return env_id, env_id
 
         outcome = await run_mutation(info, "environment.create", "environment", work)
