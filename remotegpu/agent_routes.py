@@ -6,8 +6,9 @@ statements; agents send one every few seconds per host. This route keeps every p
 `hostHeartbeat` (the same token checks, rate-limit counters, domain rules, typed error codes,
 audit rows of state changes and of refusals) without those layers: the body is one small JSON
 object, and a steady heartbeat (nothing but the time changes) is three prepared statements on
-a plain asyncpg pool: the token lookup, the rate-limit count and the UPDATE. Anything else
-goes through `report_heartbeat`, the audited path `hostHeartbeat` runs.
+a plain asyncpg pool: the token lookup (answered from a cache emptied by LISTEN/NOTIFY, see
+auth/token_cache.py), the rate-limit count and the UPDATE. Anything else goes through
+`report_heartbeat`, the audited path `hostHeartbeat` runs.
 
 Every answer is `{"host": {...} | null, "errors": [{"field", "code", "message"}]}` with an
 HTTP status that matches the first error's code (404 NOT_FOUND, 403 FORBIDDEN, 401
@@ -36,6 +37,7 @@ from remotegpu.auth.authenticate import (
     viewer_from_api_token_on,
     viewer_from_token,
 )
+from remotegpu.auth.token_cache import AgentTokenCache
 from remotegpu.auth.tokens import is_api_token
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.raw import create_raw_pool
@@ -85,8 +87,16 @@ class AgentRoutes:
         self.sessions, self.limiter = sessions, limiter
         self._pool: asyncpg.Pool | None = None
         self._pool_lock = asyncio.Lock()
+        size = settings.agent_token_cache_size
+        self.token_cache = (
+            AgentTokenCache(database_url, size, settings.db_connect_timeout_seconds)
+            if size
+            else None
+        )
 
     async def close(self) -> None:
+        if self.token_cache is not None:
+            await self.token_cache.close()
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
@@ -96,6 +106,8 @@ class AgentRoutes:
         if self._pool is None:
             async with self._pool_lock:
                 if self._pool is None:
+                    if self.token_cache is not None:
+                        self.token_cache.start()
                     self._pool = await create_raw_pool(
                         self.database_url, self.settings, self.settings.agent_db_pool_size
                     )
@@ -149,7 +161,7 @@ class AgentRoutes:
     async def _viewer(self, conn: asyncpg.Connection, token: str) -> Viewer:
         try:
             if is_api_token(token):
-                return await viewer_from_api_token_on(conn, token)
+                return await viewer_from_api_token_on(conn, token, self.token_cache)
             # An admin's session (JWT) may report too, as through hostHeartbeat.
             return await viewer_from_token(token, self.sessions, self.settings)
         except AuthenticationError as exc:

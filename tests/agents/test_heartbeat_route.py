@@ -161,24 +161,43 @@ async def test_heartbeat_route_other_host_or_non_agent_token_refused_as_graphql(
     assert [(r[4], r[6]) for r in refusals] == [(status, HEARTBEAT_ROUTE), (status, "/graphql")]
 
 
-@pytest.mark.parametrize(
+SPOILERS = pytest.mark.parametrize(
     "spoil",
     [
         "UPDATE api_tokens SET revoked_at = now() WHERE name = 'agent-a'",
         "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE name = 'agent-a'",
         "UPDATE customers SET status = 'suspended' WHERE username = 'root'",
         "UPDATE customers SET token_epoch = token_epoch + 1 WHERE username = 'root'",
+        "DELETE FROM api_tokens WHERE name = 'agent-a'",
     ],
-    ids=["revoked", "expired", "owner-suspended", "issued-before-suspension"],
+    ids=["revoked", "expired", "owner-suspended", "issued-before-suspension", "deleted"],
 )
-async def test_heartbeat_route_dead_token_refused_on_next_request_401(
-    http: httpx.AsyncClient, db: asyncpg.Connection, fleet: Fleet, spoil: str
+
+
+@SPOILERS
+@pytest.mark.parametrize(
+    ("cache_size", "wait"),
+    [(0, 0.0), (10_000, 1.0)],
+    ids=["uncached-next-request", "cached-within-1s"],
+)
+async def test_heartbeat_route_dead_token_refused_401(
+    migrated_url: str,
+    db: asyncpg.Connection,
+    fleet: Fleet,
+    spoil: str,
+    cache_size: int,
+    wait: float,
 ) -> None:
-    accepted = await http.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
-    assert accepted.status_code == 200
-    await db.execute(spoil)
-    await db.execute("UPDATE hosts SET last_heartbeat = $1", OLD_BEAT)
-    refused = await http.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
+    """Without the token cache the very next request is refused; with it (the default), the
+    notification of the change empties it within the second."""
+    async for http in in_process(migrated_url, agent_token_cache_size=cache_size):
+        for _ in range(2):  # the second is answered from the cache, when there is one
+            ok = await http.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
+            assert ok.status_code == 200
+        await db.execute(spoil)
+        await db.execute("UPDATE hosts SET last_heartbeat = $1", OLD_BEAT)
+        await asyncio.sleep(wait)
+        refused = await http.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
     assert refused.status_code == 401
     assert refused.headers["WWW-Authenticate"].startswith("Bearer")
     [error] = refused.json()["errors"]
@@ -296,3 +315,30 @@ async def test_heartbeat_route_parallel_reports_all_land_state_change_audited_on
     assert [r["resource_id"] for r in online] == names[1::2]
     assert await db.fetchval("SELECT count(*) FROM audit_logs") == 4
     assert await find_violations_on(db) == []
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        "UPDATE api_tokens SET revoked_at = now() WHERE name = 'agent-a'",
+        "UPDATE customers SET status = 'suspended' WHERE username = 'root'",
+    ],
+    ids=["revoked", "owner-suspended"],
+)
+async def test_heartbeat_route_revocation_reaches_every_worker_within_1s(
+    live: httpx.AsyncClient, db: asyncpg.Connection, fleet: Fleet, spoil: str
+) -> None:
+    """Two workers, each with its own token cache warmed by many reports: one commit of a
+    revocation elsewhere, and a second later neither worker accepts the token any more."""
+    warm = await asyncio.gather(
+        *(live.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
+          for _ in range(40))
+    )  # fmt: skip
+    assert {r.status_code for r in warm} == {200}
+    await db.execute(spoil)
+    await asyncio.sleep(1.0)
+    after = await asyncio.gather(
+        *(live.post(HEARTBEAT_ROUTE, json=HEALTHY_A, headers=fleet.auth("agent-a"))
+          for _ in range(40))
+    )  # fmt: skip
+    assert {r.status_code for r in after} == {401}
