@@ -7,7 +7,8 @@ statements; agents send one every few seconds per host. This route keeps every p
 audit rows of state changes and of refusals) without those layers: the body is one small JSON
 object, and a steady heartbeat (nothing but the time changes) is three prepared statements on
 a plain asyncpg pool: the token lookup (answered from a cache emptied by LISTEN/NOTIFY, see
-auth/token_cache.py), the rate-limit count and the UPDATE. Anything else goes through
+auth/token_cache.py), the rate-limit count (one statement for all the requests waiting, see
+agent_limits.py) and the UPDATE. Anything else goes through
 `report_heartbeat`, the audited path `hostHeartbeat` runs.
 
 Every answer is `{"host": {...} | null, "errors": [{"field", "code", "message"}]}` with an
@@ -31,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import Response
 
+from remotegpu.agent_limits import GroupedRateLimits
 from remotegpu.auth.authenticate import (
     AuthenticationError,
     bearer_token,
@@ -84,7 +86,8 @@ class AgentRoutes:
         limiter: RateLimiter,
     ) -> None:
         self.settings, self.database_url = settings, database_url
-        self.sessions, self.limiter = sessions, limiter
+        self.sessions = sessions
+        self.limits = GroupedRateLimits(limiter, self._connections)
         self._pool: asyncpg.Pool | None = None
         self._pool_lock = asyncio.Lock()
         size = settings.agent_token_cache_size
@@ -119,11 +122,13 @@ class AgentRoutes:
         try:
             body = await self._body(request)
             token = _agent_token(request)
-            async with (await self._connections()).acquire() as conn:
-                viewer = await self._viewer(conn, token)
-                await self._count(conn, request, viewer)
-                host_id, health = _heartbeat_input(body)
-                state = await record_steady_heartbeat(conn, viewer, host_id, health)
+            # Each statement takes a connection of the pool only while it runs: no request
+            # holds one while it waits for its rate-limit batch.
+            pool = await self._connections()
+            viewer = await self._viewer(pool, token)
+            await self._count(request, viewer)
+            host_id, health = _heartbeat_input(body)
+            state = await record_steady_heartbeat(pool, viewer, host_id, health)
             if state is None:  # a state change, a refusal, or not the host's own agent
                 beat = await report_heartbeat(
                     self.sessions, viewer, host_id, health, RequestMeta.from_request(request)
@@ -158,21 +163,21 @@ class AgentRoutes:
                 raise _too_large(limit)
         return body
 
-    async def _viewer(self, conn: asyncpg.Connection, token: str) -> Viewer:
+    async def _viewer(self, pool: asyncpg.Pool, token: str) -> Viewer:
         try:
             if is_api_token(token):
-                return await viewer_from_api_token_on(conn, token, self.token_cache)
+                return await viewer_from_api_token_on(pool, token, self.token_cache)
             # An admin's session (JWT) may report too, as through hostHeartbeat.
             return await viewer_from_token(token, self.sessions, self.settings)
         except AuthenticationError as exc:
             raise _unauthenticated(exc.message) from None
 
-    async def _count(self, conn: asyncpg.Connection, request: Request, viewer: Viewer) -> None:
+    async def _count(self, request: Request, viewer: Viewer) -> None:
         """The same buckets and counters as /graphql: an agent has one limit on both paths."""
         if not self.settings.rate_limit_enabled:
             return
         address = request.client.host if request.client else "unknown"
-        verdict = await self.limiter.check_on(conn, buckets_for(self.settings, viewer, address, []))
+        verdict = await self.limits.check(buckets_for(self.settings, viewer, address, []))
         if verdict is not None:
             raise _rate_limited(verdict)
 

@@ -193,11 +193,21 @@ class RateLimiter:
             return None
         return _verdict(buckets, [r._mapping for r in rows])
 
-    async def check_on(self, conn: asyncpg.Connection, buckets: list[Bucket]) -> Verdict | None:
-        """`check` on a plain asyncpg connection (the host agents' routes): same statement,
-        same counters, so an agent's requests count against one limit on either path."""
+    async def check_on(
+        self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
+    ) -> Verdict | None:
+        """`check` on plain asyncpg (the host agents' routes): same statement, same counters,
+        so an agent's requests count against one limit on either path."""
+        rows = await self.count_on(conn, buckets)
+        return None if rows is None else _verdict(buckets, rows)
+
+    async def count_on(
+        self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
+    ) -> Sequence[Mapping[Any, Any]] | None:
+        """Count `buckets` (distinct keys) and return their rows (bucket, hits, previous,
+        elapsed); None when the counters cannot be reached (the caller lets requests through)."""
         if not buckets:
-            return None
+            return []
         try:
             rows = await conn.fetch(_COUNT_RAW.sql, *_COUNT_RAW.args(**self._params(buckets)))
             if self._prune_due():
@@ -205,7 +215,8 @@ class RateLimiter:
         except Exception:  # fail open: see the module docstring
             log.warning("rate limit counters unavailable; request let through", exc_info=True)
             return None
-        return _verdict(buckets, rows)
+        result: Sequence[Mapping[Any, Any]] = rows
+        return result
 
     def _params(self, buckets: list[Bucket]) -> dict[str, Any]:
         return {

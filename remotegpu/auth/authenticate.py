@@ -187,7 +187,7 @@ async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncS
 
 
 async def viewer_from_api_token_on(
-    conn: asyncpg.Connection, token: str, cache: AgentTokenCache | None = None
+    conn: asyncpg.Connection | asyncpg.Pool, token: str, cache: AgentTokenCache | None = None
 ) -> Viewer:
     """The Viewer of an API token, looked up on a plain asyncpg connection (the host agents'
     routes): the same statement and the same checks as for /graphql, a fraction of the CPU.

@@ -63,7 +63,7 @@ class HostState:
 
 
 async def record_steady_heartbeat(
-    conn: asyncpg.Connection, viewer: Viewer, host_id: str, health_status: str
+    conn: asyncpg.Connection | asyncpg.Pool, viewer: Viewer, host_id: str, health_status: str
 ) -> HostState | None:
     """The heartbeat of a host's own agent that changes no state, in one statement.
 
