@@ -3,10 +3,11 @@
 Host agents present the same token every few seconds; looking it up each time is a round trip
 and a statement per heartbeat. Entries map a token's hash to the Viewer it stands for. The
 cache is trusted only while its process LISTENs on `remotegpu_credentials` (migration 30's
-triggers notify on every change that can end a token: revocation, expiry, scopes, host, the
-owner's status, deletion or token epoch): each notification empties it, so a dead token is
-refused by every replica as soon as the notification arrives (milliseconds after the commit;
-the tests hold it to 1 s). While the listening connection is down the cache answers nothing.
+triggers notify on every change that can end or alter a token: revocation, expiry, scopes,
+host, the owner's status, deletion, token epoch, type or name): each notification empties it,
+so a dead token is refused by every replica as soon as the notification arrives (milliseconds
+after the commit; the tests hold it to 1 s). While the listening connection is down the cache
+answers nothing.
 
 An entry also lapses at the token's own `expires_at` and after `TTL` (so the once-a-minute
 `last_used_at` stamp of the lookup still happens). A lookup that raced a notification is not

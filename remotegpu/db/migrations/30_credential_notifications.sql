@@ -22,5 +22,5 @@ CREATE TRIGGER tg_api_tokens_credentials_changed
 
 DROP TRIGGER IF EXISTS tg_customers_credentials_changed ON customers;
 CREATE TRIGGER tg_customers_credentials_changed
-    AFTER UPDATE OF status, deleted_at, token_epoch, user_type OR DELETE ON customers
+    AFTER UPDATE OF status, deleted_at, token_epoch, user_type, username OR DELETE ON customers
     FOR EACH STATEMENT EXECUTE FUNCTION fn_notify_credentials_changed();
