@@ -35,6 +35,8 @@ class GroupedRateLimits:
         self.limiter, self.connections = limiter, connections
         self._pending: list[Pending] = []
         self._draining = False
+        # The loop keeps only a weak reference to a task: the drain's is held here.
+        self._drain_task: asyncio.Task[None] | None = None
 
     async def check(self, buckets: list[Bucket]) -> Verdict | None:
         if not buckets:
@@ -43,7 +45,7 @@ class GroupedRateLimits:
         self._pending.append((buckets, decided))
         if not self._draining:
             self._draining = True
-            asyncio.get_running_loop().create_task(self._drain())
+            self._drain_task = asyncio.get_running_loop().create_task(self._drain())
         return await decided
 
     async def _drain(self) -> None:
