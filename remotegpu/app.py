@@ -1,4 +1,5 @@
-"""The Starlette application: /graphql (GraphiQL on GET), /healthz, /readyz and /metrics."""
+"""The Starlette application: /graphql (GraphiQL on GET), /healthz, /readyz, /metrics and the
+host agents' /agent/v1/heartbeat."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
 from remotegpu import __version__
+from remotegpu.agent_routes import HEARTBEAT_ROUTE, AgentRoutes
 from remotegpu.api import build_schema
 from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.passwords import warm_up
@@ -103,17 +105,21 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         # unknown login costs what every later one does (no timing tell, no slow first login).
         await asyncio.to_thread(warm_up)
         yield
+        await agents.close()
         await engine.dispose()
         mark_this_process_dead(settings)
 
     limited = RateLimitMiddleware(GraphQLApp(settings, sessions), engine, settings)
     graphql = AuthMiddleware(limited, sessions, settings)
+    # Host agents: a plain route beside /graphql (authenticates and counts by itself).
+    agents = AgentRoutes(settings, database_url, sessions, limited.limiter)
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *graphiql_routes(),
+        Route(HEARTBEAT_ROUTE, agents.heartbeat, methods=["POST"]),
     ]
     if settings.metrics:
         routes.append(Route("/metrics", lambda _: metrics_endpoint(settings), methods=["GET"]))
@@ -126,6 +132,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app.state.engine = engine
     app.state.settings = settings
     app.state.rate_limiter = limited.limiter
+    app.state.agent_routes = agents
     return app
 
 

@@ -24,10 +24,11 @@ import logging
 import math
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 from graphql import (
     FieldNode,
     GraphQLError,
@@ -45,6 +46,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from remotegpu.auth.viewer import Viewer
+from remotegpu.db.raw import RawStatement
 from remotegpu.settings import Settings
 
 log = logging.getLogger("remotegpu.ratelimit")
@@ -89,6 +91,7 @@ DELETE FROM rate_limit_windows WHERE ctid = ANY(ARRAY(
 """
 )
 PRUNE_EVERY_SECONDS = 60.0
+_COUNT_RAW, _PRUNE_RAW = RawStatement(_COUNT), RawStatement(_PRUNE)
 
 
 @dataclass(frozen=True)
@@ -179,29 +182,67 @@ class RateLimiter:
     async def check(self, buckets: list[Bucket]) -> Verdict | None:
         if not buckets:
             return None
-        by_key = {b.key: b for b in buckets}
-        params = {
+        params = self._params(buckets)
+        try:
+            async with self.engine.connect() as conn:
+                rows = (await conn.execute(_COUNT, params)).all()
+                if self._prune_due():
+                    await conn.execute(_PRUNE, {"keep": self._keep()})
+        except Exception:  # fail open: see the module docstring
+            log.warning("rate limit counters unavailable; request let through", exc_info=True)
+            return None
+        return _verdict(buckets, [r._mapping for r in rows])
+
+    async def check_on(
+        self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
+    ) -> Verdict | None:
+        """`check` on plain asyncpg (the host agents' routes): same statement, same counters,
+        so an agent's requests count against one limit on either path."""
+        rows = await self.count_on(conn, buckets)
+        return None if rows is None else _verdict(buckets, rows)
+
+    async def count_on(
+        self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
+    ) -> Sequence[Mapping[Any, Any]] | None:
+        """Count `buckets` (distinct keys) and return their rows (bucket, hits, previous,
+        elapsed); None when the counters cannot be reached (the caller lets requests through)."""
+        if not buckets:
+            return []
+        try:
+            rows = await conn.fetch(_COUNT_RAW.sql, *_COUNT_RAW.args(**self._params(buckets)))
+            if self._prune_due():
+                await conn.execute(_PRUNE_RAW.sql, *_PRUNE_RAW.args(keep=self._keep()))
+        except Exception:  # fail open: see the module docstring
+            log.warning("rate limit counters unavailable; request let through", exc_info=True)
+            return None
+        result: Sequence[Mapping[Any, Any]] = rows
+        return result
+
+    def _params(self, buckets: list[Bucket]) -> dict[str, Any]:
+        return {
             "buckets": [b.key for b in buckets],
             "seconds": [b.seconds for b in buckets],
             "weights": [b.weight for b in buckets],
             "shard": next(self._shards) % SHARDS,
         }
-        try:
-            async with self.engine.connect() as conn:
-                rows = (await conn.execute(_COUNT, params)).all()
-                if time.monotonic() >= self._next_prune:
-                    self._next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
-                    keep = 2 * max(
-                        self.settings.rate_limit_window_seconds,
-                        self.settings.rate_limit_login_seconds,
-                    )
-                    await conn.execute(_PRUNE, {"keep": keep})
-        except Exception:  # fail open: see the module docstring
-            log.warning("rate limit counters unavailable; request let through", exc_info=True)
-            return None
-        verdicts = [judge(by_key[r.bucket], r.hits, r.previous, r.elapsed) for r in rows]
-        refused = [v for v in verdicts if v is not None]
-        return max(refused, key=lambda v: v.retry_after) if refused else None
+
+    def _prune_due(self) -> bool:
+        if time.monotonic() < self._next_prune:
+            return False
+        self._next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
+        return True
+
+    def _keep(self) -> int:
+        settings = self.settings
+        return 2 * max(settings.rate_limit_window_seconds, settings.rate_limit_login_seconds)
+
+
+def _verdict(buckets: list[Bucket], rows: Sequence[Mapping[Any, Any]]) -> Verdict | None:
+    """The longest refusal among the counted buckets, or None when all admit the request."""
+    by_key = {b.key: b for b in buckets}
+    verdicts = [judge(by_key[r["bucket"]], r["hits"], r["previous"], r["elapsed"]) for r in rows]
+    refused = [v for v in verdicts if v is not None]
+    return max(refused, key=lambda v: v.retry_after) if refused else None
 
 
 def login_names(body: bytes, max_tokens: int = 2_000) -> list[str | None]:

@@ -46,6 +46,20 @@ GRAPHQL_SQL_STATEMENTS = Histogram(
     buckets=(0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100),
 )
 
+# --- Host agents' plain routes (/agent/v1/...) ------------------------------------------
+
+AGENT_REQUESTS = Counter(
+    "remotegpu_agent_requests_total",
+    "Requests to the host agents' routes, by route and HTTP status.",
+    ["route", "status"],
+)
+AGENT_DURATION = Histogram(
+    "remotegpu_agent_request_duration_seconds",
+    "Wall time of one request to a host agents' route, body read to response built.",
+    ["route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
+
 # --- Database pool ------------------------------------------------------------------------
 # "livesum": the server-wide figure is the sum over the worker processes alive now.
 

@@ -8,9 +8,8 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
-from remotegpu.db.engine import transaction
-from remotegpu.domain import hosts
-from remotegpu.domain.audit import RequestMeta, record_audit, record_audit_separately, status_for
+from remotegpu.domain import heartbeats, hosts
+from remotegpu.domain.audit import RequestMeta
 from remotegpu.domain.errors import DomainError
 from remotegpu.domain.host_inputs import GpuChanges, GpuSpec, HostChanges, HostSpec
 from remotegpu.resolvers.support import run_mutation
@@ -238,20 +237,9 @@ class HostsMutation:
         ctx = info.context
         meta = RequestMeta.from_request(ctx.request)
         try:
-            async with transaction(ctx.sessions) as session:
-                beat = await hosts.record_heartbeat(
-                    session, ctx.viewer, input.host_id, input.health_status.value
-                )
-                for action in beat.changes:  # offline -> online, a new health
-                    await record_audit(
-                        session, viewer=ctx.viewer, action=action, resource_type="host",
-                        resource_id=input.host_id, request_meta=meta, status_code=200,
-                    )  # fmt: skip
-        except DomainError as error:
-            await record_audit_separately(
-                ctx.sessions, viewer=ctx.viewer, action="host.heartbeat", resource_type="host",
-                resource_id=input.host_id, request_meta=meta,
-                status_code=status_for(error.code), error_message=f"{error.code}: {error.message}",
-            )  # fmt: skip
+            beat = await heartbeats.report_heartbeat(
+                ctx.sessions, ctx.viewer, input.host_id, input.health_status.value, meta
+            )
+        except DomainError as error:  # already audited
             return HostHeartbeatPayload(host=None, errors=[UserError.from_domain(error)])
         return HostHeartbeatPayload(host=Host.for_viewer(beat.host, ctx), errors=[])
