@@ -21,8 +21,9 @@ each server and the two answers must hold the same items (non-empty, same counts
 same keys in the same order). The mixed set sends the three reads round-robin.
 
 Printed: a markdown table of requests/s, p50/p99 per server, the ratio (this API / PostGraphile)
-and each server's peak RSS (process tree, /proc, sampled every 0.5 s during the read).
-REMOTEGPU_* variables in the environment reach this API's server (e.g. a settings switch).
+and each server's peak RSS (process tree, /proc, sampled every 0.5 s during the read), then
+whether this API reaches 1.0x on each of the three reads. REMOTEGPU_* variables in the
+environment reach this API's server (e.g. a settings switch) and are printed with the figures.
 """
 
 from __future__ import annotations
@@ -183,23 +184,34 @@ async def measure(
     return results
 
 
+def ratio(by_server: dict[str, Stats]) -> float:
+    """This API's requests/s over PostGraphile's."""
+    theirs = by_server[THEIRS].rate
+    return by_server[OURS].rate / theirs if theirs else 0.0
+
+
 def report(results: dict[str, dict[str, Stats]], args: argparse.Namespace, began: str) -> None:
-    print(f"\n{began} scale={args.scale} seed={args.seed} concurrency={args.concurrency} "
-          f"seconds={args.seconds} per read per server in {args.rounds} interleaved rounds, "
-          f"one process each, {platform.machine()} {machine_line()} (at the end)")  # fmt: skip
+    revision = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    overrides = " ".join(f"{k}={v}" for k, v in sorted(os.environ.items())
+                         if k.startswith("REMOTEGPU_")) or "none"  # fmt: skip
+    print(f"\n{began} revision={revision} scale={args.scale} seed={args.seed} "
+          f"concurrency={args.concurrency} seconds={args.seconds} per read per server in "
+          f"{args.rounds} interleaved rounds, one process each, {platform.machine()} "
+          f"{machine_line()} (at the end); REMOTEGPU_* set: {overrides}")  # fmt: skip
     print(f"\n| read | {OURS} req/s | p50 ms | p99 ms | {THEIRS} req/s | p50 ms | p99 ms "
           f"| ratio | errors | peak RSS MB ({OURS} / {THEIRS}) |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|---|---|")
     descriptions = {r.name: r.description for r in (*READS, MIXED)}
     for name, by_server in results.items():
         ours, theirs = by_server[OURS], by_server[THEIRS]
-        ratio = ours.rate / theirs.rate if theirs.rate else 0.0
         errors = sum(ours.errors.values()) + sum(theirs.errors.values())
         error_text = f"{dict(ours.errors)} / {dict(theirs.errors)}" if errors else "0"
         print(f"| {name}: {descriptions[name]} | {ours.rate:,.1f} | {ours.percentile(0.5):,.1f} "
               f"| {ours.percentile(0.99):,.1f} | {theirs.rate:,.1f} "
               f"| {theirs.percentile(0.5):,.1f} | {theirs.percentile(0.99):,.1f} "
-              f"| {ratio:.2f}x | {error_text} "
+              f"| {ratio(by_server):.2f}x | {error_text} "
               f"| {ours.peak_rss / 2**20:,.0f} / {theirs.peak_rss / 2**20:,.0f} |")  # fmt: skip
 
 
@@ -273,6 +285,9 @@ async def main() -> None:
             finally:
                 await conn.close()
     report(results, args, began)
+    behind = [r.name for r in READS if ratio(results[r.name]) < 1.0]
+    print(f"\n>= 1.0x PostGraphile on each of the three reads: {'no' if behind else 'yes'}"
+          + (f" (behind on {', '.join(behind)})" if behind else ""))  # fmt: skip
     print(
         "\nRatio = this API's requests/s / PostGraphile's. Both servers and the load generator"
         " share the machine: compare ratios from one run, not absolute figures across runs."
