@@ -21,7 +21,10 @@ each server and the two answers must hold the same items (non-empty, same counts
 same keys in the same order). The mixed set sends the three reads round-robin.
 
 Printed: a markdown table of requests/s, p50/p99 per server, the ratio (this API / PostGraphile)
-and each server's peak RSS (process tree, /proc, sampled every 0.5 s during the read), then
+and each server's peak RSS (process tree, /proc, sampled every 0.5 s during the read); then
+the CPU each request cost (the server's process + PostgreSQL's, from /proc, while that server
+alone was under load: less at the mercy of the machine's other work than requests/s; the CPU
+ratio is PostGraphile's over this API's, so >= 1.0x means this API costs no more) and
 whether this API reaches 1.0x on each of the three reads. REMOTEGPU_* variables in the
 environment reach this API's server (e.g. a settings switch) and are printed with the figures.
 """
@@ -51,10 +54,12 @@ from vs_postgraphile_load import (
     Server,
     Stats,
     count_objects,
+    cpu_seconds,
     drive,
     first_difference,
     machine_line,
     post,
+    postmaster_of,
     root_items,
     sample_rss,
     skeleton,
@@ -121,19 +126,22 @@ async def wait_ready(http: aiohttp.ClientSession, process: subprocess.Popen[byte
     raise SystemExit(f"{server.name} did not become ready in 120 s")
 
 
-async def admin_token(url: str) -> str:
+async def admin_token_and_postmaster(url: str) -> tuple[str, int | None]:
+    """An admin's bearer token, and PostgreSQL's server process if it runs on this machine."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
         admin = await conn.fetchrow(
             "SELECT id, token_epoch FROM customers WHERE user_type = 'admin'"
             " AND status = 'active' AND deleted_at IS NULL ORDER BY id LIMIT 1"
         )
+        postmaster = postmaster_of(await conn.fetchval("SELECT pg_backend_pid()"))
     finally:
         await conn.close()
     if admin is None:
         raise SystemExit("the seeded database has no active admin")
     settings = Settings(access_token_ttl_seconds=86_400)
-    return create_access_token(settings, admin["id"], token_epoch=admin["token_epoch"]).token
+    token = create_access_token(settings, admin["id"], token_epoch=admin["token_epoch"]).token
+    return token, postmaster
 
 
 async def check_same_items(http: aiohttp.ClientSession, ours: Server, theirs: Server) -> None:
@@ -155,7 +163,10 @@ async def check_same_items(http: aiohttp.ClientSession, ours: Server, theirs: Se
 
 
 async def measure(
-    http: aiohttp.ClientSession, servers: list[Server], args: argparse.Namespace
+    http: aiohttp.ClientSession,
+    servers: list[Server],
+    postmaster: int | None,
+    args: argparse.Namespace,
 ) -> dict[str, dict[str, Stats]]:
     """Per read (and the mixed set), per server: the interleaved rounds' Stats."""
     results: dict[str, dict[str, Stats]] = {}
@@ -175,7 +186,10 @@ async def measure(
                     # Same page sequence on both: the same seed per round.
                     rng = random.Random(number)
                     stats = results[read.name][server.name]
+                    own, database = cpu_seconds(server.pid), cpu_seconds(postmaster)
                     await drive(http, server, reads, args.concurrency, round_seconds, stats, rng)
+                    stats.server_cpu += cpu_seconds(server.pid) - own
+                    stats.database_cpu += cpu_seconds(postmaster) - database
             print(f"measured {read.name}", file=sys.stderr)
     finally:
         sampler.cancel()
@@ -190,7 +204,12 @@ def ratio(by_server: dict[str, Stats]) -> float:
     return by_server[OURS].rate / theirs if theirs else 0.0
 
 
-def report(results: dict[str, dict[str, Stats]], args: argparse.Namespace, began: str) -> None:
+def report(
+    results: dict[str, dict[str, Stats]],
+    postmaster: int | None,
+    args: argparse.Namespace,
+    began: str,
+) -> None:
     revision = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -213,6 +232,18 @@ def report(results: dict[str, dict[str, Stats]], args: argparse.Namespace, began
               f"| {theirs.percentile(0.5):,.1f} | {theirs.percentile(0.99):,.1f} "
               f"| {ratio(by_server):.2f}x | {error_text} "
               f"| {ours.peak_rss / 2**20:,.0f} / {theirs.peak_rss / 2**20:,.0f} |")  # fmt: skip
+    database = "PostgreSQL" if postmaster is not None else "PostgreSQL n/a (not on this machine)"
+    print(f"\nCPU per request while each server was under load: its process + {database}\n")
+    print(f"| read | {OURS} CPU ms/request | {THEIRS} CPU ms/request | CPU ratio |")
+    print("|---|---|---|---|")
+    for name, by_server in results.items():
+        (our_own, our_db), (their_own, their_db) = (
+            by_server[s].cpu_ms_per_request() for s in (OURS, THEIRS)
+        )
+        cpu_ratio = (their_own + their_db) / (our_own + our_db) if our_own + our_db else 0.0
+        print(f"| {name} | {our_own + our_db:,.1f} ({our_own:,.1f} + {our_db:,.1f}) "
+              f"| {their_own + their_db:,.1f} ({their_own:,.1f} + {their_db:,.1f}) "
+              f"| {cpu_ratio:.2f}x |")  # fmt: skip
 
 
 async def main() -> None:
@@ -234,7 +265,7 @@ async def main() -> None:
     )
     print(await seed_database(url, SCALES[args.scale], seed=args.seed, if_empty=True),
           file=sys.stderr)  # fmt: skip
-    token = await admin_token(url)
+    token, postmaster = await admin_token_and_postmaster(url)
     ours_port, theirs_port = free_port(), free_port()
     env = {
         **os.environ,
@@ -272,7 +303,7 @@ async def main() -> None:
             if len(servers[0].deep_cursors) != len(servers[1].deep_cursors):
                 raise SystemExit("the servers page the hosts differently")
             await check_same_items(http, *servers)
-            results = await measure(http, servers, args)
+            results = await measure(http, servers, postmaster, args)
     finally:
         for process in processes:
             process.terminate()
@@ -284,7 +315,7 @@ async def main() -> None:
                 await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             finally:
                 await conn.close()
-    report(results, args, began)
+    report(results, postmaster, args, began)
     behind = [r.name for r in READS if ratio(results[r.name]) < 1.0]
     print(f"\n>= 1.0x PostGraphile on each of the three reads: {'no' if behind else 'yes'}"
           + (f" (behind on {', '.join(behind)})" if behind else ""))  # fmt: skip

@@ -171,6 +171,15 @@ class Stats:
     errors: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     peak_rss: int = 0
+    # CPU seconds the server process and PostgreSQL spent while this server was under load
+    # (the other one idles meanwhile): a cost per request the machine's noise hardly moves.
+    server_cpu: float = 0.0
+    database_cpu: float = 0.0
+
+    def cpu_ms_per_request(self) -> tuple[float, float]:
+        """(server, PostgreSQL) CPU milliseconds per request."""
+        count = max(1, len(self.latencies))
+        return self.server_cpu * 1000 / count, self.database_cpu * 1000 / count
 
     @property
     def rate(self) -> float:
@@ -221,6 +230,31 @@ async def drive(
     began = time.perf_counter()
     await asyncio.gather(*(client(i) for i in range(concurrency)))
     stats.seconds += time.perf_counter() - began
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time of a process and its descendants, from /proc, with the children that exited
+    and were reaped (PostgreSQL's backends come and go with the pools)."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the command name.
+    own = sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
+
+
+def postmaster_of(backend_pid: int) -> int | None:
+    """The PostgreSQL server process whose backend this is, when it runs on this machine."""
+    try:
+        parent = int(Path(f"/proc/{backend_pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        name = Path(f"/proc/{parent}/comm").read_text().strip()
+    except (OSError, ValueError, IndexError):
+        return None
+    return parent if name.startswith(("postgres", "postmaster")) else None
 
 
 def rss_bytes(pid: int) -> int:
