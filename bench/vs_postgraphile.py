@@ -291,7 +291,9 @@ async def main() -> None:
                {"Content-Type": "application/json"}, False),
     ]  # fmt: skip
     try:
-        connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
+        # Idle connections are dropped after 1 s, before node's 5 s keep-alive timeout closes
+        # them under the client between rounds (a reused closed socket is a client error).
+        connector = aiohttp.TCPConnector(limit=args.concurrency * 2, keepalive_timeout=1.0)
         timeout = aiohttp.ClientTimeout(total=300)
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
             for process, server, log in zip(processes, servers, ("api", "postgraphile"),
