@@ -66,6 +66,7 @@ check: install-dev codegen-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy remotegpu
+	$(BIN)/lint-imports
 	$(BIN)/remotegpu export-schema | diff -u schema.graphql - && echo "schema.graphql is up to date"
 	$(BIN)/python tools/schema_breaks.py --base $(SCHEMA_BASE)
 	@before=$$(find $(GENERATED) -type f | sort | xargs cksum); \

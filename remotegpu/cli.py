@@ -183,8 +183,8 @@ def create_admin(
     ] = False,
 ) -> None:
     """Create a platform admin (the first account of a fresh install)."""
-    from remotegpu.auth.admin import create_admin_command
     from remotegpu.domain.errors import DomainError, ErrorCode
+    from remotegpu.domain.identity import create_admin_command
 
     settings = _settings()
     url = _database_url(settings)

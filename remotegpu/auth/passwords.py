@@ -1,4 +1,5 @@
-"""Password hashing with Argon2id, verified off the event loop, and the password policy."""
+"""Password hashing with Argon2id, verified off the event loop. The password policy is a
+domain rule: `remotegpu.domain.customer_inputs.check_password_policy`."""
 
 from __future__ import annotations
 
@@ -12,37 +13,14 @@ from functools import lru_cache
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from remotegpu.domain.errors import DomainError, ErrorCode
-
 log = logging.getLogger(__name__)
-
-MIN_PASSWORD_LENGTH = 10
-# Argon2 hashes any length, but a megabyte "password" is a cheap way to burn CPU.
-MAX_PASSWORD_LENGTH = 1024
 
 # argon2-cffi's defaults (RFC 9106 low-memory profile: t=3, m=64 MiB, p=4), type Argon2id.
 _hasher = PasswordHasher(type=Type.ID)
 
 
-def check_password_policy(password: str, field: list[str] | None = None) -> None:
-    """Raise INVALID_INPUT (field ["input", "password"] by default) when the policy is broken."""
-    field = field or ["input", "password"]
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"password must be at least {MIN_PASSWORD_LENGTH} characters long",
-            field,
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"password must be at most {MAX_PASSWORD_LENGTH} characters long",
-            field,
-        )
-
-
 async def hash_password(password: str) -> str:
-    """The Argon2id hash of `password` (checks nothing; call `check_password_policy` first)."""
+    """The Argon2id hash of `password` (checks nothing; the domain checks the policy first)."""
     return await asyncio.to_thread(_hasher.hash, password)
 
 

@@ -1,7 +1,6 @@
-"""Identity use cases: login, token refresh, logout, API tokens, the first admin.
+"""Sessions: login, token refresh, logout, and ending every session of a customer.
 
-API tokens (create/revoke/list) live in `remotegpu.auth.api_tokens` and the first admin in
-`remotegpu.auth.admin`; both are re-exported here so callers have one entry point.
+API tokens and the first admin are in identity.py.
 
 `login` and `refresh` take the session factory rather than a session: a refused login must
 still commit its audit row, and a reused refresh token must commit the revocation of its
@@ -17,15 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.auth.admin import create_admin
-from remotegpu.auth.api_tokens import (
-    CreatedApiToken,
-    create_api_token,
-    list_api_tokens,
-    revoke_api_token,
-)
 from remotegpu.auth.passwords import dummy_verify, verify_password
-from remotegpu.auth.permissions import require_scope
 from remotegpu.auth.tokens import (
     InvalidTokenError,
     RefreshTokenReusedError,
@@ -44,19 +35,15 @@ from remotegpu.db.engine import transaction
 from remotegpu.db.models import ApiToken, Customer
 from remotegpu.domain.audit import RequestMeta, record_audit, record_audit_separately
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.permissions import require_scope
 from remotegpu.settings import Settings
 
 __all__ = [
     "INVALID_CREDENTIALS_MESSAGE",
-    "CreatedApiToken",
     "TokenPair",
-    "create_admin",
-    "create_api_token",
-    "list_api_tokens",
     "login",
     "logout",
     "refresh",
-    "revoke_api_token",
     "revoke_customer_tokens",
 ]
 

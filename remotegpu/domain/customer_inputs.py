@@ -19,6 +19,9 @@ EMAIL_MAX = 128
 USER_TYPES = ("admin", "internal", "external")
 ACCOUNT_TYPES = ("individual", "enterprise")
 QUOTA_LEVELS = ("free", "basic", "pro", "enterprise")
+MIN_PASSWORD_LENGTH = 10
+# Argon2 hashes any length, but a megabyte "password" is a cheap way to burn CPU.
+MAX_PASSWORD_LENGTH = 1024
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 # Column sizes of the free-text profile fields (customers table).
@@ -129,3 +132,20 @@ def clean_profile(profile: dict[str, str | None]) -> dict[str, str | None]:
             raise DomainError(ErrorCode.INVALID_INPUT, "must be an http(s) URL", path)
         cleaned[name] = value or None
     return cleaned
+
+
+def check_password_policy(password: str, field: list[str] | None = None) -> None:
+    """Raise INVALID_INPUT (field ["input", "password"] by default) when the policy is broken."""
+    field = field or ["input", "password"]
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            ErrorCode.INVALID_INPUT,
+            f"password must be at least {MIN_PASSWORD_LENGTH} characters long",
+            field,
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise DomainError(
+            ErrorCode.INVALID_INPUT,
+            f"password must be at most {MAX_PASSWORD_LENGTH} characters long",
+            field,
+        )

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.passwords import check_password_policy, hash_password, verify_password
-from remotegpu.auth.permissions import require_admin, require_authenticated
+from remotegpu.auth.passwords import hash_password, verify_password
 from remotegpu.auth.tokens import revoke_customer_refresh_tokens, utcnow
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Environment, ResourceQuota, Workspace, WorkspaceMember
+from remotegpu.domain.accounts_auth import revoke_customer_tokens
 from remotegpu.domain.customer_inputs import (
     ACCOUNT_TYPES,
     DEFAULT_QUOTAS,
@@ -30,12 +30,14 @@ from remotegpu.domain.customer_inputs import (
     NewCustomer,
     QuotaChanges,
     camel,
+    check_password_policy,
     clean_choice,
     clean_email,
     clean_profile,
     clean_username,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.permissions import require_admin, require_authenticated
 
 LIVE = ("creating", "running")
 GONE = ("deleted", "deleting")  # as the quota check of environment creation counts
@@ -152,9 +154,6 @@ async def update_customer(
 
 
 async def revoke_all_tokens(session: AsyncSession, customer_id: int) -> None:
-    # Imported here: accounts_auth imports auth.admin, which builds on this module.
-    from remotegpu.domain.accounts_auth import revoke_customer_tokens
-
     await revoke_customer_tokens(session, customer_id, reason="account")
 
 

@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.permissions import require_admin
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, Image
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.permissions import require_admin
 
 BIGINT_MAX = 2**63 - 1
 

@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.permissions import require_authenticated
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Artifact, InferenceService
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.permissions import require_authenticated
 from remotegpu.domain.workloads import (
     check_amount,
     clean_text,

@@ -26,7 +26,6 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.permissions import require_admin
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import BillingRecord, Invoice
 from remotegpu.domain import metering
@@ -39,6 +38,7 @@ from remotegpu.domain.invoicing import (
     month_bounds,
 )
 from remotegpu.domain.job_watermarks import aware, lock_job, watermark
+from remotegpu.domain.permissions import require_admin
 from remotegpu.domain.quotas import config_int
 
 INVOICING_JOB = "invoicing"

@@ -13,13 +13,13 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.permissions import require_authenticated, require_scope
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import Environment
 from remotegpu.db.models.workloads import TrainingJob
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.permissions import require_authenticated, require_scope
 from remotegpu.domain.workloads import (
     check_amount,
     clean_text,

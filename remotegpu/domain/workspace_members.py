@@ -11,11 +11,11 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from remotegpu.auth.permissions import require_authenticated
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Workspace, WorkspaceMember
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.permissions import require_authenticated
 from remotegpu.domain.workspaces import WORKSPACE_ID, lock_workspace
 
 MEMBER_ROLES = ("admin", "member", "viewer")  # owner only through an ownership transfer

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.permissions import require_authenticated
 from remotegpu.auth.tokens import utcnow
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import (
@@ -30,6 +29,7 @@ from remotegpu.db.models import (
     WorkspaceMember,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.permissions import require_authenticated
 
 WORKSPACE_TYPES = ("team", "enterprise")  # personal ones come with their customer only
 NAME_MAX = 128

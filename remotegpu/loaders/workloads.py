@@ -20,6 +20,7 @@ from remotegpu.loaders.base import (
     RowByKeyLoader,
 )
 from remotegpu.loaders.scopes import owned_or_in_workspace
+from remotegpu.loaders.storage import visible_model_versions
 
 ModelVersionKey = tuple[int, str]  # (model_id, version)
 
@@ -47,8 +48,6 @@ class ModelVersionByKeyLoader(DataLoader):  # type: ignore[type-arg]
         self.env = env
 
     async def batch_load_fn(self, keys: Sequence[ModelVersionKey]) -> list[MlModelVersion | None]:
-        from remotegpu.loaders.storage import visible_model_versions
-
         wanted = list(dict.fromkeys(keys))
         stmt = select(MlModelVersion).where(
             tuple_(MlModelVersion.model_id, MlModelVersion.version).in_(wanted),

@@ -8,7 +8,7 @@ from graphql import GraphQLError
 
 from remotegpu.context import Context
 from remotegpu.db.engine import transaction
-from remotegpu.domain import accounts_auth
+from remotegpu.domain import accounts_auth, identity
 from remotegpu.domain.audit import RequestMeta, record_audit_separately, status_for
 from remotegpu.domain.errors import DomainError
 from remotegpu.schema.errors import UserError
@@ -125,7 +125,7 @@ class AuthMutation:
     ) -> ApiTokenCreatePayload:
         try:
             async with transaction(info.context.sessions) as session:
-                created = await accounts_auth.create_api_token(
+                created = await identity.create_api_token(
                     session,
                     viewer=info.context.viewer,
                     name=input.name,
@@ -149,7 +149,7 @@ class AuthMutation:
     ) -> ApiTokenRevokePayload:
         try:
             async with transaction(info.context.sessions) as session:
-                row = await accounts_auth.revoke_api_token(
+                row = await identity.revoke_api_token(
                     session,
                     viewer=info.context.viewer,
                     token_id=input.row_id,
@@ -167,7 +167,7 @@ class AuthQuery:
     async def api_tokens(self, info: Info) -> list[ApiToken]:
         try:
             async with info.context.sessions() as session:
-                rows = await accounts_auth.list_api_tokens(session, viewer=info.context.viewer)
+                rows = await identity.list_api_tokens(session, viewer=info.context.viewer)
         except DomainError as error:
             raise GraphQLError(error.message, extensions={"code": error.code.value}) from None
         return [ApiToken.from_row(row) for row in rows]

@@ -53,7 +53,7 @@ from remotegpu.schema.types.storage import (
     Model,
     ModelVersion,
 )
-from remotegpu.schema.types.storage_data import int_keys
+from remotegpu.schema.types.storage_datasets import int_keys
 
 Info = strawberry.Info[Context, None]
 

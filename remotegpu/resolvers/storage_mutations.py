@@ -11,7 +11,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
-from remotegpu.domain import artifacts, datasets, models, mounts
+from remotegpu.domain import artifacts, datasets, ml_models, mounts
 from remotegpu.resolvers.support import run_mutation
 from remotegpu.schema.inputs.storage_mutations import (
     ArtifactCreateInput,
@@ -220,7 +220,7 @@ class StorageMutation:
         "in a workspace; it starts UPLOADING."
     )
     async def model_create(self, info: Info, input: ModelCreateInput) -> ModelCreatePayload:
-        draft = models.ModelDraft(
+        draft = ml_models.ModelDraft(
             name=input.name,
             storage_path=input.storage_path,
             framework=input.framework,
@@ -231,7 +231,7 @@ class StorageMutation:
         )
 
         async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await models.create_model(session, info.context.viewer, draft)
+            row = await ml_models.create_model(session, info.context.viewer, draft)
             return row.id, str(row.id)
 
         outcome = await run_mutation(info, "model.create", "model", work)
@@ -244,7 +244,7 @@ class StorageMutation:
         "(its owner, or an owner/admin of its workspace)."
     )
     async def model_update(self, info: Info, input: ModelUpdateInput) -> ModelUpdatePayload:
-        changes = models.ModelChanges(
+        changes = ml_models.ModelChanges(
             name=input.name,
             description=input.description,
             framework=input.framework,
@@ -253,7 +253,9 @@ class StorageMutation:
         )
 
         async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await models.update_model(session, info.context.viewer, input.model_id, changes)
+            row = await ml_models.update_model(
+                session, info.context.viewer, input.model_id, changes
+            )
             return row.id, str(row.id)
 
         outcome = await run_mutation(
@@ -270,7 +272,7 @@ class StorageMutation:
     )
     async def model_delete(self, info: Info, input: ModelDeleteInput) -> ModelDeletePayload:
         async def work(session: AsyncSession) -> tuple[int, str]:
-            gone = await models.delete_model(session, info.context.viewer, input.model_id)
+            gone = await ml_models.delete_model(session, info.context.viewer, input.model_id)
             return gone, str(gone)
 
         outcome = await run_mutation(
@@ -289,7 +291,7 @@ class StorageMutation:
     async def model_version_create(
         self, info: Info, input: ModelVersionCreateInput
     ) -> ModelVersionCreatePayload:
-        draft = models.ModelVersionDraft(
+        draft = ml_models.ModelVersionDraft(
             version=input.version,
             storage_path=input.storage_path,
             size=input.size or 0,
@@ -298,7 +300,7 @@ class StorageMutation:
         )
 
         async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await models.create_model_version(
+            row = await ml_models.create_model_version(
                 session, info.context.viewer, input.model_id, draft
             )
             return row.id, str(row.id)

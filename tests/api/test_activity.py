@@ -8,7 +8,6 @@ notifications and the audit entries where it acted; admins see everything.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -27,6 +26,7 @@ from remotegpu.schema.inputs.activity import (
     NotificationOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.paging import global_id, walk_edges
 
 NOTIFICATIONS_PAGE = """
 query ($first: Int, $after: String, $last: Int, $before: String,
@@ -90,10 +90,6 @@ async def sql(seeded_shared_url: str) -> AsyncIterator[asyncpg.Connection]:
     await conn.close()
 
 
-def _global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
 def _errors_code(result: dict[str, Any]) -> str:
     assert "errors" in result, result
     return str(result["errors"][0]["extensions"]["code"])
@@ -101,40 +97,6 @@ def _errors_code(result: dict[str, Any]) -> str:
 
 def _env(gql: GraphQLRunner, viewer: Viewer) -> LoaderEnv:
     return LoaderEnv(gql.sessions, viewer, gql.settings)
-
-
-async def _walk(
-    gql: GraphQLRunner,
-    document: str,
-    field: str,
-    viewer: Viewer,
-    *,
-    page: int = 50,
-    backward: bool = False,
-    where: dict[str, Any] | None = None,
-    order_by: str | None = None,
-) -> tuple[list[int], int]:
-    """Every rowId of a connection, page by page; also the reported totalCount."""
-    seen: list[int] = []
-    cursor: str | None = None
-    total = -1
-    while True:
-        variables: dict[str, Any] = {"where": where}
-        if order_by:
-            variables["orderBy"] = order_by
-        if backward:
-            variables.update(last=page, before=cursor)
-        else:
-            variables.update(first=page, after=cursor)
-        conn = (await gql.ok(document, variables, viewer))[field]
-        total = conn["totalCount"]
-        rows = [e["node"]["rowId"] for e in conn["edges"]]
-        seen = rows + seen if backward else seen + rows
-        info = conn["pageInfo"]
-        more = info["hasPreviousPage"] if backward else info["hasNextPage"]
-        if not more:
-            return seen, total
-        cursor = info["startCursor"] if backward else info["endCursor"]
 
 
 async def _busy_customer(sql: asyncpg.Connection, table: str) -> int:
@@ -168,7 +130,9 @@ async def test_notifications_admin_forward_paging_covers_every_row_once(
         r["id"]
         for r in await sql.fetch("SELECT id FROM notifications ORDER BY created_at DESC, id DESC")
     ]
-    seen, total = await _walk(gql_ro, NOTIFICATIONS_PAGE, "notifications", admin_viewer())
+    seen, total = await walk_edges(
+        gql_ro, NOTIFICATIONS_PAGE, "notifications", admin_viewer(), page=50
+    )
     assert seen == expected
     assert total == len(expected) > 50
 
@@ -177,13 +141,14 @@ async def test_notifications_admin_backward_paging_covers_every_row_once(
     gql_ro: GraphQLRunner, sql: asyncpg.Connection
 ) -> None:
     expected = [r["id"] for r in await sql.fetch("SELECT id FROM notifications ORDER BY id")]
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         NOTIFICATIONS_PAGE,
         "notifications",
         admin_viewer(),
         backward=True,
         order_by="ID_ASC",
+        page=50,
     )
     assert seen == expected
 
@@ -208,7 +173,7 @@ async def test_notifications_customer_sees_only_its_inbox(
             customer,
         )
     ]
-    seen, total = await _walk(
+    seen, total = await walk_edges(
         gql_ro, NOTIFICATIONS_PAGE, "notifications", customer_viewer(customer), page=2
     )
     assert seen == expected
@@ -221,14 +186,19 @@ async def test_notifications_filters_match_sql(
     unread = {
         r["id"] for r in await sql.fetch("SELECT id FROM notifications WHERE is_read IS NOT TRUE")
     }
-    seen, _ = await _walk(
-        gql_ro, NOTIFICATIONS_PAGE, "notifications", admin_viewer(), where={"isRead": False}
+    seen, _ = await walk_edges(
+        gql_ro,
+        NOTIFICATIONS_PAGE,
+        "notifications",
+        admin_viewer(),
+        where={"isRead": False},
+        page=50,
     )
     assert set(seen) == unread
     assert unread
     read = {r["id"] for r in await sql.fetch("SELECT id FROM notifications WHERE is_read")}
-    seen, _ = await _walk(
-        gql_ro, NOTIFICATIONS_PAGE, "notifications", admin_viewer(), where={"isRead": True}
+    seen, _ = await walk_edges(
+        gql_ro, NOTIFICATIONS_PAGE, "notifications", admin_viewer(), where={"isRead": True}, page=50
     )
     assert set(seen) == read
     assert read
@@ -236,12 +206,13 @@ async def test_notifications_filters_match_sql(
         r["id"]
         for r in await sql.fetch("SELECT id FROM notifications WHERE type IN ('billing', 'alert')")
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         NOTIFICATIONS_PAGE,
         "notifications",
         admin_viewer(),
         where={"type": {"in": ["BILLING", "ALERT"]}},
+        page=50,
     )
     assert set(seen) == billing
     assert billing
@@ -252,12 +223,13 @@ async def test_notifications_filters_match_sql(
         r["id"]
         for r in await sql.fetch("SELECT id FROM notifications WHERE created_at < $1", middle)
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         NOTIFICATIONS_PAGE,
         "notifications",
         admin_viewer(),
         where={"createdAt": {"lt": middle.isoformat()}},
+        page=50,
     )
     assert set(seen) == before
     assert len(before) == 20
@@ -281,13 +253,14 @@ async def test_notification_other_tenant_gets_nothing_on_every_path(
         "SELECT id FROM notifications WHERE customer_id = $1 ORDER BY id LIMIT 1", owner
     )
     viewer = customer_viewer(stranger)
-    assert (await gql_ro.ok(NODE, {"id": _global_id("Notification", note)}, viewer))["node"] is None
-    seen, _ = await _walk(
+    assert (await gql_ro.ok(NODE, {"id": global_id("Notification", note)}, viewer))["node"] is None
+    seen, _ = await walk_edges(
         gql_ro,
         NOTIFICATIONS_PAGE,
         "notifications",
         viewer,
         where={"customerId": {"eq": str(owner)}},
+        page=50,
     )
     assert seen == []
     loaders = ActivityLoaders(_env(gql_ro, viewer))
@@ -295,7 +268,7 @@ async def test_notification_other_tenant_gets_nothing_on_every_path(
     assert await loaders.notification_by_id.load(note) is None
 
     mine = customer_viewer(owner)
-    found = await gql_ro.ok(NODE, {"id": _global_id("Notification", note)}, mine)
+    found = await gql_ro.ok(NODE, {"id": global_id("Notification", note)}, mine)
     assert found["node"]["rowId"] == note
 
 
@@ -311,7 +284,7 @@ async def test_notifications_anonymous_and_agents_see_nothing(
 
 async def test_node_with_malformed_notification_key_is_null(gql_ro: GraphQLRunner) -> None:
     for key in ("abc", "99999999999999999999999", "-1"):
-        data = await gql_ro.ok(NODE, {"id": _global_id("Notification", key)}, admin_viewer())
+        data = await gql_ro.ok(NODE, {"id": global_id("Notification", key)}, admin_viewer())
         assert data["node"] is None
 
 
@@ -360,10 +333,10 @@ async def test_audit_logs_admin_paging_both_ways_covers_every_row_once(
         r["id"]
         for r in await sql.fetch("SELECT id FROM audit_logs ORDER BY created_at DESC, id DESC")
     ]
-    seen, total = await _walk(gql_ro, AUDIT_LOGS_PAGE, "auditLogs", admin_viewer(), page=100)
+    seen, total = await walk_edges(gql_ro, AUDIT_LOGS_PAGE, "auditLogs", admin_viewer(), page=100)
     assert seen == expected
     assert total == len(expected) > 100
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro, AUDIT_LOGS_PAGE, "auditLogs", admin_viewer(), page=100, backward=True
     )
     assert seen == expected
@@ -389,7 +362,7 @@ async def test_audit_logs_customer_sees_only_entries_it_acted_in(
             customer,
         )
     ]
-    seen, total = await _walk(
+    seen, total = await walk_edges(
         gql_ro, AUDIT_LOGS_PAGE, "auditLogs", customer_viewer(customer), page=3
     )
     assert seen == expected
@@ -410,12 +383,14 @@ async def test_audit_logs_filters_match_sql(gql_ro: GraphQLRunner, sql: asyncpg.
         )
     }
     where = {"resourceType": row["resource_type"], "resourceId": row["resource_id"]}
-    seen, _ = await _walk(gql_ro, AUDIT_LOGS_PAGE, "auditLogs", admin_viewer(), where=where)
+    seen, _ = await walk_edges(
+        gql_ro, AUDIT_LOGS_PAGE, "auditLogs", admin_viewer(), where=where, page=50
+    )
     assert set(seen) == about
     assert about
 
     logins = {r["id"] for r in await sql.fetch("SELECT id FROM audit_logs WHERE action='login'")}
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         AUDIT_LOGS_PAGE,
         "auditLogs",
@@ -432,12 +407,13 @@ async def test_audit_logs_filters_match_sql(gql_ro: GraphQLRunner, sql: asyncpg.
             "SELECT id FROM audit_logs WHERE customer_id = $1", row["customer_id"]
         )
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         AUDIT_LOGS_PAGE,
         "auditLogs",
         admin_viewer(),
         where={"customerId": {"in": [str(row["customer_id"])]}},
+        page=50,
     )
     assert set(seen) == by_actor
 
@@ -447,12 +423,13 @@ async def test_audit_logs_filters_match_sql(gql_ro: GraphQLRunner, sql: asyncpg.
     recent = {
         r["id"] for r in await sql.fetch("SELECT id FROM audit_logs WHERE created_at > $1", since)
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         AUDIT_LOGS_PAGE,
         "auditLogs",
         admin_viewer(),
         where={"createdAt": {"gt": since.isoformat()}},
+        page=50,
     )
     assert set(seen) == recent
     assert len(recent) == 30
@@ -484,7 +461,7 @@ async def test_audit_log_actor_is_null_for_anonymous_entries(
     if anon is None:
         pytest.skip("the seed has no anonymous audit entry")
     document = "query ($id: ID!) { node(id: $id) { ... on AuditLog { rowId actor { rowId } } } }"
-    data = await gql_ro.ok(document, {"id": _global_id("AuditLog", anon)}, admin_viewer())
+    data = await gql_ro.ok(document, {"id": global_id("AuditLog", anon)}, admin_viewer())
     assert data["node"] == {"rowId": anon, "actor": None}
 
 
@@ -497,10 +474,15 @@ async def test_audit_log_other_tenant_gets_nothing_on_every_path(
         "SELECT id FROM audit_logs WHERE customer_id = $1 ORDER BY id LIMIT 1", owner
     )
     viewer = customer_viewer(stranger)
-    found = await gql_ro.ok(NODE, {"id": _global_id("AuditLog", entry)}, viewer)
+    found = await gql_ro.ok(NODE, {"id": global_id("AuditLog", entry)}, viewer)
     assert found["node"] is None
-    seen, _ = await _walk(
-        gql_ro, AUDIT_LOGS_PAGE, "auditLogs", viewer, where={"customerId": {"eq": str(owner)}}
+    seen, _ = await walk_edges(
+        gql_ro,
+        AUDIT_LOGS_PAGE,
+        "auditLogs",
+        viewer,
+        where={"customerId": {"eq": str(owner)}},
+        page=50,
     )
     assert seen == []
     loaders = ActivityLoaders(_env(gql_ro, viewer))
@@ -511,7 +493,7 @@ async def test_audit_log_other_tenant_gets_nothing_on_every_path(
     assert page.rows == []
 
     mine = customer_viewer(owner)
-    found = await gql_ro.ok(NODE, {"id": _global_id("AuditLog", entry)}, mine)
+    found = await gql_ro.ok(NODE, {"id": global_id("AuditLog", entry)}, mine)
     assert found["node"]["rowId"] == entry
 
 
@@ -555,7 +537,7 @@ async def test_customer_edges_list_its_notifications_and_audit_entries(
 ) -> None:
     customer = await _busy_customer(sql, "notifications")
     for viewer in (admin_viewer(), customer_viewer(customer)):
-        data = await gql_ro.ok(CUSTOMER_ACTIVITY, {"id": _global_id("Customer", customer)}, viewer)
+        data = await gql_ro.ok(CUSTOMER_ACTIVITY, {"id": global_id("Customer", customer)}, viewer)
         node = data["node"]
         assert node["rowId"] == customer
         for field, table, parent in (
@@ -589,7 +571,7 @@ async def test_customer_activity_edges_hide_another_customers_inbox_from_a_colle
         pytest.skip("the seed has no two customers sharing a workspace")
     data = await gql_ro.ok(
         CUSTOMER_ACTIVITY,
-        {"id": _global_id("Customer", pair["colleague"])},
+        {"id": global_id("Customer", pair["colleague"])},
         customer_viewer(pair["me"]),
     )
     node = data["node"]

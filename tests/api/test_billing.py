@@ -6,14 +6,13 @@ records and invoices; another tenant's rows look exactly like missing ones.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
-import asyncpg
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column, fetch
+from tests.support.paging import global_id, walk_both_ways
 
 BILLING_RECORDS = """
 query BR($first: Int, $after: String, $last: Int, $before: String,
@@ -95,51 +94,10 @@ ADMIN = admin_viewer()
 RECORD_ORDER = "ORDER BY start_time DESC, id DESC"
 
 
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    return [r[0] for r in await fetch(url, query, *args)]
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
 def errors_code(result: dict[str, Any]) -> str:
     assert "errors" in result, result
     code: str = result["errors"][0]["extensions"]["code"]
     return code
-
-
-async def walk(
-    gql: GraphQLRunner, doc: str, field: str, variables: dict[str, Any], page: int, viewer: Any
-) -> tuple[list[int], list[int]]:
-    """All row ids forward (first/after) and backward (last/before), in presentation order."""
-    forward: list[int] = []
-    after = None
-    while True:
-        data = await gql.ok(doc, {**variables, "first": page, "after": after}, viewer)
-        conn = data[field]
-        forward += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    backward: list[int] = []
-    before = None
-    while True:
-        data = await gql.ok(doc, {**variables, "last": page, "before": before}, viewer)
-        conn = data[field]
-        backward = [n["rowId"] for n in conn["nodes"]] + backward
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    return forward, backward
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +162,9 @@ async def test_billing_records_root_as_customer_round_trip_returns_only_own(
     )
     assert expected
     viewer = customer_viewer(owner)
-    forward, backward = await walk(gql_ro, BILLING_RECORDS, "billingRecords", {}, 100, viewer)
+    forward, backward = await walk_both_ways(
+        gql_ro, BILLING_RECORDS, "billingRecords", {}, 100, viewer
+    )
     assert forward == expected
     assert backward == expected
     data = await gql_ro.ok(BILLING_RECORDS, {"first": 5}, viewer)
@@ -366,7 +326,7 @@ async def test_invoices_root_as_customer_round_trip_returns_only_own(
         owner,
     )
     viewer = customer_viewer(owner)
-    forward, backward = await walk(gql_ro, INVOICES, "invoices", {}, 2, viewer)
+    forward, backward = await walk_both_ways(gql_ro, INVOICES, "invoices", {}, 2, viewer)
     assert forward == expected
     assert backward == expected
     data = await gql_ro.ok(INVOICES, {"first": 1}, viewer)
@@ -381,7 +341,7 @@ async def test_invoices_root_as_admin_filters_by_status_and_orders_by_period(
         "SELECT id FROM invoices WHERE status = 'paid' ORDER BY billing_period_start DESC, id DESC",
     )
     where = {"status": {"eq": "PAID"}}
-    forward, backward = await walk(
+    forward, backward = await walk_both_ways(
         gql_ro, INVOICES, "invoices", {"where": where, "orderBy": "PERIOD_DESC"}, 40, ADMIN
     )
     assert forward == expected

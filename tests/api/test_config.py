@@ -5,14 +5,12 @@ Every expectation is computed with SQL on the same database.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
-import asyncpg
-
 from remotegpu.auth.viewer import ANONYMOUS
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column
+from tests.support.paging import global_id
 
 SYSTEM_CONFIGS = """
 query SC($first: Int, $after: String, $last: Int, $before: String,
@@ -39,18 +37,6 @@ query N($id: ID!) { node(id: $id) { id ... on SystemConfig { rowId configKey } }
 ADMIN = admin_viewer()
 PRIVATE_KEY = "price_gpu_hour"
 PUBLIC_KEY = "system_name"
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return [r[0] for r in await conn.fetch(query, *args)]
-    finally:
-        await conn.close()
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
 
 
 def errors_code(result: dict[str, Any]) -> str:

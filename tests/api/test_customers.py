@@ -8,11 +8,10 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-import asyncpg
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import fetch
 
 BOB = 3
 
@@ -93,14 +92,6 @@ query Node($id: ID!) {
 
 def gid(type_name: str, row_id: object) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
-async def fetch(url: str, sql: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(sql, *args))
-    finally:
-        await conn.close()
 
 
 async def visible_customer_ids(url: str, viewer_id: int) -> set[int]:

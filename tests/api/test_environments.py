@@ -5,14 +5,13 @@ Every expectation is computed with SQL on the same database, so the tests follow
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
-import asyncpg
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column, fetch
+from tests.support.paging import global_id, walk_forward
 
 ENVIRONMENTS = """
 query Envs($first: Int, $after: String, $last: Int, $before: String,
@@ -99,36 +98,6 @@ query EnvPorts($id: String!, $first: Int, $after: String) {
 """
 
 ADMIN = admin_viewer()
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    return [r[0] for r in await fetch(url, query, *args)]
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
-async def walk_forward(
-    gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Any, **variables: Any
-) -> list[str]:
-    seen: list[str] = []
-    after = None
-    while True:
-        data = await gql.ok(doc, {"first": size, "after": after, **variables}, viewer)
-        conn = data[field]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            return seen
-        after = conn["pageInfo"]["endCursor"]
 
 
 async def two_tenants(url: str) -> tuple[int, int]:

@@ -17,9 +17,9 @@ from remotegpu.api import build_schema
 from remotegpu.app import GraphQLApp, create_app
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.graphql_view import HardenedGraphQLView
-from tests.api.test_query_cost import ATTACK
 from tests.conftest import app_client, make_settings
 from tests.live import live_server
+from tests.support.documents import ATTACK
 
 SYSTEM_INFO = "{ systemInfo { name } }"
 SYSTEM_CONFIG = '{ systemConfig(key: "system_name") { configKey } }'

@@ -14,8 +14,8 @@ from remotegpu.db.engine import transaction
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.domain.metric_rollups import rollup_hourly
 from remotegpu.schema.node import to_global_id
-from tests.domain.fleet_fixtures import add_customer, add_host, add_image, unique
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.support.fleet import add_customer, add_host, add_image, unique
 
 T = datetime(2026, 8, 3, 9, 0, tzinfo=UTC)
 H = timedelta(hours=1)

@@ -7,15 +7,14 @@ environment samples follow the environments a viewer may see.
 
 from __future__ import annotations
 
-import base64
 from datetime import timedelta
 from typing import Any
 
-import asyncpg
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column, fetch
+from tests.support.paging import global_id, walk_both_ways
 
 HOST_METRICS = """
 query HM($first: Int, $after: String, $last: Int, $before: String, $where: HostMetricWhere) {
@@ -93,51 +92,10 @@ ADMIN = admin_viewer()
 NEWEST_FIRST = "ORDER BY collected_at DESC, id DESC"
 
 
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    return [r[0] for r in await fetch(url, query, *args)]
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
 def errors_code(result: dict[str, Any]) -> str:
     assert "errors" in result, result
     code: str = result["errors"][0]["extensions"]["code"]
     return code
-
-
-async def walk(
-    gql: GraphQLRunner, doc: str, field: str, variables: dict[str, Any], page: int, viewer: Any
-) -> tuple[list[int], list[int]]:
-    """All row ids forward (first/after) and backward (last/before), in presentation order."""
-    forward: list[int] = []
-    after = None
-    while True:
-        data = await gql.ok(doc, {**variables, "first": page, "after": after}, viewer)
-        conn = data[field]
-        forward += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    backward: list[int] = []
-    before = None
-    while True:
-        data = await gql.ok(doc, {**variables, "last": page, "before": before}, viewer)
-        conn = data[field]
-        backward = [n["rowId"] for n in conn["nodes"]] + backward
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    return forward, backward
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +210,9 @@ async def test_host_metrics_root_round_trip_covers_every_row_once(
     )
     assert len(expected) > 10
     where = {"hostId": {"eq": host}, "collectedAt": {"gte": since.isoformat()}}
-    forward, backward = await walk(gql_ro, HOST_METRICS, "hostMetrics", {"where": where}, 7, ADMIN)
+    forward, backward = await walk_both_ways(
+        gql_ro, HOST_METRICS, "hostMetrics", {"where": where}, 7, ADMIN
+    )
     assert forward == expected
     assert backward == expected
     data = await gql_ro.ok(HOST_METRICS, {"first": 1, "where": where}, ADMIN)
@@ -399,7 +359,9 @@ async def test_gpu_metrics_root_round_trip_covers_every_row_once(
         seeded_shared_url, f"SELECT id FROM gpu_metrics WHERE gpu_id = $1 {NEWEST_FIRST}", gpu
     )
     where = {"gpuId": {"eq": str(gpu)}}
-    forward, backward = await walk(gql_ro, GPU_METRICS, "gpuMetrics", {"where": where}, 100, ADMIN)
+    forward, backward = await walk_both_ways(
+        gql_ro, GPU_METRICS, "gpuMetrics", {"where": where}, 100, ADMIN
+    )
     assert forward == expected
     assert backward == expected
 
@@ -458,7 +420,7 @@ async def test_environment_metrics_root_as_owner_matches_sql(
         env,
     )
     where = {"envId": {"eq": env}}
-    forward, backward = await walk(
+    forward, backward = await walk_both_ways(
         gql_ro, ENVIRONMENT_METRICS, "environmentMetrics", {"where": where}, 100, owner
     )
     assert forward == expected

@@ -14,16 +14,7 @@ from remotegpu.context import Context
 from remotegpu.schema.cost import CostModel, operation_cost
 from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, admin_viewer, runner_for
-
-# The reported attack: depth 12, 30 aliases, under 2,000 tokens, so within every other
-# limit; 100^4 environments per alias. It took 18 s and answered 19 MB.
-_NESTED = (
-    "environments(first: 100) { nodes { owner { "
-    "environments(first: 100) { nodes { owner { "
-    "environments(first: 100) { nodes { owner { "
-    "environments(first: 100) { nodes { name } } } } } } } } } } }"
-)
-ATTACK = "{ " + " ".join(f"a{i}: {_NESTED}" for i in range(30)) + " }"
+from tests.support.documents import ATTACK
 
 # What the web console's fleet page asks for: 100 hosts, their 8 GPUs, 10 environments each.
 FLEET_VIEW = """

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, GraphQLUnionType
 
-from remotegpu.api import schema
+from remotegpu import resolvers
+from remotegpu.api import MUTATION_ROOTS, QUERY_ROOTS, schema
 from tests.db.expected_schema import EXPECTED_TABLES
 from tests.graphql import GraphQLRunner, admin_viewer
 
@@ -121,3 +124,23 @@ async def test_no_response_carries_a_password_hash(gql_ro: GraphQLRunner) -> Non
     assert "errors" not in result, result
     assert "$argon2" not in text
     assert result["data"]["customers"]["nodes"]
+
+
+def test_root_types_every_resolver_root_class_listed_in_api() -> None:
+    """api.py lists the root types by hand; a root class left out of its tuples would vanish
+    from the schema without an error, so every `*Query` / `*Mutation` strawberry type defined in
+    resolvers/ must be in QUERY_ROOTS or MUTATION_ROOTS."""
+    defined = set()
+    for info in pkgutil.iter_modules(resolvers.__path__):
+        module = importlib.import_module(f"{resolvers.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if (
+                name.endswith(("Query", "Mutation"))
+                and isinstance(value, type)
+                and value.__module__ == module.__name__
+                and hasattr(value, "__strawberry_definition__")
+            ):
+                defined.add(value)
+    listed = set(QUERY_ROOTS) | set(MUTATION_ROOTS)
+    assert sorted(t.__name__ for t in defined - listed) == []
+    assert len(QUERY_ROOTS) + len(MUTATION_ROOTS) == len(listed)

@@ -6,15 +6,14 @@ Every expectation is computed with SQL on the same database, so the tests follow
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
-import asyncpg
 import pytest
 
-from remotegpu.auth.viewer import ANONYMOUS, Viewer
-from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column, fetch
+from tests.support.paging import global_id, walk_backward, walk_forward
 
 PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
 
@@ -220,50 +219,6 @@ ROOTS: dict[str, tuple[str, str, str, str]] = {
     "artifacts": (ARTIFACTS, "artifacts", "created_at DESC, id DESC", "Artifact"),
     "datasetMounts": (DATASET_MOUNTS, "dataset_usage", "mounted_at DESC, id DESC", ""),
 }
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    return [r[0] for r in await fetch(url, query, *args)]
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
-async def walk_forward(
-    gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Viewer, **variables: Any
-) -> list[Any]:
-    seen: list[Any] = []
-    after = None
-    while True:
-        data = await gql.ok(doc, {"first": size, "after": after, **variables}, viewer)
-        conn = data[field]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            return seen
-        after = conn["pageInfo"]["endCursor"]
-
-
-async def walk_backward(
-    gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Viewer, **variables: Any
-) -> list[Any]:
-    seen: list[Any] = []
-    before = None
-    while True:
-        data = await gql.ok(doc, {"last": size, "before": before, **variables}, viewer)
-        conn = data[field]
-        seen = [n["rowId"] for n in conn["nodes"]] + seen
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            return seen
-        before = conn["pageInfo"]["startCursor"]
 
 
 VISIBLE_SHARED = """

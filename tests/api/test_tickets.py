@@ -8,12 +8,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
-from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import column, fetch
+from tests.support.paging import global_id, walk_backward, walk_forward
 
 ISSUES = """
 query Issues($first: Int, $after: String, $last: Int, $before: String,
@@ -129,50 +129,6 @@ query Node($id: ID!) {
 """
 
 ADMIN = admin_viewer()
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def column(url: str, query: str, *args: Any) -> list[Any]:
-    return [r[0] for r in await fetch(url, query, *args)]
-
-
-def global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
-async def walk_forward(
-    gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Any, **variables: Any
-) -> list[Any]:
-    seen: list[Any] = []
-    after = None
-    while True:
-        data = await gql.ok(doc, {"first": size, "after": after, **variables}, viewer)
-        conn = data[field]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            return seen
-        after = conn["pageInfo"]["endCursor"]
-
-
-async def walk_backward(
-    gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Any, **variables: Any
-) -> list[Any]:
-    seen: list[Any] = []
-    before = None
-    while True:
-        data = await gql.ok(doc, {"last": size, "before": before, **variables}, viewer)
-        conn = data[field]
-        seen = [n["rowId"] for n in conn["nodes"]] + seen
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            return seen
-        before = conn["pageInfo"]["startCursor"]
 
 
 async def reporter(url: str) -> int:

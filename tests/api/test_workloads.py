@@ -7,7 +7,6 @@ tenant visibility on every path (root connection, single-object field, node(id),
 
 from __future__ import annotations
 
-import base64
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -26,6 +25,7 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.paging import global_id, walk_edges
 
 TRAINING_JOBS_PAGE = """
 query ($first: Int, $after: String, $last: Int, $before: String,
@@ -126,44 +126,6 @@ async def sql(seeded_shared_url: str) -> AsyncIterator[asyncpg.Connection]:
     await conn.close()
 
 
-def _global_id(type_name: str, row_id: object) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
-
-
-async def _walk(
-    gql: GraphQLRunner,
-    document: str,
-    field: str,
-    viewer: Viewer,
-    *,
-    page: int = 7,
-    backward: bool = False,
-    where: dict[str, Any] | None = None,
-    order_by: str | None = None,
-) -> tuple[list[str], int]:
-    """Every rowId of a connection, page by page; also the reported totalCount."""
-    seen: list[str] = []
-    cursor: str | None = None
-    total = -1
-    while True:
-        variables: dict[str, Any] = {"where": where}
-        if order_by:
-            variables["orderBy"] = order_by
-        if backward:
-            variables.update(last=page, before=cursor)
-        else:
-            variables.update(first=page, after=cursor)
-        conn = (await gql.ok(document, variables, viewer))[field]
-        total = conn["totalCount"]
-        rows = [e["node"]["rowId"] for e in conn["edges"]]
-        seen = rows + seen if backward else seen + rows
-        info = conn["pageInfo"]
-        more = info["hasPreviousPage"] if backward else info["hasNextPage"]
-        if not more:
-            return seen, total
-        cursor = info["startCursor"] if backward else info["endCursor"]
-
-
 async def _visible_job_ids(sql: asyncpg.Connection, customer_id: int) -> set[str]:
     rows = await sql.fetch(
         """
@@ -220,7 +182,9 @@ async def test_training_jobs_admin_forward_paging_covers_every_row_once(
         r["id"]
         for r in await sql.fetch("SELECT id FROM training_jobs ORDER BY created_at DESC, id DESC")
     ]
-    seen, total = await _walk(gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer())
+    seen, total = await walk_edges(
+        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), page=7
+    )
     assert seen == expected
     assert total == len(expected) > 7
 
@@ -232,7 +196,9 @@ async def test_training_jobs_admin_backward_paging_covers_every_row_once(
         r["id"]
         for r in await sql.fetch("SELECT id FROM training_jobs ORDER BY created_at DESC, id DESC")
     ]
-    seen, _ = await _walk(gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), backward=True)
+    seen, _ = await walk_edges(
+        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), backward=True, page=7
+    )
     assert seen == expected
 
 
@@ -243,8 +209,8 @@ async def test_training_jobs_priority_order_sorts_by_priority_then_id(
         r["id"]
         for r in await sql.fetch("SELECT id FROM training_jobs ORDER BY priority DESC, id DESC")
     ]
-    seen, _ = await _walk(
-        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), order_by="PRIORITY_DESC"
+    seen, _ = await walk_edges(
+        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), order_by="PRIORITY_DESC", page=7
     )
     assert seen == expected
 
@@ -282,8 +248,8 @@ async def test_training_jobs_status_filter_matches_sql(
         )
     }
     where = {"status": {"in": ["RUNNING", "FAILED"]}}
-    seen, total = await _walk(
-        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), where=where
+    seen, total = await walk_edges(
+        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", admin_viewer(), where=where, page=7
     )
     assert set(seen) == expected
     assert total == len(expected) > 0
@@ -302,12 +268,13 @@ async def test_training_jobs_owner_workspace_and_time_filters_match_sql(
             "SELECT id FROM training_jobs WHERE customer_id = $1", row["customer_id"]
         )
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         TRAINING_JOBS_PAGE,
         "trainingJobs",
         admin_viewer(),
         where={"ownerId": {"eq": str(row["customer_id"])}},
+        page=7,
     )
     assert set(seen) == by_owner
 
@@ -317,12 +284,13 @@ async def test_training_jobs_owner_workspace_and_time_filters_match_sql(
             "SELECT id FROM training_jobs WHERE workspace_id = $1", row["workspace_id"]
         )
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         TRAINING_JOBS_PAGE,
         "trainingJobs",
         admin_viewer(),
         where={"workspaceId": {"in": [str(row["workspace_id"])]}},
+        page=7,
     )
     assert set(seen) == by_workspace
 
@@ -332,12 +300,13 @@ async def test_training_jobs_owner_workspace_and_time_filters_match_sql(
             "SELECT id FROM training_jobs WHERE created_at >= $1", row["created_at"]
         )
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         TRAINING_JOBS_PAGE,
         "trainingJobs",
         admin_viewer(),
         where={"createdAt": {"gte": row["created_at"].isoformat()}},
+        page=7,
     )
     assert set(seen) == since
 
@@ -350,12 +319,13 @@ async def test_training_jobs_name_filter_matches_prefix(
         r["id"]
         for r in await sql.fetch("SELECT id FROM training_jobs WHERE name LIKE $1", name[:-1] + "%")
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         TRAINING_JOBS_PAGE,
         "trainingJobs",
         admin_viewer(),
         where={"name": {"startsWith": name[:-1]}},
+        page=7,
     )
     assert set(seen) == expected
     assert len(expected) >= 1
@@ -374,7 +344,9 @@ async def test_training_jobs_customer_sees_own_and_workspace_jobs_only(
 ) -> None:
     owner, _ = await _job_owner_and_stranger(sql)
     expected = await _visible_job_ids(sql, owner)
-    seen, total = await _walk(gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", customer_viewer(owner))
+    seen, total = await walk_edges(
+        gql_ro, TRAINING_JOBS_PAGE, "trainingJobs", customer_viewer(owner), page=7
+    )
     assert set(seen) == expected
     assert len(seen) == total == len(expected)
 
@@ -404,20 +376,21 @@ async def test_training_job_other_tenant_gets_nothing_on_every_path(
     )
     viewer = customer_viewer(stranger)
     assert (await gql_ro.ok(TRAINING_JOB, {"id": job_id}, viewer))["trainingJob"] is None
-    node = await gql_ro.ok(NODE, {"id": _global_id("TrainingJob", job_id)}, viewer)
+    node = await gql_ro.ok(NODE, {"id": global_id("TrainingJob", job_id)}, viewer)
     assert node["node"] is None
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         TRAINING_JOBS_PAGE,
         "trainingJobs",
         viewer,
         where={"ownerId": {"eq": str(owner)}},
+        page=7,
     )
     assert job_id not in seen
     # the owner sees it on the same paths
     mine = customer_viewer(owner)
     assert (await gql_ro.ok(TRAINING_JOB, {"id": job_id}, mine))["trainingJob"]["rowId"] == job_id
-    node = await gql_ro.ok(NODE, {"id": _global_id("TrainingJob", job_id)}, mine)
+    node = await gql_ro.ok(NODE, {"id": global_id("TrainingJob", job_id)}, mine)
     assert node["node"]["rowId"] == job_id
 
 
@@ -486,7 +459,7 @@ async def test_training_job_single_field_returns_every_column(
         "SELECT * FROM training_jobs WHERE started_at IS NOT NULL ORDER BY id LIMIT 1"
     )
     job = (await gql_ro.ok(TRAINING_JOB, {"id": row["id"]}, admin_viewer()))["trainingJob"]
-    assert job["id"] == _global_id("TrainingJob", row["id"])
+    assert job["id"] == global_id("TrainingJob", row["id"])
     assert job["name"] == row["name"]
     assert job["status"] == row["status"].upper()
     assert job["memory"] == str(row["memory"])
@@ -562,12 +535,12 @@ async def test_inference_services_admin_paging_both_ways_covers_every_row_once(
             "SELECT id FROM inference_services ORDER BY created_at DESC, id DESC"
         )
     ]
-    seen, total = await _walk(
+    seen, total = await walk_edges(
         gql_ro, INFERENCE_SERVICES_PAGE, "inferenceServices", admin_viewer(), page=3
     )
     assert seen == expected
     assert total == len(expected) > 3
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro, INFERENCE_SERVICES_PAGE, "inferenceServices", admin_viewer(), page=4, backward=True
     )
     assert seen == expected
@@ -579,7 +552,7 @@ async def test_inference_services_name_order_matches_sql(
     expected = [
         r["id"] for r in await sql.fetch("SELECT id FROM inference_services ORDER BY name, id")
     ]
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         INFERENCE_SERVICES_PAGE,
         "inferenceServices",
@@ -605,12 +578,13 @@ async def test_inference_services_status_and_owner_filters_match_sql(
     running = {
         r["id"] for r in await sql.fetch("SELECT id FROM inference_services WHERE status='running'")
     }
-    seen, total = await _walk(
+    seen, total = await walk_edges(
         gql_ro,
         INFERENCE_SERVICES_PAGE,
         "inferenceServices",
         admin_viewer(),
         where={"status": {"eq": "RUNNING"}},
+        page=7,
     )
     assert set(seen) == running
     assert total == len(running) > 0
@@ -619,12 +593,13 @@ async def test_inference_services_status_and_owner_filters_match_sql(
         r["id"]
         for r in await sql.fetch("SELECT id FROM inference_services WHERE customer_id=$1", owner)
     }
-    seen, _ = await _walk(
+    seen, _ = await walk_edges(
         gql_ro,
         INFERENCE_SERVICES_PAGE,
         "inferenceServices",
         admin_viewer(),
         where={"ownerId": {"eq": str(owner)}},
+        page=7,
     )
     assert set(seen) == owned
 
@@ -676,9 +651,11 @@ async def test_inference_services_other_tenant_gets_nothing_on_every_path(
     viewer = customer_viewer(stranger)
     one = await gql_ro.ok(INFERENCE_SERVICE, {"id": row["id"]}, viewer)
     assert one["inferenceService"] is None
-    node = await gql_ro.ok(NODE, {"id": _global_id("InferenceService", row["id"])}, viewer)
+    node = await gql_ro.ok(NODE, {"id": global_id("InferenceService", row["id"])}, viewer)
     assert node["node"] is None
-    seen, total = await _walk(gql_ro, INFERENCE_SERVICES_PAGE, "inferenceServices", viewer)
+    seen, total = await walk_edges(
+        gql_ro, INFERENCE_SERVICES_PAGE, "inferenceServices", viewer, page=7
+    )
     assert set(seen) == await _visible_service_ids(sql, stranger)
     assert total == len(seen)
     assert row["id"] not in seen
@@ -759,7 +736,7 @@ async def test_parent_edges_list_their_workloads_for_admin(
         f"SELECT {column} FROM {tables[0]} WHERE {column} IS NOT NULL "
         f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 1"
     )
-    data = await gql_ro.ok(PARENT_EDGES, {"id": _global_id(type_name, parent)}, admin_viewer())
+    data = await gql_ro.ok(PARENT_EDGES, {"id": global_id(type_name, parent)}, admin_viewer())
     assert data["node"] is not None
     for table in tables:
         expected = {
@@ -794,7 +771,7 @@ async def test_public_dataset_edge_shows_a_stranger_only_its_visible_jobs(
     )
     for customer in (viewer_id, owner):
         data = await gql_ro.ok(
-            PARENT_EDGES, {"id": _global_id("Dataset", row["id"])}, customer_viewer(customer)
+            PARENT_EDGES, {"id": global_id("Dataset", row["id"])}, customer_viewer(customer)
         )
         assert data["node"] is not None, "a public dataset is visible to every customer"
         conn = data["node"]["trainingJobs"]
@@ -829,7 +806,7 @@ async def test_public_model_edge_shows_a_stranger_only_its_visible_services(
     )
     for customer in (stranger, owner):
         data = await gql_ro.ok(
-            PARENT_EDGES, {"id": _global_id("Model", row["id"])}, customer_viewer(customer)
+            PARENT_EDGES, {"id": global_id("Model", row["id"])}, customer_viewer(customer)
         )
         assert data["node"] is not None, "a public model is visible to every customer"
         conn = data["node"]["inferenceServices"]

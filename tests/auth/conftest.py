@@ -13,10 +13,10 @@ from argon2 import PasswordHasher, Type
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 
-from remotegpu.auth.api_tokens import CreatedApiToken, create_api_token
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain.audit import RequestMeta
+from remotegpu.domain.identity import CreatedApiToken, create_api_token
 from remotegpu.settings import Settings
 from tests.conftest import make_settings
 

@@ -6,9 +6,9 @@ import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.auth.admin import create_admin_command
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.identity import create_admin_command
 from remotegpu.settings import Settings
 from tests.auth.conftest import META, MakeCustomer
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from remotegpu.auth.tokens import token_hash
 from remotegpu.auth.viewer import ANONYMOUS, Scope, Viewer
 from remotegpu.db.engine import transaction
-from remotegpu.domain import accounts_auth
+from remotegpu.domain import accounts_auth, identity
 from remotegpu.domain.errors import DomainError, ErrorCode
 from tests.auth.conftest import META, MakeCustomer, MakeHost
 
@@ -26,9 +26,9 @@ async def _create(
     scopes: tuple[str, ...] = ("read", "write"),
     host_id: str | None = None,
     expires_at: datetime | None = None,
-) -> accounts_auth.CreatedApiToken:
+) -> identity.CreatedApiToken:
     async with transaction(sessions) as session:
-        return await accounts_auth.create_api_token(
+        return await identity.create_api_token(
             session,
             viewer=viewer,
             name=name,
@@ -47,7 +47,7 @@ async def _create_error(sessions: Sessions, viewer: Viewer, **kwargs: object) ->
 
 async def _revoke(sessions: Sessions, viewer: Viewer, token_id: int) -> object:
     async with transaction(sessions) as session:
-        return await accounts_auth.revoke_api_token(
+        return await identity.revoke_api_token(
             session, viewer=viewer, token_id=token_id, request_meta=META
         )
 
@@ -73,7 +73,7 @@ async def test_create_api_token_shows_plaintext_once_and_stores_only_its_hash(
     assert secret not in (audit_dump or "")
     # The list shows the token without any secret.
     async with sessions() as session:
-        listed = await accounts_auth.list_api_tokens(session, viewer=alice.viewer())
+        listed = await identity.list_api_tokens(session, viewer=alice.viewer())
     assert [t.id for t in listed] == [created.token.id]
 
 
@@ -97,7 +97,7 @@ async def test_list_api_tokens_shows_only_the_viewers_own(
     second = await _create(sessions, alice.viewer(), name="two")
     await _create(sessions, bob.viewer(), name="bob's")
     async with sessions() as session:
-        listed = await accounts_auth.list_api_tokens(session, viewer=alice.viewer())
+        listed = await identity.list_api_tokens(session, viewer=alice.viewer())
     assert [t.id for t in listed] == [second.token.id, first.token.id]
 
 

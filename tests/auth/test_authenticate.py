@@ -24,7 +24,7 @@ from remotegpu.auth.authenticate import (
 from remotegpu.auth.tokens import create_access_token
 from remotegpu.auth.viewer import ANONYMOUS, Scope
 from remotegpu.db.engine import transaction
-from remotegpu.domain import accounts_auth
+from remotegpu.domain import accounts_auth, identity
 from remotegpu.settings import Settings
 from tests.auth.conftest import (
     META,
@@ -214,7 +214,7 @@ async def test_api_token_revoked_is_refused_on_the_next_request(
     created = await make_api_token(sessions, alice)
     await viewer_from_request(http_request(f"Bearer {created.plaintext}"), sessions, settings)
     async with transaction(sessions) as session:
-        await accounts_auth.revoke_api_token(
+        await identity.revoke_api_token(
             session, viewer=alice.viewer(), token_id=created.token.id, request_meta=META
         )
     error = await _refused(sessions, settings, f"Bearer {created.plaintext}")
@@ -309,7 +309,7 @@ async def test_agent_token_is_bound_to_its_host(
     admin = await make_customer("root", user_type="admin")
     await make_host("host-a")
     async with transaction(sessions) as session:
-        created = await accounts_auth.create_api_token(
+        created = await identity.create_api_token(
             session,
             viewer=admin.viewer(),
             name="agent of host-a",
@@ -361,7 +361,7 @@ async def test_http_app_answers_401_for_a_revoked_token_and_200_before(
         assert ok.json() == {"customerId": alice.id}
         assert (await client.get("/whoami")).json() == {"customerId": None}
         async with transaction(sessions) as session:
-            await accounts_auth.revoke_api_token(
+            await identity.revoke_api_token(
                 session, viewer=alice.viewer(), token_id=created.token.id, request_meta=META
             )
         refused = await client.get("/whoami", headers=headers)

@@ -8,11 +8,11 @@ from argon2 import PasswordHasher, Type
 from remotegpu.app import create_app
 from remotegpu.auth.passwords import (
     _dummy_hash,
-    check_password_policy,
     dummy_verify,
     hash_password,
     verify_password,
 )
+from remotegpu.domain.customer_inputs import check_password_policy
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
 

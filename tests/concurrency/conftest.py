@@ -1,5 +1,5 @@
 """One real server process per module on a fresh migrated database, and the SQL that builds
-the fleet a race needs: tests/domain/fleet_fixtures.py (image, online hosts with GPUs, system
+the fleet a race needs: tests/support/fleet.py (image, online hosts with GPUs, system
 configs) plus customers in bulk (a race needs up to 50 fresh ones per repetition).
 
 The server is started once per module: starting uvicorn costs about a second, and the races
@@ -19,8 +19,8 @@ import pytest
 from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.domain.invariants import find_violations_on
 from tests.conftest import create_database, drop_database
-from tests.domain.fleet_fixtures import GIB, IMAGE, TIB, add_host, add_image, set_config, unique
 from tests.live import live_server
+from tests.support.fleet import GIB, IMAGE, TIB, add_host, add_image, set_config, unique
 
 __all__ = [
     "GIB",

@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from tests.concurrency.conftest import add_customers, add_host, assert_invariants
-from tests.concurrency.test_environment_races import create_input, race, split
+from tests.support.races import create_input, race, split
 
 REPEAT = range(int(os.environ.get("RACE_REPEAT", "2")))
 # Host sizes in CPU cores, repeated over the fleet; every racer asks for 1 core. Uneven small

@@ -9,8 +9,8 @@ from sqlalchemy.dialects import postgresql
 
 from remotegpu.db.models import ALL_MODELS, JOBS_MODELS, ROLLUP_TABLES
 from tests.db.expected_schema import JOBS_INDEXES, JOBS_TABLES
-from tests.db.test_schema import _db_type, _type_name
-from tests.domain.fleet_fixtures import add_customer, add_host, add_image
+from tests.support.catalog import database_type_name, model_type_name
+from tests.support.fleet import add_customer, add_host, add_image
 
 
 def _tables() -> list[Table]:
@@ -37,7 +37,7 @@ async def test_jobs_tables_match_their_models(db: asyncpg.Connection) -> None:
             found = real[(table.name, column.name)]
             if column.nullable != (found["is_nullable"] == "YES"):
                 problems.append(f"{table.name}.{column.name}: nullability differs")
-            if _type_name(column.type.compile(dialect=dialect)) != _db_type(found):
+            if model_type_name(column.type.compile(dialect=dialect)) != database_type_name(found):
                 problems.append(f"{table.name}.{column.name}: type differs")
     assert problems == []
 

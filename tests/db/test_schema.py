@@ -12,6 +12,7 @@ from tests.db.expected_schema import (
     EXPECTED_TABLES,
     TABLES_WITH_UPDATED_AT_TRIGGER,
 )
+from tests.support.catalog import database_type_name, model_type_name
 
 
 async def test_every_index_of_the_data_model_exists(db: asyncpg.Connection) -> None:
@@ -148,45 +149,11 @@ async def test_models_match_the_migrated_database(db: asyncpg.Connection) -> Non
             real = db_columns[(table.name, column.name)]
             if column.nullable != (real["is_nullable"] == "YES"):
                 problems.append(f"{table.name}.{column.name}: nullability differs")
-            if _type_name(column.type.compile(dialect=dialect)) != _db_type(real):
+            if model_type_name(column.type.compile(dialect=dialect)) != database_type_name(real):
                 problems.append(
                     f"{table.name}.{column.name}: model {column.type.compile(dialect=dialect)}"
-                    f" vs database {_db_type(real)}"
+                    f" vs database {database_type_name(real)}"
                 )
         if {c.name for c in mapper.primary_key} != db_pks.get(table.name, set()):
             problems.append(f"{table.name}: primary key differs")
     assert problems == []
-
-
-def _type_name(compiled: str) -> str:
-    compiled = compiled.upper()
-    aliases = {
-        "TIMESTAMP WITH TIME ZONE": "TIMESTAMPTZ",
-        "DOUBLE PRECISION": "FLOAT8",
-        "FLOAT": "FLOAT8",
-        "FLOAT(53)": "FLOAT8",
-        "DOUBLE": "FLOAT8",
-        "TEXT[]": "TEXT[]",
-    }
-    return aliases.get(compiled, compiled)
-
-
-def _db_type(real: asyncpg.Record) -> str:
-    data_type = real["data_type"]
-    if data_type == "character varying":
-        return f"VARCHAR({real['character_maximum_length']})"
-    if data_type == "numeric":
-        return f"NUMERIC({real['numeric_precision']}, {real['numeric_scale']})"
-    if data_type == "ARRAY":
-        return real["udt_name"].lstrip("_").upper().replace("TEXT", "TEXT") + "[]"
-    return {
-        "timestamp with time zone": "TIMESTAMPTZ",
-        "double precision": "FLOAT8",
-        "integer": "INTEGER",
-        "bigint": "BIGINT",
-        "boolean": "BOOLEAN",
-        "text": "TEXT",
-        "jsonb": "JSONB",
-        "uuid": "UUID",
-        "character": f"CHAR({real['character_maximum_length']})",
-    }.get(data_type, data_type.upper())

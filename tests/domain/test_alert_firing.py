@@ -20,7 +20,7 @@ from remotegpu.domain.alert_firing import breaches, fire_alert, resolve_cleared_
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.invariants import find_violations_on
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import add_customer, add_host, add_image, unique
+from tests.support.fleet import add_customer, add_host, add_image, unique
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 

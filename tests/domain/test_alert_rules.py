@@ -11,12 +11,11 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
-from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.domain import alerts
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.settings import Settings
-from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.graphql import GraphQLRunner, customer_viewer
+from tests.support.db import fetch, first_admin, last_audit, value, violations
 
 RULE_FIELDS = """
   alertRule { rowId customerId name description metricType threshold comparison duration
@@ -64,42 +63,6 @@ RULE_COLUMNS = (
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def value(url: str, query: str, *args: Any) -> Any:
-    rows = await fetch(url, query, *args)
-    return rows[0][0] if rows else None
-
-
-async def violations(url: str) -> list[Any]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await find_violations_on(conn))
-    finally:
-        await conn.close()
-
-
-async def last_audit(url: str, action: str) -> asyncpg.Record:
-    rows = await fetch(
-        url,
-        "SELECT customer_id, action, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id DESC LIMIT 1",
-        action,
-    )
-    assert rows, f"no audit row for {action}"
-    return rows[0]
-
-
-async def admin(url: str) -> Viewer:
-    return admin_viewer(await value(url, "SELECT min(id) FROM customers WHERE user_type='admin'"))
 
 
 async def customers(url: str, n: int = 2) -> list[Viewer]:
@@ -203,7 +166,7 @@ async def test_alert_rule_create_customer_rule_belongs_to_viewer(
 
 
 async def test_alert_rule_create_platform_wide_by_admin_has_no_owner(gql: GraphQLRunner) -> None:
-    viewer = await admin(gql.url)
+    viewer = await first_admin(gql.url)
     rule = await create(
         gql, viewer, platformWide=True, severity="CRITICAL", duration=0, enabled=False
     )
@@ -420,7 +383,7 @@ async def test_alert_rule_update_platform_rule_by_customer_not_found(gql: GraphQ
 async def test_alert_rule_update_by_admin_of_customer_rule_keeps_owner(gql: GraphQLRunner) -> None:
     (viewer,) = await customers(gql.url, 1)
     rule = await create(gql, viewer)
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
 
     data = await gql.ok(UPDATE, {"input": {"rowId": rule["rowId"], "duration": 300}}, staff)
 
@@ -467,7 +430,7 @@ async def test_alert_rule_delete_rule_without_alerts_deleted(gql: GraphQLRunner)
 
 
 async def test_alert_rule_delete_rule_with_alerts_in_use(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     rule_id = await value(
         gql.url, "SELECT min(rule_id) FROM alert_records WHERE status = 'resolved'"
     )
@@ -524,7 +487,7 @@ async def test_alert_record_resolve_firing_resolved_with_event(gql: GraphQLRunne
 
 
 async def test_alert_record_resolve_platform_alert_by_admin_resolved(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     record_id = await value(gql.url, "SELECT min(id) FROM alert_records WHERE status = 'firing'")
 
     data = await gql.ok(RESOLVE, {"input": {"rowId": record_id}}, staff)
@@ -548,7 +511,7 @@ async def test_alert_record_resolve_platform_alert_by_admin_resolved(gql: GraphQ
 async def test_alert_record_resolve_already_resolved_invalid_transition(
     gql: GraphQLRunner,
 ) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     record_id, resolved_at = (
         await fetch(
             gql.url,
@@ -597,7 +560,7 @@ async def test_alert_record_resolve_other_tenants_alert_not_found(gql: GraphQLRu
 
 async def test_alert_rule_update_rule_with_unlisted_metric_keeps_it(gql: GraphQLRunner) -> None:
     """The seed's heartbeat_age rule is outside the metric enum: it stays editable as it is."""
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     rule_id = await value(gql.url, "SELECT id FROM alert_rules WHERE metric_type='heartbeat_age'")
     before = await rule_row(gql.url, rule_id)
     assert before is not None

@@ -1,5 +1,5 @@
 """artifactCreate and artifactDelete over GraphQL on a small world built in SQL (see
-test_datasets.make_world): payload, rows, audit row, invariants."""
+tests/support/storage_world.py): payload, rows, audit row, invariants."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from typing import Any
 import asyncpg
 import pytest
 
-from tests.domain.test_datasets import (
+from tests.support.db import assert_consistent
+from tests.support.storage_world import (
     ERRORS,
     World,
     add_environment,
     add_training_job,
     assert_audited,
-    assert_consistent,
     assert_error,
     count,
     make_world,

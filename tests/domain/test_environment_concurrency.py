@@ -13,16 +13,16 @@ import asyncpg
 import pytest
 
 from remotegpu.db.urls import asyncpg_dsn
-from tests.domain.fleet_fixtures import (
+from tests.graphql import GraphQLRunner, customer_viewer, runner_for
+from tests.support.db import assert_consistent
+from tests.support.fleet import (
     GIB,
     IMAGE,
     add_customer,
     add_host,
     add_image,
-    assert_consistent,
     host_usage,
 )
-from tests.graphql import GraphQLRunner, customer_viewer, runner_for
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {

@@ -11,18 +11,18 @@ import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.urls import asyncpg_dsn
-from tests.domain.fleet_fixtures import (
+from tests.graphql import admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import assert_consistent
+from tests.support.fleet import (
     GIB,
     IMAGE,
     add_customer,
     add_host,
     add_image,
     add_workspace,
-    assert_consistent,
     host_usage,
 )
-from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
+from tests.support.worlds import GraphQLWorld, database_and_api
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {
@@ -61,18 +61,10 @@ ACTIONS = {"start": START, "stop": STOP, "delete": DELETE}
 
 
 @dataclass
-class World:
-    conn: asyncpg.Connection
-    gql: GraphQLRunner
+class World(GraphQLWorld):
     host: str
     admin: int
     alice: int
-
-    async def run(self, doc: str, variables: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
-        data = await self.gql.ok(doc, variables, viewer)
-        (payload,) = data.values()
-        result: dict[str, Any] = payload
-        return result
 
     async def create(self, viewer: Viewer | None = None, **fields: Any) -> str:
         payload = {"name": "dev", "image": IMAGE, "cpu": 2, "memory": str(4 * GIB), **fields}
@@ -129,14 +121,12 @@ class World:
 
 @pytest.fixture
 async def world(migrated_url: str) -> AsyncIterator[World]:
-    conn = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    await add_image(conn)
-    host = await add_host(conn, gpus=2)
-    admin = await add_customer(conn, user_type="admin")
-    alice = await add_customer(conn)
-    async for gql in runner_for(migrated_url):
+    async with database_and_api(migrated_url) as (conn, gql):
+        await add_image(conn)
+        host = await add_host(conn, gpus=2)
+        admin = await add_customer(conn, user_type="admin")
+        alice = await add_customer(conn)
         yield World(conn, gql, host, admin, alice)
-    await conn.close()
 
 
 def _error(payload: dict[str, Any]) -> tuple[str, list[str] | None]:

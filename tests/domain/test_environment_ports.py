@@ -6,22 +6,21 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.urls import asyncpg_dsn
-from tests.domain.fleet_fixtures import (
+from tests.graphql import agent_viewer, customer_viewer
+from tests.support.db import assert_consistent
+from tests.support.fleet import (
     GIB,
     IMAGE,
     add_customer,
     add_host,
     add_image,
     add_workspace,
-    assert_consistent,
     set_config,
 )
-from tests.graphql import GraphQLRunner, agent_viewer, customer_viewer, runner_for
+from tests.support.worlds import GraphQLWorld, database_and_api
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {
@@ -50,17 +49,9 @@ mutation($id: String!) { environmentDelete(input: {id: $id}) { errors { code } }
 
 
 @dataclass
-class World:
-    conn: asyncpg.Connection
-    gql: GraphQLRunner
+class World(GraphQLWorld):
     alice: int
     env_id: str
-
-    async def run(self, doc: str, variables: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
-        data = await self.gql.ok(doc, variables, viewer)
-        (payload,) = data.values()
-        result: dict[str, Any] = payload
-        return result
 
     async def add(self, internal: int, viewer: Viewer | None = None, env_id: str = "") -> Any:
         variables = {"input": {"environmentId": env_id or self.env_id, "internalPort": internal}}
@@ -79,18 +70,16 @@ class World:
 
 @pytest.fixture
 async def world(migrated_url: str) -> AsyncIterator[World]:
-    conn = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    await add_image(conn)
-    await add_host(conn)
-    alice = await add_customer(conn)
-    async for gql in runner_for(migrated_url):
+    async with database_and_api(migrated_url) as (conn, gql):
+        await add_image(conn)
+        await add_host(conn)
+        alice = await add_customer(conn)
         data = await gql.ok(
             CREATE,
             {"input": {"name": "dev", "image": IMAGE, "cpu": 1, "memory": str(GIB)}},
             customer_viewer(alice),
         )
         yield World(conn, gql, alice, data["environmentCreate"]["environment"]["rowId"])
-    await conn.close()
 
 
 def _error(payload: dict[str, Any]) -> tuple[str, list[str] | None]:

@@ -32,16 +32,16 @@ import pytest
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.urls import asyncpg_dsn
-from tests.domain.fleet_fixtures import (
+from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
+from tests.support.db import assert_consistent
+from tests.support.fleet import (
     GIB,
     IMAGE,
     TIB,
     add_customer,
     add_host,
     add_image,
-    assert_consistent,
 )
-from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
 
 SEED = 20_261_130
 STEPS = 1_000

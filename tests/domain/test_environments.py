@@ -1,6 +1,6 @@
 """environmentCreate: the core transaction (quota, placement, GPUs, ports, counters, records).
 
-Each test builds its fleet with tests/domain/fleet_fixtures.py on a fresh migrated database,
+Each test builds its fleet with tests/support/fleet.py on a fresh migrated database,
 runs the mutation in-process and checks the payload and the database afterwards.
 """
 
@@ -14,8 +14,9 @@ import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.urls import asyncpg_dsn
-from tests.domain.fleet_fixtures import (
+from tests.graphql import admin_viewer, customer_viewer
+from tests.support.db import assert_consistent
+from tests.support.fleet import (
     GIB,
     IMAGE,
     MIB,
@@ -23,11 +24,10 @@ from tests.domain.fleet_fixtures import (
     add_host,
     add_image,
     add_workspace,
-    assert_consistent,
     host_usage,
     set_config,
 )
-from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.support.worlds import GraphQLWorld, database_and_api
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {
@@ -45,15 +45,10 @@ mutation Create($input: EnvironmentCreateInput!) {
 
 
 @dataclass
-class World:
-    conn: asyncpg.Connection
-    gql: GraphQLRunner
-
+class World(GraphQLWorld):
     async def create(self, viewer: Viewer, **fields: Any) -> dict[str, Any]:
         payload = {"name": "dev", "image": IMAGE, "cpu": 2, "memory": str(4 * GIB), **fields}
-        data = await self.gql.ok(CREATE, {"input": payload}, viewer)
-        result: dict[str, Any] = data["environmentCreate"]
-        return result
+        return await self.run(CREATE, {"input": payload}, viewer)
 
     async def count(self, sql: str, *args: Any) -> int:
         value: int = await self.conn.fetchval(f"SELECT count(*) FROM {sql}", *args)
@@ -62,11 +57,9 @@ class World:
 
 @pytest.fixture
 async def world(migrated_url: str) -> AsyncIterator[World]:
-    conn = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    await add_image(conn)
-    async for gql in runner_for(migrated_url):
+    async with database_and_api(migrated_url) as (conn, gql):
+        await add_image(conn)
         yield World(conn, gql)
-    await conn.close()
 
 
 def _error(payload: dict[str, Any]) -> tuple[str, list[str] | None]:

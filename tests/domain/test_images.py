@@ -15,8 +15,8 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import assert_consistent, only_audit
 
 IMAGE_FIELDS = """
 image {
@@ -92,20 +92,6 @@ async def images_table(conn: asyncpg.Connection) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in await conn.fetch("SELECT * FROM images ORDER BY id")]
 
 
-async def last_audit(conn: asyncpg.Connection, action: str) -> asyncpg.Record:
-    rows = await conn.fetch(
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id",
-        action,
-    )
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
-async def assert_consistent(conn: asyncpg.Connection) -> None:
-    assert await find_violations_on(conn) == []
-
-
 def payload(result: dict[str, Any], name: str) -> dict[str, Any]:
     assert "errors" not in result, result["errors"]
     data: dict[str, Any] = result["data"][name]
@@ -140,7 +126,7 @@ async def test_image_create_by_admin_adds_active_image(
     assert row["status"] == "active"
     assert row["size"] == 10 * 1024**3
     assert row["is_official"] is True
-    audit = await last_audit(conn, "image.create")
+    audit = await only_audit(conn, "image.create")
     assert tuple(audit) == (admin.customer_id, "image", str(image["rowId"]), 200, None)
     await assert_consistent(conn)
 
@@ -185,7 +171,7 @@ async def test_image_create_by_non_admin_refused_nothing_written(
     assert data["image"] is None
     assert only_error(data)["code"] == expected_code
     assert await images_table(conn) == before
-    audit = await last_audit(conn, "image.create")
+    audit = await only_audit(conn, "image.create")
     assert audit["status_code"] == (401 if viewer_kind == "anonymous" else 403)
     assert audit["customer_id"] == viewer.customer_id
     await assert_consistent(conn)
@@ -203,7 +189,7 @@ async def test_image_create_taken_name_conflict(
     error = only_error(data)
     assert (error["code"], error["field"]) == ("CONFLICT", ["input", "name"])
     assert await images_table(conn) == before
-    audit = await last_audit(conn, "image.create")
+    audit = await only_audit(conn, "image.create")
     assert (audit["status_code"], audit["resource_id"]) == (409, None)
     assert audit["error_message"].startswith("CONFLICT")
 
@@ -231,7 +217,7 @@ async def test_image_create_bad_reference_invalid_input(
     error = only_error(data)
     assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", "name"])
     assert await images_table(conn) == before
-    assert (await last_audit(conn, "image.create"))["status_code"] == 422
+    assert (await only_audit(conn, "image.create"))["status_code"] == 422
 
 
 @pytest.mark.parametrize(
@@ -280,7 +266,7 @@ async def test_image_update_changes_given_fields_only(
     assert (row["display_name"], row["description"], row["size"]) == ("Renamed", None, 5)
     assert (row["name"], row["cuda_version"]) == (NEW_IMAGE["name"], NEW_IMAGE["cudaVersion"])
     assert row["updated_at"] >= row["created_at"]
-    audit = await last_audit(conn, "image.update")
+    audit = await only_audit(conn, "image.update")
     assert tuple(audit) == (admin.customer_id, "image", str(image["rowId"]), 200, None)
     await assert_consistent(conn)
 
@@ -294,7 +280,7 @@ async def test_image_update_missing_image_not_found(
 
     error = only_error(data)
     assert (error["code"], error["field"]) == ("NOT_FOUND", ["input", "id"])
-    audit = await last_audit(conn, "image.update")
+    audit = await only_audit(conn, "image.update")
     assert (audit["status_code"], audit["resource_id"]) == (404, "999999")
 
 
@@ -309,7 +295,7 @@ async def test_image_update_by_customer_forbidden_unchanged(
 
     assert only_error(data)["code"] == "FORBIDDEN"
     assert await images_table(conn) == before
-    assert (await last_audit(conn, "image.update"))["status_code"] == 403
+    assert (await only_audit(conn, "image.update"))["status_code"] == 403
 
 
 @pytest.mark.parametrize(("field", "value"), [("isOfficial", None), ("framework", "y" * 65)])
@@ -351,7 +337,7 @@ async def test_image_deprecate_active_image_hidden_from_customers(
     )
     seen = await gql.ok(IMAGES, viewer=customer)
     assert image_id not in {n["rowId"] for n in seen["images"]["nodes"]}
-    audit = await last_audit(conn, "image.deprecate")
+    audit = await only_audit(conn, "image.deprecate")
     assert tuple(audit) == (admin.customer_id, "image", str(image_id), 200, None)
     await assert_consistent(conn)
 
@@ -368,7 +354,7 @@ async def test_image_deprecate_deprecated_image_invalid_transition(
     error = only_error(data)
     assert (error["code"], error["field"]) == ("INVALID_TRANSITION", ["input", "id"])
     assert await images_table(conn) == before
-    assert (await last_audit(conn, "image.deprecate"))["status_code"] == 409
+    assert (await only_audit(conn, "image.deprecate"))["status_code"] == 409
 
 
 async def test_image_deprecate_by_customer_forbidden(
@@ -394,7 +380,7 @@ async def test_image_delete_unused_image_removes_row(
 
     assert data == {"deletedImageId": image["rowId"], "errors": []}
     assert await conn.fetchval("SELECT count(*) FROM images WHERE id = $1", image["rowId"]) == 0
-    audit = await last_audit(conn, "image.delete")
+    audit = await only_audit(conn, "image.delete")
     assert tuple(audit) == (admin.customer_id, "image", str(image["rowId"]), 200, None)
     await assert_consistent(conn)
 
@@ -414,7 +400,7 @@ async def test_image_delete_image_of_live_environments_in_use(
     error = only_error(data)
     assert (error["code"], error["field"]) == ("IN_USE", ["input", "id"])
     assert await images_table(conn) == before
-    audit = await last_audit(conn, "image.delete")
+    audit = await only_audit(conn, "image.delete")
     assert (audit["status_code"], audit["resource_id"]) == (409, str(image_id))
     await assert_consistent(conn)
 
@@ -449,7 +435,7 @@ async def test_image_delete_by_customer_forbidden(
     assert data["deletedImageId"] is None
     assert only_error(data)["code"] == "FORBIDDEN"
     assert await conn.fetchval("SELECT count(*) FROM images WHERE id = $1", image["rowId"]) == 1
-    assert (await last_audit(conn, "image.delete"))["status_code"] == 403
+    assert (await only_audit(conn, "image.delete"))["status_code"] == 403
 
 
 async def test_image_delete_missing_image_not_found(

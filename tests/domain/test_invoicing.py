@@ -27,7 +27,7 @@ from remotegpu.domain.invoicing import (
     month_bounds,
 )
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import add_customer
+from tests.support.fleet import add_customer
 
 Sessions = async_sessionmaker[AsyncSession]
 

@@ -1,5 +1,5 @@
 """modelCreate, modelUpdate, modelDelete and modelVersionCreate over GraphQL on a small world
-built in SQL (see test_datasets.make_world): payload, rows, audit row, invariants."""
+built in SQL (tests/support/storage_world.py): payload, rows, audit row, invariants."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from typing import Any
 import asyncpg
 import pytest
 
-from tests.domain.test_datasets import (
+from tests.support.db import assert_consistent
+from tests.support.storage_world import (
     ERRORS,
     World,
     add_training_job,
     assert_audited,
-    assert_consistent,
     assert_error,
     audit_rows,
     count,

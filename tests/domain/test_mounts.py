@@ -1,5 +1,5 @@
 """datasetMount and datasetUnmount over GraphQL on a small world built in SQL (see
-test_datasets.make_world): payload, dataset_usage rows, audit row, invariants."""
+tests/support/storage_world.py): payload, dataset_usage rows, audit row, invariants."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from tests.domain.test_datasets import (
+from tests.support.db import assert_consistent
+from tests.support.storage_world import (
     DATASET_DELETE,
     ERRORS,
     World,
     add_dataset,
     add_environment,
     assert_audited,
-    assert_consistent,
     assert_error,
     audit_rows,
     count,

@@ -14,20 +14,19 @@ import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
-from tests.domain.test_tickets import (
+from tests.graphql import GraphQLRunner, runner_for
+from tests.support.db import assert_consistent, last_audit
+from tests.support.tickets_world import (
     ISSUE_ASSIGN,
     ISSUE_TRANSITION,
     REQ_TRANSITION,
     People,
-    assert_clean,
     call,
     code,
-    last_audit,
     make_people,
     new_issue,
     new_requirement,
 )
-from tests.graphql import GraphQLRunner, runner_for
 
 MARK_READ = """
 mutation M($input: NotificationMarkReadInput!) {
@@ -104,7 +103,7 @@ async def test_notification_mark_read_own_ids_marks_them_once(
     audit = await last_audit(db, "notification.mark_read")
     assert (audit["status_code"], audit["resource_type"]) == (200, "notification")
     assert audit["resource_id"] == f"{first},{done}"
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_notification_mark_read_foreign_or_missing_ids_not_found_nothing_marked(
@@ -124,7 +123,7 @@ async def test_notification_mark_read_foreign_or_missing_ids_not_found_nothing_m
     assert await read_state(db) == before
     audit = await last_audit(db, "notification.mark_read")
     assert (audit["status_code"], audit["customer_id"]) == (404, people.alice.customer_id)
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_notification_mark_read_admin_cannot_mark_another_customers(
@@ -182,7 +181,7 @@ async def test_notification_mark_all_read_counts_only_the_viewers_unread(
 
     data = await run.ok(MARK_ALL_READ, {"input": {}}, people.alice)
     assert data["notificationMarkAllRead"]["count"] == 0
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_notification_mark_all_read_created_before_leaves_newer_unread(
@@ -249,7 +248,7 @@ async def test_unread_notification_count_of_a_workspace_mate_null(
     await notify(db, people.alice.customer_id)
     data = await run.ok(CUSTOMER_UNREAD, {"username": "alice"}, people.bob)
     assert data["customer"] == {"unreadNotificationCount": None}
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 # --- notifications that tickets send --------------------------------------------------------
@@ -286,7 +285,7 @@ async def test_issue_assign_and_transition_by_others_notify_the_reporter(
     assert await db.fetchval("SELECT count(*) FROM notifications") == 3
     data = await run.ok(VIEWER_UNREAD, viewer=people.alice)
     assert data["viewer"]["unreadNotificationCount"] == 3
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_transition_refused_sends_no_notification(
@@ -305,4 +304,4 @@ async def test_requirement_transition_by_staff_notifies_the_reporter(
     _, errors = await call(run, REQ_TRANSITION, people.admin, id=req["rowId"], status="REVIEWING")
     assert errors == []
     assert await reporter_inbox(db, people) == [f"{req['requirementNo']} is now reviewing"]
-    await assert_clean(db)
+    await assert_consistent(db)

@@ -6,13 +6,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
-from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
-from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.graphql import GraphQLRunner, customer_viewer
+from tests.support.db import fetch, first_admin, last_audit, value, violations
 
 SET = """
 mutation Set($input: SystemConfigSetInput!) {
@@ -29,41 +27,6 @@ query One($key: String!) { systemConfig(key: $key) { configKey configValue confi
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def value(url: str, query: str, *args: Any) -> Any:
-    rows = await fetch(url, query, *args)
-    return rows[0][0] if rows else None
-
-
-async def violations(url: str) -> list[Any]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await find_violations_on(conn))
-    finally:
-        await conn.close()
-
-
-async def last_audit(url: str) -> asyncpg.Record:
-    rows = await fetch(
-        url,
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = 'system_config.set' ORDER BY id DESC LIMIT 1",
-    )
-    assert rows, "no audit row for system_config.set"
-    return rows[0]
-
-
-async def admin(url: str) -> Viewer:
-    return admin_viewer(await value(url, "SELECT min(id) FROM customers WHERE user_type='admin'"))
 
 
 async def configs(url: str) -> dict[str, tuple[Any, ...]]:
@@ -92,13 +55,13 @@ async def assert_refused(
     gql: GraphQLRunner, code: str, field: str, **fields: Any
 ) -> dict[str, Any]:
     """The change is refused with `code` on `field`, nothing changes, and it is audited."""
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     before = await configs(gql.url)
     payload = await set_config(gql, staff, **fields)
     assert payload["systemConfig"] is None
     assert [(e["code"], e["field"]) for e in payload["errors"]] == [(code, ["input", field])]
     assert await configs(gql.url) == before
-    audit = await last_audit(gql.url)
+    audit = await last_audit(gql.url, "system_config.set")
     assert (audit["customer_id"], audit["resource_id"]) == (staff.customer_id, fields["key"][:128])
     assert audit["status_code"] == (409 if code == "IN_USE" else 422)
     assert audit["error_message"].startswith(code)
@@ -109,7 +72,7 @@ async def assert_refused(
 
 
 async def test_system_config_set_existing_key_updated(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     before = await configs(gql.url)
 
     payload = await set_config(
@@ -129,7 +92,7 @@ async def test_system_config_set_existing_key_updated(gql: GraphQLRunner) -> Non
     assert {k: v for k, v in after.items() if k != "default_environment_timeout"} == {
         k: v for k, v in before.items() if k != "default_environment_timeout"
     }
-    audit = await last_audit(gql.url)
+    audit = await last_audit(gql.url, "system_config.set")
     assert (audit["customer_id"], audit["resource_type"], audit["resource_id"]) == (
         staff.customer_id,
         "system_config",
@@ -140,7 +103,7 @@ async def test_system_config_set_existing_key_updated(gql: GraphQLRunner) -> Non
 
 
 async def test_system_config_set_new_key_created(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
 
     payload = await set_config(
         gql,
@@ -169,11 +132,11 @@ async def test_system_config_set_new_key_created(gql: GraphQLRunner) -> None:
     # Public rows are readable without logging in.
     data = await gql.ok(PUBLIC_CONFIG, {"key": "ui.banner"}, ANONYMOUS)
     assert data["systemConfig"]["configType"] == "JSON"
-    assert (await last_audit(gql.url))["status_code"] == 200
+    assert (await last_audit(gql.url, "system_config.set"))["status_code"] == 200
 
 
 async def test_system_config_set_boolean_normalized(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     payload = await set_config(gql, staff, key="signup.open", value=" TRUE ", configType="BOOLEAN")
     assert payload["errors"] == []
     assert await config_value(gql.url, "signup.open") == "true"
@@ -280,7 +243,7 @@ async def test_system_config_set_range_excluding_active_ports_in_use(gql: GraphQ
 
 
 async def test_system_config_set_valid_port_range_accepted(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     for key, new_value in (
         ("custom_port_range_start", "61000"),
         ("jupyter_port_range_end", "60999"),  # into the gap just made
@@ -295,7 +258,7 @@ async def test_system_config_set_valid_port_range_accepted(gql: GraphQLRunner) -
 async def test_system_config_set_concurrent_bounds_cannot_overlap(gql: GraphQLRunner) -> None:
     """Each change is fine alone, together they overlap: the range rows are locked, so the
     second sees the first's commit and is refused."""
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     assert (await set_config(gql, staff, key="custom_port_range_start", value="62000"))[
         "errors"
     ] == []
@@ -329,7 +292,7 @@ async def test_system_config_set_cap_below_running_environments_in_use(gql: Grap
     )
 
     payload = await set_config(
-        gql, await admin(gql.url), key="max_environments_per_user", value=str(busiest)
+        gql, await first_admin(gql.url), key="max_environments_per_user", value=str(busiest)
     )
     assert payload["errors"] == []
     assert await config_value(gql.url, "max_environments_per_user") == str(busiest)

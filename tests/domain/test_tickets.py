@@ -7,7 +7,6 @@ payload, the rows afterwards, the audit row, and that the invariant checker stay
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,61 +15,31 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.engine import create_engine, create_session_factory
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.domain.tickets import ISSUE, REQUIREMENT, next_number
 from remotegpu.settings import Settings
-from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.graphql import GraphQLRunner, runner_for
+from tests.support.db import assert_consistent, last_audit
+from tests.support.tickets_world import (
+    COMMENT_CREATE,
+    COMMENT_DELETE,
+    COMMENT_UPDATE,
+    ISSUE_ASSIGN,
+    ISSUE_CREATE,
+    ISSUE_TRANSITION,
+    ISSUE_UPDATE,
+    REQ_ASSIGN,
+    REQ_CREATE,
+    REQ_TRANSITION,
+    REQ_UPDATE,
+    People,
+    call,
+    code,
+    make_people,
+    new_issue,
+    new_requirement,
+)
 
 YEAR = datetime.now(UTC).year
-ERRORS = "errors { field code message }"
-ISSUE_FIELDS = (
-    "issue { rowId issueNo customerId title description type priority status assigneeId "
-    f"resolvedAt }} {ERRORS}"
-)
-REQ_FIELDS = (
-    "requirement { rowId requirementNo customerId title description priority status "
-    f"assigneeId completedAt }} {ERRORS}"
-)
-COMMENT_FIELDS = f"comment {{ rowId customerId resourceType resourceId content }} {ERRORS}"
-
-
-def _mutation(name: str, fields: str) -> str:
-    type_name = name[0].upper() + name[1:] + "Input"
-    return f"mutation M($input: {type_name}!) {{ {name}(input: $input) {{ {fields} }} }}"
-
-
-ISSUE_CREATE = _mutation("issueCreate", ISSUE_FIELDS)
-ISSUE_UPDATE = _mutation("issueUpdate", ISSUE_FIELDS)
-ISSUE_ASSIGN = _mutation("issueAssign", ISSUE_FIELDS)
-ISSUE_TRANSITION = _mutation("issueTransition", ISSUE_FIELDS)
-REQ_CREATE = _mutation("requirementCreate", REQ_FIELDS)
-REQ_UPDATE = _mutation("requirementUpdate", REQ_FIELDS)
-REQ_ASSIGN = _mutation("requirementAssign", REQ_FIELDS)
-REQ_TRANSITION = _mutation("requirementTransition", REQ_FIELDS)
-COMMENT_CREATE = _mutation("commentCreate", COMMENT_FIELDS)
-COMMENT_UPDATE = _mutation("commentUpdate", COMMENT_FIELDS)
-COMMENT_DELETE = _mutation("commentDelete", f"deletedCommentId {ERRORS}")
-
-
-@dataclass(frozen=True)
-class People:
-    admin: Viewer
-    staff: Viewer  # internal
-    alice: Viewer  # external reporter
-    bob: Viewer  # external stranger to alice's tickets
-    gone: int  # a suspended internal customer: not assignable
-
-
-async def insert_customer(db: asyncpg.Connection, name: str, user_type: str, status: str) -> int:
-    customer_id: int = await db.fetchval(
-        "INSERT INTO customers (username, email, password_hash, user_type, status)"
-        " VALUES ($1::text, $1::text || '@example.com', 'x', $2, $3) RETURNING id",
-        name,
-        user_type,
-        status,
-    )
-    await db.execute("INSERT INTO resource_quotas (user_id) VALUES ($1)", customer_id)
-    return customer_id
 
 
 @pytest.fixture
@@ -82,70 +51,6 @@ async def run(migrated_url: str) -> AsyncIterator[GraphQLRunner]:
 @pytest.fixture
 async def people(db: asyncpg.Connection) -> People:
     return await make_people(db)
-
-
-async def make_people(db: asyncpg.Connection) -> People:
-    """An admin, an internal staff member, two external customers, a suspended internal."""
-    ids = {
-        name: await insert_customer(db, name, user_type, status)
-        for name, user_type, status in (
-            ("root", "admin", "active"),
-            ("carol", "internal", "active"),
-            ("alice", "external", "active"),
-            ("bob", "external", "active"),
-            ("gone", "internal", "suspended"),
-        )
-    }
-    return People(
-        admin=admin_viewer(ids["root"]),
-        staff=customer_viewer(ids["carol"], "internal"),
-        alice=customer_viewer(ids["alice"]),
-        bob=customer_viewer(ids["bob"]),
-        gone=ids["gone"],
-    )
-
-
-async def call(
-    run: GraphQLRunner, doc: str, viewer: Viewer, **values: Any
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """Run a mutation; its object (issue/requirement/comment/...) and its errors."""
-    data = await run.ok(doc, {"input": values}, viewer)
-    payload: dict[str, Any] = next(iter(data.values()))
-    obj = next((v for k, v in payload.items() if k != "errors"), None)
-    return obj, payload["errors"]
-
-
-async def last_audit(db: asyncpg.Connection, action: str) -> asyncpg.Record:
-    row = await db.fetchrow(
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id DESC LIMIT 1",
-        action,
-    )
-    assert row is not None, f"no audit row for {action}"
-    return row
-
-
-async def assert_clean(db: asyncpg.Connection) -> None:
-    assert await find_violations_on(db) == []
-
-
-async def new_issue(run: GraphQLRunner, viewer: Viewer, title: str = "GPU gone") -> dict[str, Any]:
-    issue, errors = await call(run, ISSUE_CREATE, viewer, title=title, type="BUG")
-    assert errors == []
-    assert issue is not None
-    return issue
-
-
-async def new_requirement(run: GraphQLRunner, viewer: Viewer) -> dict[str, Any]:
-    req, errors = await call(run, REQ_CREATE, viewer, title="Terraform provider")
-    assert errors == []
-    assert req is not None
-    return req
-
-
-def code(errors: list[dict[str, Any]]) -> tuple[str, list[str] | None]:
-    assert len(errors) == 1, errors
-    return errors[0]["code"], errors[0]["field"]
 
 
 # --- numbering ------------------------------------------------------------------------------
@@ -178,7 +83,7 @@ async def test_issue_create_first_of_year_continues_existing_numbers(
     audit = await last_audit(db, "issue.create")
     assert (audit["status_code"], audit["resource_type"]) == (200, "issue")
     assert audit["resource_id"] == str(second["rowId"])
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_next_number_rolled_back_is_handed_out_again(
@@ -218,7 +123,7 @@ async def test_issue_create_blank_title_invalid_input_and_no_number_taken(
     assert audit["status_code"] == 422
     assert audit["customer_id"] == people.alice.customer_id
     assert (await new_issue(run, people.alice))["issueNo"] == f"ISSUE-{YEAR}-0001"
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_create_anonymous_unauthenticated(
@@ -244,7 +149,7 @@ async def test_requirement_create_numbered_and_submitted(
     row = await db.fetchrow("SELECT * FROM requirements WHERE id = $1", req["rowId"])
     assert (row["customer_id"], row["description"]) == (people.alice.customer_id, "Okta")
     assert (await last_audit(db, "requirement.create"))["status_code"] == 200
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 # --- update ---------------------------------------------------------------------------------
@@ -276,7 +181,7 @@ async def test_issue_update_by_reporter_changes_fields_and_clears_description(
     )
     audit = await last_audit(db, "issue.update")
     assert (audit["status_code"], audit["resource_id"]) == (200, str(issue["rowId"]))
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_update_by_staff_allowed_by_stranger_not_found(
@@ -294,7 +199,7 @@ async def test_issue_update_by_staff_allowed_by_stranger_not_found(
     assert await db.fetchval("SELECT title FROM issues WHERE id = $1", issue["rowId"]) == "A"
     audit = await last_audit(db, "issue.update")
     assert (audit["status_code"], audit["customer_id"]) == (404, people.bob.customer_id)
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_update_both_or_no_reference_invalid_input(
@@ -327,7 +232,7 @@ async def test_requirement_update_by_reporter_ok_by_stranger_not_found(
     assert code(errors)[0] == "NOT_FOUND"
     assert await db.fetchval("SELECT priority FROM requirements") == "low"
     assert (await last_audit(db, "requirement.update"))["status_code"] == 404
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 # --- assign ---------------------------------------------------------------------------------
@@ -353,7 +258,7 @@ async def test_issue_assign_by_admin_to_internal_staff_and_unassign(
     _, errors = await call(run, ISSUE_ASSIGN, people.staff, issueNo=issue["issueNo"])
     assert errors == []
     assert await db.fetchval("SELECT assignee_id FROM issues") is None
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_assign_by_reporter_forbidden(
@@ -400,7 +305,7 @@ async def test_requirement_assign_by_staff_ok_by_stranger_not_found(
     assert code(errors)[0] == "NOT_FOUND"
     assert await db.fetchval("SELECT assignee_id FROM requirements") == people.admin.customer_id
     assert (await last_audit(db, "requirement.assign"))["status_code"] == 404
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 # --- transitions ----------------------------------------------------------------------------
@@ -432,7 +337,7 @@ async def test_issue_transition_staff_lifecycle_sets_and_clears_resolved_at(
         assert (row["resolved_at"] is not None) is resolved
     audit = await last_audit(db, "issue.transition")
     assert (audit["status_code"], audit["resource_id"]) == (200, str(issue_id))
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 @pytest.mark.parametrize(
@@ -477,7 +382,7 @@ async def test_issue_transition_reporter_may_only_close(
     assert moved is not None
     assert moved["resolvedAt"] is not None
     assert await db.fetchval("SELECT status FROM issues WHERE id = $1", second) == "closed"
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_issue_transition_staff_cannot_withdraw_open_issue_stranger_not_found(
@@ -507,7 +412,7 @@ async def test_requirement_transition_lifecycle_sets_completed_at(
         assert row["status"] == status.lower()
         assert (row["completed_at"] is not None) is (status == "COMPLETED")
     assert (await last_audit(db, "requirement.transition"))["status_code"] == 200
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 async def test_requirement_transition_rejected_is_final_and_reporter_forbidden(
@@ -525,7 +430,7 @@ async def test_requirement_transition_rejected_is_final_and_reporter_forbidden(
         assert code(errors)[0] == "INVALID_TRANSITION"
     assert await db.fetchval("SELECT status FROM requirements") == "rejected"
     assert (await last_audit(db, "requirement.transition"))["status_code"] == 409
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 # --- comments -------------------------------------------------------------------------------
@@ -551,7 +456,7 @@ async def test_comment_create_by_reporter_assignee_and_admin(
         people.admin.customer_id,
     ]
     assert (await last_audit(db, "comment.create"))["status_code"] == 200
-    await assert_clean(db)
+    await assert_consistent(db)
 
 
 @pytest.mark.parametrize(
@@ -627,4 +532,4 @@ async def test_comment_update_and_delete_by_author_or_staff_only(
     assert await db.fetchval("SELECT count(*) FROM comments") == 0
     audit = await last_audit(db, "comment.delete")
     assert (audit["status_code"], audit["resource_id"]) == (200, str(theirs["rowId"]))
-    await assert_clean(db)
+    await assert_consistent(db)

@@ -17,11 +17,10 @@ import pytest
 
 from remotegpu.api import schema
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.domain.events import EventType
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.schema.inputs.webhooks_mutations import WebhookEvent
-from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.graphql import GraphQLRunner, customer_viewer, runner_for
+from tests.support.db import fetch, first_admin, last_audit, value, violations
 
 PUBLIC_URL = "https://93.184.216.34/hook"
 ALLOWED_HOST = "hooks.internal.test"
@@ -71,42 +70,6 @@ HOOK_COLUMNS = "customer_id, name, url, secret, events, enabled"
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-async def fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await conn.fetch(query, *args))
-    finally:
-        await conn.close()
-
-
-async def value(url: str, query: str, *args: Any) -> Any:
-    rows = await fetch(url, query, *args)
-    return rows[0][0] if rows else None
-
-
-async def violations(url: str) -> list[Any]:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        return list(await find_violations_on(conn))
-    finally:
-        await conn.close()
-
-
-async def last_audit(url: str, action: str) -> asyncpg.Record:
-    rows = await fetch(
-        url,
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id DESC LIMIT 1",
-        action,
-    )
-    assert rows, f"no audit row for {action}"
-    return rows[0]
-
-
-async def admin(url: str) -> Viewer:
-    return admin_viewer(await value(url, "SELECT min(id) FROM customers WHERE user_type='admin'"))
 
 
 async def customers(url: str, n: int = 2) -> list[Viewer]:
@@ -192,7 +155,7 @@ async def test_webhook_create_generated_secret_shown_once(gql: GraphQLRunner) ->
     )
 
     # Never readable again: not by the owner, not by an admin, not through any later payload.
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     later = [
         await gql.ok(HOOKS, viewer=owner),
         await gql.ok(HOOKS, viewer=staff),
@@ -458,7 +421,7 @@ async def test_webhook_rotate_secret_short_secret_invalid_input(gql: GraphQLRunn
 
 
 async def test_webhook_delete_by_admin_removes_webhook_and_its_logs(gql: GraphQLRunner) -> None:
-    staff = await admin(gql.url)
+    staff = await first_admin(gql.url)
     hook_id, owner_id = (
         await fetch(
             gql.url,

@@ -19,8 +19,8 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import assert_consistent, last_audit
 
 JOB_FIELDS = """
 trainingJob {
@@ -241,22 +241,8 @@ async def refs(conn: asyncpg.Connection, cast: Cast) -> Refs:
     return Refs(*ids["datasets"], *ids["models"])
 
 
-async def last_audit(conn: asyncpg.Connection, action: str) -> asyncpg.Record:
-    row = await conn.fetchrow(
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id DESC LIMIT 1",
-        action,
-    )
-    assert row is not None, f"no audit row for {action}"
-    return row
-
-
 async def table_rows(conn: asyncpg.Connection, table: str) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in await conn.fetch(f"SELECT * FROM {table} ORDER BY id")]
-
-
-async def assert_consistent(conn: asyncpg.Connection) -> None:
-    assert await find_violations_on(conn) == []
 
 
 def payload(result: dict[str, Any], name: str) -> dict[str, Any]:

@@ -21,8 +21,8 @@ from remotegpu.domain.invariants import find_violations_on
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import GIB, IMAGE, add_customer, add_host, add_image
 from tests.graphql import GraphQLRunner, agent_viewer, customer_viewer, runner_for
+from tests.support.fleet import GIB, IMAGE, add_customer, add_host, add_image
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {

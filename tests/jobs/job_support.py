@@ -10,7 +10,7 @@ import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.engine import transaction
-from tests.domain.fleet_fixtures import GIB, add_customer, add_host, add_image, unique
+from tests.support.fleet import GIB, add_customer, add_host, add_image, unique
 
 JobFunction = Callable[[AsyncSession, datetime], Awaitable[int]]
 Sessions = async_sessionmaker[AsyncSession]

@@ -7,27 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.jobs.engine import WorkerOptions
 from remotegpu.jobs.process import worker_main
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.settings import Settings
-
-MARKER_SQL = (
-    "INSERT INTO system_configs (config_key, config_value, config_type)"
-    " VALUES ('test.marker', '1', 'integer')"
-    " ON CONFLICT (config_key) DO UPDATE SET config_value ="
-    " (system_configs.config_value::int + 1)::text"
-)
-# Short enough that a killed worker's job is picked again within seconds.
-FAST_REPICK = WorkerOptions(
-    heartbeat_timeout=timedelta(seconds=2), poll_interval=timedelta(milliseconds=500)
-)
-NEVER = "0 0 1 1 *"  # the schedule must not fire during a test: jobs are enqueued by hand
+from tests.support.jobs import FAST_REPICK, MARKER_SQL, NEVER
 
 
 async def slow_marker(session: AsyncSession, now: datetime) -> int:

@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from remotegpu.domain.alert_evaluation import evaluate_alert_rules
-from tests.domain.fleet_fixtures import add_customer, add_host, add_image, unique
 from tests.jobs.job_support import Sessions, run_job
+from tests.support.fleet import add_customer, add_host, add_image, unique
 
 NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 S = timedelta(seconds=1)

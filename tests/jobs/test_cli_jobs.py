@@ -14,8 +14,8 @@ import httpx
 
 from remotegpu.jobs.schedule import SCHEDULE
 from tests.jobs.conftest import Fleet
-from tests.jobs.test_job_runs_api import FAILING, MARKER
 from tests.live import free_port
+from tests.support.jobs import FAILING, MARKER
 
 
 def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,8 @@ from remotegpu.jobs.process import send_demo_heartbeats
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.schedule import SCHEDULE, schedule_for
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import assert_consistent
 from tests.jobs.conftest import Fleet
+from tests.support.db import assert_consistent
 
 ON = {job.name: job for job in schedule_for(Settings(demo_agents=True))}
 DEMO: RecurringJob = ON["demo.agents"]

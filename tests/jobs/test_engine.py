@@ -26,19 +26,9 @@ from remotegpu.jobs.runs import run_recorded
 from remotegpu.jobs.schedule import SCHEDULE
 from remotegpu.settings import Settings
 from tests.jobs.conftest import Fleet
-from tests.jobs.slow_worker import FAST_REPICK, MARKER_SQL, NEVER
+from tests.support.jobs import FAST_REPICK, MARKER_SQL, NEVER, fail_after_writing, touch_marker
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-async def touch_marker(session: AsyncSession, now: datetime) -> int:
-    await session.execute(text(MARKER_SQL))
-    return 1
-
-
-async def fail_after_writing(session: AsyncSession, now: datetime) -> int:
-    await session.execute(text(MARKER_SQL))
-    raise RuntimeError("the disk is on fire")
 
 
 async def wait_until(fleet: Fleet, sql: str, expected: object, seconds: float = 30) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from remotegpu.jobs.registry import RecurringJob
 from tests.graphql import admin_viewer, agent_viewer, customer_viewer
 from tests.jobs.conftest import Fleet
-from tests.jobs.test_engine import NEVER, fail_after_writing, touch_marker
+from tests.support.jobs import FAILING, MARKER
 
 JOB_RUNS = """
 query Runs($where: JobRunWhere, $first: Int, $after: String) {
@@ -20,8 +19,6 @@ query Runs($where: JobRunWhere, $first: Int, $after: String) {
 NODE = """
 query Node($id: ID!) { node(id: $id) { ... on JobRun { rowId jobName outcome } } }
 """
-MARKER = RecurringJob("test.marker", NEVER, touch_marker)
-FAILING = RecurringJob("test.failing", NEVER, fail_after_writing)
 
 
 async def _three_runs(fleet: Fleet) -> None:

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.schedule import SCHEDULE
-from tests.domain.fleet_fixtures import add_host, assert_consistent, host_usage, set_config
 from tests.graphql import customer_viewer
 from tests.jobs.conftest import Fleet
+from tests.support.db import assert_consistent
+from tests.support.fleet import add_host, host_usage, set_config
 
 JOBS = {job.name: job for job in SCHEDULE}
 LIVENESS: RecurringJob = JOBS["hosts.liveness"]

@@ -13,8 +13,8 @@ import pytest
 
 from remotegpu.domain.errors import DomainError
 from remotegpu.domain.metering import meter_environments
-from tests.domain.fleet_fixtures import set_config
 from tests.jobs.job_support import Sessions, add_env, move, run_job
+from tests.support.fleet import set_config
 
 T = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 M = timedelta(minutes=1)

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from remotegpu.domain.metric_rollups import purge_expired_metrics, rollup_daily, rollup_hourly
-from tests.domain.fleet_fixtures import add_host
 from tests.jobs.job_support import Sessions, run_job
+from tests.support.fleet import add_host
 
 T = datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
 

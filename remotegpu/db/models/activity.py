@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Notification(Base):
@@ -24,7 +24,7 @@ class Notification(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     title: Mapped[str] = mapped_column(String(256))
     content: Mapped[str | None] = mapped_column(Text)
@@ -33,9 +33,7 @@ class Notification(Base):
     level: Mapped[str | None] = mapped_column(String(20), server_default=text("'info'"))
     is_read: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class AuditLog(Base):
@@ -49,7 +47,7 @@ class AuditLog(Base):
         Index("idx_audit_logs_created_at", text("created_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     # -> customers.id; NULL for anonymous/system
     customer_id: Mapped[int | None] = mapped_column(BigInteger)
     username: Mapped[str | None] = mapped_column(String(128))
@@ -62,6 +60,4 @@ class AuditLog(Base):
     request_path: Mapped[str | None] = mapped_column(String(512))
     status_code: Mapped[int | None] = mapped_column(Integer)
     error_message: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]

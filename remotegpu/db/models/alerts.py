@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, DateTime, Double, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class AlertRule(Base):
@@ -17,7 +17,7 @@ class AlertRule(Base):
         Index("idx_alert_rules_enabled", "enabled"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     # -> customers.id; NULL = platform-wide
     customer_id: Mapped[int | None] = mapped_column(BigInteger)
     name: Mapped[str] = mapped_column(String(256))
@@ -31,12 +31,8 @@ class AlertRule(Base):
     # info, warning, critical
     severity: Mapped[str | None] = mapped_column(String(20), server_default=text("'warning'"))
     enabled: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class AlertRecord(Base):
@@ -59,7 +55,7 @@ class AlertRecord(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     rule_id: Mapped[int] = mapped_column(BigInteger)  # -> alert_rules.id
     customer_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id
     resource_type: Mapped[str | None] = mapped_column(String(64))
@@ -72,7 +68,5 @@ class AlertRecord(Base):
     # firing, resolved
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'firing'"))
     message: Mapped[str | None] = mapped_column(Text)
-    triggered_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    triggered_at: Mapped[TimestampDefaultNow | None]
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, DateTime, Double, Index, Numeric, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class BillingRecord(Base):
@@ -28,7 +28,7 @@ class BillingRecord(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     env_id: Mapped[str | None] = mapped_column(String(64))  # -> environments.id
     resource_type: Mapped[str] = mapped_column(String(32))  # cpu, memory, gpu, storage, network
@@ -38,9 +38,7 @@ class BillingRecord(Base):
     currency: Mapped[str | None] = mapped_column(String(10), server_default=text("'CNY'"))
     start_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     end_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class Invoice(Base):
@@ -53,7 +51,7 @@ class Invoice(Base):
         Index("idx_invoices_period", "billing_period_start", "billing_period_end"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     invoice_no: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     billing_period_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -63,9 +61,5 @@ class Invoice(Base):
     # pending, paid, overdue, cancelled
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'pending'"))
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]

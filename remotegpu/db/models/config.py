@@ -1,11 +1,9 @@
 """Platform settings (02_system_config.sql)."""
 
-from datetime import datetime
-
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, Text, text
+from sqlalchemy import Boolean, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class SystemConfig(Base):
@@ -17,7 +15,7 @@ class SystemConfig(Base):
         Index("idx_system_configs_public", "is_public"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     config_key: Mapped[str] = mapped_column(String(128), unique=True)
     config_value: Mapped[str] = mapped_column(Text)
     # one of string, integer, boolean, json
@@ -25,9 +23,5 @@ class SystemConfig(Base):
     description: Mapped[str | None] = mapped_column(Text)
     # visible to the frontend without admin rights
     is_public: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]

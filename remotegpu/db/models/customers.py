@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Customer(Base):
@@ -34,7 +34,7 @@ class Customer(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
     username: Mapped[str] = mapped_column(String(64), unique=True)
     email: Mapped[str] = mapped_column(String(128), unique=True)
@@ -55,12 +55,8 @@ class Customer(Base):
     email_verified: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
     phone_verified: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # migration 19: bumped on suspension and soft delete; older tokens are refused
     token_epoch: Mapped[int] = mapped_column(Integer, server_default=text("0"))
@@ -72,7 +68,7 @@ class ResourceQuota(Base):
     __tablename__ = "resource_quotas"
     __table_args__ = (Index("idx_resource_quotas_user", "user_id"),)
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     # free, basic, pro, enterprise
     quota_level: Mapped[str | None] = mapped_column(String(32), server_default=text("'free'"))
@@ -84,9 +80,5 @@ class ResourceQuota(Base):
         BigInteger, server_default=text("10737418240")
     )
     environment_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]

@@ -1,11 +1,9 @@
 """Status history of environments (25_environment_status_history.sql), written by a trigger."""
 
-from datetime import datetime
-
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, text
+from sqlalchemy import BigInteger, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class EnvironmentStatusHistory(Base):
@@ -17,7 +15,7 @@ class EnvironmentStatusHistory(Base):
         Index("idx_environment_status_history_changed_at", "changed_at"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
     user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     status: Mapped[str | None] = mapped_column(String(20))
@@ -25,6 +23,4 @@ class EnvironmentStatusHistory(Base):
     memory: Mapped[int] = mapped_column(BigInteger)
     gpu: Mapped[int | None] = mapped_column(Integer)
     storage: Mapped[int | None] = mapped_column(BigInteger)
-    changed_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    changed_at: Mapped[TimestampDefaultNow]

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Environment(Base):
@@ -39,12 +39,8 @@ class Environment(Base):
     jupyter_port: Mapped[int | None] = mapped_column(Integer)
     container_id: Mapped[str | None] = mapped_column(String(128))
     pod_name: Mapped[str | None] = mapped_column(String(128))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # migration 16: -> workspaces.id, NULL for personal environments
@@ -68,14 +64,12 @@ class PortMapping(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
     service_type: Mapped[str] = mapped_column(String(32))  # ssh, rdp, jupyter, custom
     external_port: Mapped[int] = mapped_column(Integer)
     internal_port: Mapped[int] = mapped_column(Integer)
     # active, released
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'active'"))
-    allocated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    allocated_at: Mapped[TimestampDefaultNow | None]
     released_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Host(Base):
@@ -63,15 +63,9 @@ class Host(Base):
     labels: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     tags: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
     last_heartbeat: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    registered_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    registered_at: Mapped[TimestampDefaultNow | None]
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class Gpu(Base):
@@ -87,7 +81,7 @@ class Gpu(Base):
         Index("idx_gpus_health_status", "health_status"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
     gpu_index: Mapped[int] = mapped_column(Integer)
     uuid: Mapped[str | None] = mapped_column(String(128), unique=True)
@@ -105,9 +99,5 @@ class Gpu(Base):
     allocated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     power_limit: Mapped[int | None] = mapped_column(Integer)
     temperature_limit: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]

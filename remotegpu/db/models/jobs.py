@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class JobRun(Base):
@@ -17,14 +17,12 @@ class JobRun(Base):
         Index("idx_job_runs_name_started", "job_name", text("started_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     job_name: Mapped[str] = mapped_column(String(128))
     queue_job_id: Mapped[int | None] = mapped_column(BigInteger)  # -> pgqueuer.id
     attempt: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     worker: Mapped[str | None] = mapped_column(String(128))
-    started_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    started_at: Mapped[TimestampDefaultNow]
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rows_touched: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(16), server_default=text("'running'"))

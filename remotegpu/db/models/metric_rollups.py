@@ -24,12 +24,11 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeEngine
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, TimestampDefaultNow
 
 AGGREGATES = ("min", "max", "avg")
 GRANULARITIES = ("hourly", "daily")
@@ -124,6 +123,4 @@ class JobWatermark(Base):
 
     job: Mapped[str] = mapped_column(String(64), primary_key=True)
     done_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    advanced_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    advanced_at: Mapped[TimestampDefaultNow]

@@ -1,11 +1,9 @@
 """Monitoring time series (07_monitoring.sql)."""
 
-from datetime import datetime
-
-from sqlalchemy import BigInteger, DateTime, Double, Index, Integer, String, text
+from sqlalchemy import BigInteger, Double, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class HostMetric(Base):
@@ -17,7 +15,7 @@ class HostMetric(Base):
         Index("idx_host_metrics_collected_at", text("collected_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
     cpu_usage_percent: Mapped[float | None] = mapped_column(Double)
     cpu_load_1m: Mapped[float | None] = mapped_column(Double)
@@ -39,9 +37,7 @@ class HostMetric(Base):
     gpu_avg_memory_used: Mapped[int | None] = mapped_column(BigInteger)
     gpu_avg_temperature: Mapped[float | None] = mapped_column(Double)
     gpu_avg_power: Mapped[float | None] = mapped_column(Double)
-    collected_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    collected_at: Mapped[TimestampDefaultNow | None]
 
 
 class GpuMetric(Base):
@@ -54,7 +50,7 @@ class GpuMetric(Base):
         Index("idx_gpu_metrics_collected_at", text("collected_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     gpu_id: Mapped[int] = mapped_column(BigInteger)  # -> gpus.id
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
     utilization_percent: Mapped[float | None] = mapped_column(Double)
@@ -66,9 +62,7 @@ class GpuMetric(Base):
     sm_clock: Mapped[int | None] = mapped_column(Integer)
     memory_clock: Mapped[int | None] = mapped_column(Integer)
     process_count: Mapped[int | None] = mapped_column(Integer)
-    collected_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    collected_at: Mapped[TimestampDefaultNow | None]
 
 
 class EnvironmentMetric(Base):
@@ -80,7 +74,7 @@ class EnvironmentMetric(Base):
         Index("idx_environment_metrics_collected_at", text("collected_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
     cpu_usage_percent: Mapped[float | None] = mapped_column(Double)
     memory_usage_percent: Mapped[float | None] = mapped_column(Double)
@@ -88,6 +82,4 @@ class EnvironmentMetric(Base):
     disk_usage_percent: Mapped[float | None] = mapped_column(Double)
     network_rx_bytes: Mapped[int | None] = mapped_column(BigInteger)
     network_tx_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    collected_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    collected_at: Mapped[TimestampDefaultNow | None]

@@ -8,7 +8,7 @@ from sqlalchemy import CHAR, BigInteger, DateTime, Index, String, UniqueConstrai
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class IdempotencyKey(Base):
@@ -19,15 +19,13 @@ class IdempotencyKey(Base):
         UniqueConstraint("customer_id", "operation", "idempotency_key", name="uq_idempotency_keys"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     operation: Mapped[str] = mapped_column(String(64))
     idempotency_key: Mapped[str] = mapped_column(String(128))
     request_hash: Mapped[str] = mapped_column(CHAR(64))
     resource_id: Mapped[str | None] = mapped_column(String(128))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow]
 
 
 class EventOutbox(Base):
@@ -40,16 +38,14 @@ class EventOutbox(Base):
         Index("idx_event_outbox_customer", "customer_id", "id"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     event_id: Mapped[UUID] = mapped_column(Uuid, server_default=text("gen_random_uuid()"))
     event_type: Mapped[str] = mapped_column(String(64))
     customer_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id
     resource_type: Mapped[str | None] = mapped_column(String(64))
     resource_id: Mapped[str | None] = mapped_column(String(128))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow]
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Dataset(Base):
@@ -36,7 +36,7 @@ class Dataset(Base):
         Index("idx_datasets_visibility", "visibility"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
     workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
@@ -51,12 +51,8 @@ class Dataset(Base):
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'uploading'"))
     # private, workspace, public
     visibility: Mapped[str | None] = mapped_column(String(20), server_default=text("'private'"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class DatasetVersion(Base):
@@ -69,16 +65,14 @@ class DatasetVersion(Base):
         Index("idx_dataset_versions_dataset", "dataset_id"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     dataset_id: Mapped[int] = mapped_column(BigInteger)  # -> datasets.id
     version: Mapped[str] = mapped_column(String(64))  # e.g. v1.0, v1.1
     description: Mapped[str | None] = mapped_column(Text)
     storage_path: Mapped[str] = mapped_column(String(512))
     size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
     file_count: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class MlModel(Base):
@@ -91,7 +85,7 @@ class MlModel(Base):
         Index("idx_models_framework", "framework"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
     workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
@@ -104,12 +98,8 @@ class MlModel(Base):
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'uploading'"))
     # private, workspace, public
     visibility: Mapped[str | None] = mapped_column(String(20), server_default=text("'private'"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class MlModelVersion(Base):
@@ -122,7 +112,7 @@ class MlModelVersion(Base):
         Index("idx_model_versions_model", "model_id"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     model_id: Mapped[int] = mapped_column(BigInteger)  # -> models.id
     version: Mapped[str] = mapped_column(String(64))
     description: Mapped[str | None] = mapped_column(Text)
@@ -130,9 +120,7 @@ class MlModelVersion(Base):
     size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
     # e.g. {"accuracy": 0.93, "loss": 0.21}
     metrics: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class Image(Base):
@@ -146,7 +134,7 @@ class Image(Base):
         Index("idx_images_status", "status"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     name: Mapped[str] = mapped_column(String(256), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(256))
     description: Mapped[str | None] = mapped_column(Text)
@@ -160,12 +148,8 @@ class Image(Base):
     registry_url: Mapped[str | None] = mapped_column(String(512))
     # active, deprecated
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'active'"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class Artifact(Base):
@@ -179,7 +163,7 @@ class Artifact(Base):
         Index("idx_artifacts_source", "source_type", "source_id"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
     name: Mapped[str] = mapped_column(String(256))
@@ -189,9 +173,7 @@ class Artifact(Base):
     # training_job, inference_service, environment
     source_type: Mapped[str | None] = mapped_column(String(32))
     source_id: Mapped[str | None] = mapped_column(String(128))  # -> id of that source
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class DatasetUsage(Base):
@@ -205,13 +187,11 @@ class DatasetUsage(Base):
         Index("idx_dataset_usage_open", "env_id", postgresql_where=text("unmounted_at IS NULL")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
     dataset_id: Mapped[int] = mapped_column(BigInteger)  # -> datasets.id
     mount_path: Mapped[str] = mapped_column(String(512))
     # mounted read-only
     readonly: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
-    mounted_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    mounted_at: Mapped[TimestampDefaultNow | None]
     unmounted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

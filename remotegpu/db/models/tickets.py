@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, DateTime, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Issue(Base):
@@ -19,7 +19,7 @@ class Issue(Base):
         Index("idx_issues_created_at", text("created_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     issue_no: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (reporter)
     title: Mapped[str] = mapped_column(String(256))
@@ -30,12 +30,8 @@ class Issue(Base):
     # open, in_progress, resolved, closed
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'open'"))
     assignee_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id (staff)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -50,7 +46,7 @@ class Requirement(Base):
         Index("idx_requirements_created_at", text("created_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     requirement_no: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     title: Mapped[str] = mapped_column(String(256))
@@ -60,12 +56,8 @@ class Requirement(Base):
     # submitted, reviewing, approved, in_progress, completed, rejected
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'submitted'"))
     assignee_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id (staff)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -79,14 +71,10 @@ class Comment(Base):
         Index("idx_comments_created_at", text("created_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (author)
     resource_type: Mapped[str] = mapped_column(String(32))  # issue, requirement
     resource_id: Mapped[int] = mapped_column(BigInteger)  # -> issues.id or requirements.id
     content: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]

@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Te
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Webhook(Base):
@@ -20,7 +20,7 @@ class Webhook(Base):
         Index("idx_webhooks_enabled", "enabled"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     name: Mapped[str] = mapped_column(String(256))
     url: Mapped[str] = mapped_column(String(512))
@@ -28,12 +28,8 @@ class Webhook(Base):
     secret: Mapped[str | None] = mapped_column(String(256))
     events: Mapped[list[str]] = mapped_column(ARRAY(Text))  # subscribed event types
     enabled: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
     # 28_webhook_delivery.sql: deliveries in a row that used up their retries, and since when
     # the webhook is failing (NULL while healthy).
     consecutive_failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
@@ -49,16 +45,14 @@ class WebhookLog(Base):
         Index("idx_webhook_logs_created_at", text("created_at DESC")),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     webhook_id: Mapped[int] = mapped_column(BigInteger)  # -> webhooks.id
     event_type: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     status_code: Mapped[int | None] = mapped_column(Integer)
     response_body: Mapped[str | None] = mapped_column(Text)
     error_message: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
     # 28_webhook_delivery.sql: one attempt of one event's delivery.
     event_id: Mapped[UUID | None] = mapped_column(Uuid)
     attempt: Mapped[int] = mapped_column(Integer, server_default=text("1"))

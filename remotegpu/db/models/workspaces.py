@@ -1,11 +1,9 @@
 """Workspaces and their members (03_users_and_permissions.sql)."""
 
-from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
-    DateTime,
     Index,
     Integer,
     String,
@@ -16,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base
+from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
 
 
 class Workspace(Base):
@@ -29,7 +27,7 @@ class Workspace(Base):
         Index("idx_workspaces_status", "status"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
     owner_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     name: Mapped[str] = mapped_column(String(128))
@@ -40,12 +38,8 @@ class Workspace(Base):
     member_count: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
     # active, archived
     status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    updated_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class WorkspaceMember(Base):
@@ -62,16 +56,12 @@ class WorkspaceMember(Base):
         Index("idx_workspace_members_role", "role"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    id: Mapped[BigSerialId]
     workspace_id: Mapped[int] = mapped_column(BigInteger)  # -> workspaces.id
     customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
     # owner, admin, member, viewer
     role: Mapped[str | None] = mapped_column(String(32), server_default=text("'member'"))
     # active, invited, suspended
     status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
-    joined_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
-    created_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), server_default=text("NOW()")
-    )
+    joined_at: Mapped[TimestampDefaultNow | None]
+    created_at: Mapped[TimestampDefaultNow | None]

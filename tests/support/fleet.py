@@ -18,8 +18,6 @@ from typing import Any
 
 import asyncpg
 
-from remotegpu.domain.invariants import find_violations_on
-
 IMAGE = "pytorch/pytorch:2.3.0-cuda12.1"
 MIB = 1024**2
 GIB = 1024**3
@@ -167,8 +165,3 @@ async def host_usage(conn: asyncpg.Connection, host_id: str) -> dict[str, Any]:
     )
     assert row is not None
     return dict(row)
-
-
-async def assert_consistent(conn: asyncpg.Connection) -> None:
-    problems = await find_violations_on(conn)
-    assert problems == [], problems

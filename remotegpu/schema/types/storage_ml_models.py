@@ -1,4 +1,4 @@
-"""Types of the `storage` area, model side: Model, ModelVersion, Image, Artifact.
+"""Types of the `storage` area for machine-learning models: Model and ModelVersion.
 
 Import them from `remotegpu.schema.types.storage`.
 """
@@ -15,13 +15,7 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.connections import child_connection
-from remotegpu.schema.enums import (
-    ArtifactSourceType,
-    ArtifactType,
-    ImageStatus,
-    StorageStatus,
-    StorageVisibility,
-)
+from remotegpu.schema.enums import StorageStatus, StorageVisibility
 from remotegpu.schema.inputs.storage import (
     MODEL_VERSION_ORDERINGS,
     ModelVersionOrder,
@@ -31,9 +25,8 @@ from remotegpu.schema.node import Node, register_node
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.storage_data import (
+from remotegpu.schema.types.storage_datasets import (
     CustomerT,
-    EnvironmentT,
     Info,
     TrainingJobOrderT,
     TrainingJobT,
@@ -45,7 +38,6 @@ from remotegpu.schema.types.storage_data import (
 )
 
 if TYPE_CHECKING:
-    from remotegpu.schema.inputs.environments import EnvironmentOrder, EnvironmentWhere
     from remotegpu.schema.inputs.workloads import InferenceServiceOrder, InferenceServiceWhere
     from remotegpu.schema.types.workloads import InferenceService
 
@@ -58,20 +50,7 @@ InferenceServiceWhereT = Annotated[
 InferenceServiceOrderT = Annotated[
     "InferenceServiceOrder", strawberry.lazy("remotegpu.schema.inputs.workloads")
 ]
-EnvironmentWhereT = Annotated[
-    "EnvironmentWhere", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
-EnvironmentOrderT = Annotated[
-    "EnvironmentOrder", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
-ArtifactSource = Annotated[
-    TrainingJobT | InferenceServiceT | EnvironmentT,
-    strawberry.union(
-        "ArtifactSource",
-        description="What produced an artifact: a training job, an inference service or an "
-        "environment (artifacts.source_type / source_id).",
-    ),
-]
+
 
 M = "models"
 
@@ -216,115 +195,6 @@ class ModelVersion(Node):
         return from_row(cls, row)
 
 
-IM = "images"
-
-
-@strawberry.type(description=table_doc(IM))
-class Image(Node):
-    row_id: int = col(IM, "id")
-    name: str = col(IM, "name")
-    display_name: str | None = col(IM, "display_name")
-    description: str | None = col(IM, "description")
-    category: str | None = col(IM, "category")
-    framework: str | None = col(IM, "framework")
-    framework_version: str | None = col(IM, "framework_version")
-    cuda_version: str | None = col(IM, "cuda_version")
-    python_version: str | None = col(IM, "python_version")
-    is_official: bool | None = col(IM, "is_official")
-    size: BigInt | None = col(IM, "size")
-    registry_url: str | None = col(IM, "registry_url")
-    status: ImageStatus | None = col(IM, "status")
-    created_at: datetime | None = col(IM, "created_at")
-    updated_at: datetime | None = col(IM, "updated_at")
-
-    @strawberry.field(description="Environments started from this image, visible to the viewer.")
-    async def environments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: EnvironmentWhereT | None = None,
-        order_by: EnvironmentOrderT | None = None,
-    ) -> Connection[EnvironmentT]:
-        from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentOrder
-        from remotegpu.schema.types.environments import Environment
-
-        loaders = info.context.loaders.environments
-        return await child_connection(
-            info.context,
-            loaders.environments_page_by_image,
-            loaders.environments_count_by_image,
-            self.name,
-            Environment.from_row,
-            ENVIRONMENT_ORDERINGS[order_by or next(iter(EnvironmentOrder))],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @classmethod
-    def from_row(cls, row: m.Image) -> Image:
-        return from_row(cls, row)
-
-
-A = "artifacts"
-
-
-@strawberry.type(description=table_doc(A))
-class Artifact(Node):
-    row_id: int = col(A, "id")
-    name: str = col(A, "name")
-    type: ArtifactType = col(A, "type")
-    storage_path: str = col(A, "storage_path")
-    size: BigInt | None = col(A, "size")
-    source_type: ArtifactSourceType | None = col(A, "source_type")
-    source_id: str | None = col(A, "source_id")
-    created_at: datetime | None = col(A, "created_at")
-    customer_id: int = col(A, "customer_id")
-    workspace_id: int | None = col(A, "workspace_id")
-
-    @strawberry.field(description="The customer owning this artifact (artifacts.customer_id).")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await load_owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this artifact belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await load_workspace(info, self.workspace_id)
-
-    @strawberry.field(
-        description="The job, service or environment that produced this artifact; null when "
-        "unknown, gone, or not visible to the viewer."
-    )
-    async def source(self, info: Info) -> ArtifactSource | None:
-        if self.source_id is None:
-            return None
-        loaders = info.context.loaders
-        if self.source_type == ArtifactSourceType.TRAINING_JOB:
-            from remotegpu.schema.types.workloads import TrainingJob
-
-            job = await loaders.workloads.training_job_by_id.load(self.source_id)
-            return None if job is None else TrainingJob.from_row(job)
-        if self.source_type == ArtifactSourceType.INFERENCE_SERVICE:
-            from remotegpu.schema.types.workloads import InferenceService
-
-            svc = await loaders.workloads.inference_service_by_id.load(self.source_id)
-            return None if svc is None else InferenceService.from_row(svc)
-        if self.source_type == ArtifactSourceType.ENVIRONMENT:
-            from remotegpu.schema.types.environments import Environment
-
-            env = await loaders.environments.environment_by_id.load(self.source_id)
-            return None if env is None else Environment.from_row(env)
-        return None
-
-    @classmethod
-    def from_row(cls, row: m.Artifact) -> Artifact:
-        return from_row(cls, row)
-
-
 async def _models_by_ids(ctx: Context, ids: Sequence[str]) -> list[Model | None]:
     return await by_int_ids(ctx.loaders.storage.model_by_id, Model.from_row, ids)
 
@@ -333,15 +203,5 @@ async def _model_versions_by_ids(ctx: Context, ids: Sequence[str]) -> list[Model
     return await by_int_ids(ctx.loaders.storage.model_version_by_id, ModelVersion.from_row, ids)
 
 
-async def _images_by_ids(ctx: Context, ids: Sequence[str]) -> list[Image | None]:
-    return await by_int_ids(ctx.loaders.storage.image_by_id, Image.from_row, ids)
-
-
-async def _artifacts_by_ids(ctx: Context, ids: Sequence[str]) -> list[Artifact | None]:
-    return await by_int_ids(ctx.loaders.storage.artifact_by_id, Artifact.from_row, ids)
-
-
 register_node("Model", _models_by_ids)
 register_node("ModelVersion", _model_versions_by_ids)
-register_node("Image", _images_by_ids)
-register_node("Artifact", _artifacts_by_ids)

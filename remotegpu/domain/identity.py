@@ -1,6 +1,10 @@
-"""API tokens: create (plaintext shown once), revoke, list. Rules of `apiTokenCreate/Revoke`.
+"""Identity use cases besides sessions: accounts that are not created through `customerCreate`
+(the first platform admin, `remotegpu create-admin`) and API tokens (create with the plaintext
+shown once, revoke, list: the rules of `apiTokenCreate/Revoke`).
 
-Work inside the caller's transaction; expected failures raise DomainError.
+Log-in, refresh and log-out are in accounts_auth.py; `remotegpu.auth` only turns credentials
+into a Viewer and never imports the domain. Work inside the caller's transaction (but
+`create_admin_command`, which owns its engine); expected failures raise DomainError.
 """
 
 from __future__ import annotations
@@ -10,14 +14,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import NullPool
 
-from remotegpu.auth.permissions import require_scope
 from remotegpu.auth.tokens import generate_api_token, lock_token_owner, utcnow
-from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.models import ApiToken, Host
-from remotegpu.domain.audit import RequestMeta, record_audit
+from remotegpu.auth.viewer import ANONYMOUS, Scope, Viewer
+from remotegpu.db.engine import transaction
+from remotegpu.db.models import ApiToken, Customer, Host
+from remotegpu.db.urls import sqlalchemy_url
+from remotegpu.domain.audit import SYSTEM, RequestMeta, record_audit
+from remotegpu.domain.customer_inputs import NewCustomer
+from remotegpu.domain.customers import create_customer
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.permissions import require_scope
 
 MAX_NAME_LENGTH = 128
 RESOURCE_TYPE = "api_token"
@@ -175,3 +184,41 @@ async def list_api_tokens(session: AsyncSession, *, viewer: Viewer) -> list[ApiT
         .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     )
     return list((await session.execute(stmt)).scalars().all())
+
+
+async def create_admin(session: AsyncSession, username: str, email: str, password: str) -> Customer:
+    """Create an active `admin` customer with its quota row and personal workspace.
+
+    Raises DomainError INVALID_INPUT (bad username, e-mail or password) or CONFLICT (username
+    or e-mail taken by a non-deleted customer, case-insensitively). The same rules as the
+    `customerCreate` mutation (`remotegpu.domain.customers.create_customer`).
+    """
+    customer = await create_customer(
+        session, NewCustomer(username=username, email=email, password=password, user_type="admin")
+    )
+    await record_audit(
+        session,
+        viewer=ANONYMOUS,
+        action="create",
+        resource_type="customer",
+        resource_id=str(customer.id),
+        request_meta=SYSTEM,
+        status_code=200,
+        username="create-admin",
+    )
+    return customer
+
+
+async def create_admin_command(url: str, username: str, email: str, password: str) -> str:
+    """`remotegpu create-admin`: create the admin in one transaction; returns a line to print.
+
+    Raises DomainError (print its `.message`, exit non-zero) when refused.
+    """
+    engine = create_async_engine(sqlalchemy_url(url), poolclass=NullPool)
+    try:
+        sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        async with transaction(sessions) as session:
+            customer = await create_admin(session, username, email, password)
+        return f"created admin {customer.username} (customer id {customer.id})"
+    finally:
+        await engine.dispose()

@@ -1,4 +1,5 @@
-"""Types of the `storage` area, data side: Dataset, DatasetVersion, DatasetMount.
+"""Types of the `storage` area for datasets: Dataset, DatasetVersion, DatasetMount, and the
+helpers the other storage type modules share (lazy references, owner and workspace loads).
 
 Import them from `remotegpu.schema.types.storage`.
 """
