@@ -21,7 +21,7 @@ from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.webhook_sender import AttemptResult, SendOptions
 from remotegpu.domain.webhooks import create_webhook
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import add_customer
+from tests.support.fleet import add_customer
 from tests.graphql import customer_viewer
 from tests.webhooks.receiver import Receiver, running_receiver
 
