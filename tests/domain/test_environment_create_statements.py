@@ -21,8 +21,8 @@ import asyncpg
 import pytest
 
 from remotegpu.db.urls import asyncpg_dsn
-from tests.support.fleet import GIB, IMAGE, add_customer, add_host, add_image
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.support.fleet import GIB, IMAGE, add_customer, add_host, add_image
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {

@@ -21,8 +21,8 @@ from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.webhook_sender import AttemptResult, SendOptions
 from remotegpu.domain.webhooks import create_webhook
 from remotegpu.settings import Settings
-from tests.support.fleet import add_customer
 from tests.graphql import customer_viewer
+from tests.support.fleet import add_customer
 from tests.webhooks.receiver import Receiver, running_receiver
 
 ALLOWLIST = ("localhost",)

@@ -25,8 +25,8 @@ from remotegpu.domain.webhook_sender import RESPONSE_BODY_MAX
 from remotegpu.domain.webhooks import delivery_addresses
 from remotegpu.jobs.engine import WorkerOptions
 from remotegpu.jobs.process import worker_main
-from tests.support.fleet import GIB, IMAGE, add_host, add_image
 from tests.graphql import customer_viewer, runner_for
+from tests.support.fleet import GIB, IMAGE, add_host, add_image
 from tests.webhooks.conftest import SECRET, Hooks
 
 FAST = WorkerOptions(poll_interval=timedelta(milliseconds=100))
