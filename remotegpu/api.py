@@ -15,6 +15,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
+from remotegpu.compiled.execute import CompiledReadsExecutor
 from remotegpu.observability.operations import OperationObserver
 from remotegpu.schema.enum_values import describe_enum_values
 from remotegpu.schema.inputs.text_check import TextInputCheck
@@ -77,6 +78,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             # The observer first: it wraps the others, so it sees the final, masked result.
             extensions=[OperationObserver, *protection_extensions(settings), TextInputCheck],
             config=_CONFIG,
+            # Compiled reads answer what they can before per-field execution starts.
+            execution_context_class=CompiledReadsExecutor if settings.compiled_reads else None,
         )
     )
 

@@ -1,0 +1,187 @@
+"""Running compiled reads, and the hook that puts them in front of per-field execution.
+
+`CompiledReadsExecutor` is the schema's graphql-core executor: parsing, validation, the cost
+and rate limits and every extension have run when it is asked to execute the root fields. A
+query whose selection the planner knows is answered by one statement per root field; any
+other operation (mutations, unknown fields, arguments the reference path would refuse) runs
+on the reference path, whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from functools import cache
+from types import SimpleNamespace
+from typing import Any
+
+import orjson
+from graphql import DocumentNode, GraphQLSchema, OperationType
+from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails, collect_fields
+from graphql.execution.executor import Executor
+from graphql.execution.values import VariableValues
+from graphql.language import OperationDefinitionNode
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from remotegpu.compiled.plan import (
+    ConnectionField,
+    ConnectionPart,
+    NotCompilable,
+    ObjectPlan,
+    Planner,
+    ReferenceField,
+)
+from remotegpu.compiled.sql import StatementBuilder
+from remotegpu.context import Context
+from remotegpu.loaders.paging import BadUserInputError, Ordering, encode_cursor
+
+log = logging.getLogger("remotegpu.compiled")
+
+
+@cache
+def planner_for(schema: GraphQLSchema, maxsize: int) -> Planner:
+    """One plan cache per served schema (settings decide its size)."""
+    return Planner(schema, maxsize)
+
+
+async def run_compiled(
+    context: Context,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The `data` of a query operation through the compiled path, or None when the operation
+    is not fully compilable (then the caller runs the reference path)."""
+    from remotegpu.api import build_schema
+
+    schema = build_schema(context.settings)._schema
+    built = Executor.build(schema, document, None, context, variables, operation_name)
+    if isinstance(built, list):  # variables that do not coerce, no such operation, ...
+        return None
+    query_type = schema.query_type
+    if built.operation.operation is not OperationType.QUERY or query_type is None:
+        return None
+    collected = collect_fields(
+        schema, built.fragments, built.variable_values, query_type, built.operation
+    )
+    return await compile_and_run(
+        schema, context, built.operation, built.fragments, built.variable_values,
+        collected.grouped_field_set,
+    )  # fmt: skip
+
+
+async def compile_and_run(
+    schema: GraphQLSchema,
+    context: Context,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDetails],
+    variables: VariableValues,
+    root_fields: Mapping[str, FieldDetailsList],
+) -> dict[str, Any] | None:
+    planner = planner_for(schema, context.settings.compiled_plan_cache_size)
+    plans = planner.plan(operation, fragments, variables, root_fields, context.viewer)
+    if plans is None:
+        return None
+    builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
+    try:
+        statements = [(root, builder.root(root.connection)) for root in plans]
+    except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
+        # The reference path refuses these arguments (or the planner cannot express them):
+        # let it answer, with its own errors.
+        return None
+    data: dict[str, Any] = {}
+    async with context.sessions() as session:
+        for root, statement in statements:
+            value = orjson.loads((await session.execute(statement)).scalar_one())
+            if root.connection.has_cursors:
+                _fix_connection(value, root.connection, builder.orderings)
+            data[root.key] = value
+    return data
+
+
+def _encode(ordering: Ordering, values: list[Any]) -> str:
+    row = SimpleNamespace(**{c.key: v for c, v in zip(ordering.columns, values, strict=True)})
+    return encode_cursor(ordering, row)
+
+
+def _fix_connection(value: Any, conn: ConnectionField, orderings: dict[int, Ordering]) -> None:
+    """Cursors come out of SQL as their sort values; encode them as the reference does."""
+    ordering = orderings[id(conn)]
+    for part in conn.parts:
+        _fix_part(value[part.key], part, ordering, orderings)
+
+
+def _fix_part(
+    value: Any, part: ConnectionPart, ordering: Ordering, orderings: dict[int, Ordering]
+) -> None:
+    if part.kind == "pageInfo":
+        for key, kind, _ in part.sub:
+            if kind.endswith("Cursor") and value[key] is not None:
+                value[key] = _encode(ordering, value[key])
+    elif part.kind == "nodes" and part.node is not None and part.node.has_cursors:
+        for node in value:
+            _fix_object(node, part.node, orderings)
+    elif part.kind == "edges":
+        for edge in value:
+            for key, kind, _ in part.sub:
+                if kind == "cursor":
+                    edge[key] = _encode(ordering, edge[key])
+                elif kind == "node" and part.node is not None and part.node.has_cursors:
+                    _fix_object(edge[key], part.node, orderings)
+
+
+def _fix_object(value: Any, plan: ObjectPlan, orderings: dict[int, Ordering]) -> None:
+    if value is None:
+        return
+    for f in plan.fields:
+        if isinstance(f, ReferenceField) and f.target.has_cursors:
+            _fix_object(value[f.key], f.target, orderings)
+        elif isinstance(f, ConnectionField) and f.has_cursors:
+            _fix_connection(value[f.key], f, orderings)
+
+
+class CompiledReadsExecutor(StrawberryGraphQLCoreExecutionContext):
+    """strawberry's executor, with compiled reads in front of per-field execution."""
+
+    def execute_collected_root_fields(
+        self,
+        root_type: Any,
+        root_value: Any,
+        grouped_field_set: Any,
+        serially: bool,
+        new_defer_usages: Any,
+    ) -> Any:
+        if serially or new_defer_usages or self.operation.operation is not OperationType.QUERY:
+            return super().execute_collected_root_fields(
+                root_type, root_value, grouped_field_set, serially, new_defer_usages
+            )
+        return self._compiled_or_reference(
+            root_type, root_value, grouped_field_set, serially, new_defer_usages
+        )
+
+    async def _compiled_or_reference(
+        self,
+        root_type: Any,
+        root_value: Any,
+        grouped_field_set: Any,
+        serially: bool,
+        new_defer_usages: Any,
+    ) -> Any:
+        context = self.context_value
+        if isinstance(context, Context):
+            data = await compile_and_run(
+                self.schema,
+                context,
+                self.operation,
+                self.fragments,
+                self.variable_values,
+                grouped_field_set,
+            )
+            if data is not None:
+                return data
+        result = super().execute_collected_root_fields(
+            root_type, root_value, grouped_field_set, serially, new_defer_usages
+        )
+        if self.is_awaitable(result):
+            return await result
+        return result
