@@ -206,9 +206,10 @@ class StatementBuilder:
             if part.kind == "typename":
                 args_sql.append(const(part.value))
             elif part.kind == "totalCount":
-                args_sql.append(
-                    select(func.count()).select_from(model).where(*scope).scalar_subquery()
-                )
+                count = select(func.count()).select_from(model).where(*scope)
+                if parent_key is not None:
+                    count = count.correlate(parent_key.table)
+                args_sql.append(count.scalar_subquery())
             elif part.kind == "nodes":
                 assert part.node is not None
                 aggregated = True

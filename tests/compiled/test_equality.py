@@ -16,11 +16,151 @@ import pytest
 from bench.read_api import CONSOLE_PAGE, FLEET_VIEW, HOSTS_PAGE
 from tests.compiled.conftest import VIEWER_NAMES, Paths
 
-# (name, document, variables, root fields when compiled; 0: must fall back)
+HOST_FIELDS = """
+fragment HostAll on Host {
+  id rowId name osType osVersion arch deploymentMode status healthStatus totalCpu totalMemory
+  totalDisk totalGpu lastHeartbeat registeredAt createdAt updatedAt hostname ipAddress publicIp
+  k8sNodeName usedCpu usedMemory usedDisk usedGpu sshPort winrmPort agentPort labels tags
+}"""
+
+# (name, document, variables, root fields when compiled; 0: may fall back)
 OPERATIONS: list[tuple[str, str, dict[str, Any], int]] = [
     ("console_page", CONSOLE_PAGE, {}, 1),
     ("fleet_view", FLEET_VIEW, {}, 1),
     ("hosts_page", HOSTS_PAGE, {"after": None}, 1),
+    ("host_every_column", "{ hosts(first: 30) { nodes { ...HostAll } } }" + HOST_FIELDS, {}, 1),
+    (
+        "environment_every_column",
+        """{ environments(first: 30, orderBy: ID_ASC) { nodes {
+          id rowId userId hostId name description imageName status cpu memory gpu storage
+          sshPort rdpPort jupyterPort containerId podName createdAt updatedAt startedAt
+          stoppedAt workspaceId } } }""",
+        {},
+        1,
+    ),
+    (
+        "gpu_every_column_with_host_inventory",
+        """{ gpus(first: 40) { totalCount nodes {
+          id rowId hostId gpuIndex uuid name brand architecture memoryTotal cudaCores
+          computeCapability status healthStatus allocatedAt powerLimit temperatureLimit
+          createdAt updatedAt host { ...HostAll } allocatedTo { rowId name owner { username } }
+        } } }"""
+        + HOST_FIELDS,
+        {},
+        1,
+    ),
+    (
+        "port_mappings_root_with_environment",
+        """{ portMappings(first: 25, orderBy: ALLOCATED_AT_DESC) { totalCount
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          nodes { id rowId envId serviceType externalPort internalPort status allocatedAt
+                  releasedAt environment { rowId status host { rowId usedGpu } } } } }""",
+        {},
+        1,
+    ),
+    (
+        "aliases_and_typenames",
+        """{ a: hosts(first: 3) { __typename t: totalCount
+              p: pageInfo { __typename n: hasNextPage e: endCursor }
+              e: edges { __typename c: cursor n: node { __typename k: rowId } } }
+            b: hosts(first: 2, orderBy: NAME_ASC) { nodes { x: name y: name } } }""",
+        {},
+        2,
+    ),
+    (
+        "named_and_inline_fragments",
+        """query Q { environments(first: 10) { ...Page } }
+        fragment Page on EnvironmentConnection {
+          nodes { ... on Environment { rowId } ...Env ... on Node { id } ... { name } } }
+        fragment Env on Environment { status host { ... on Host { name } } }""",
+        {},
+        1,
+    ),
+    (
+        "merged_selections",
+        """{ environments(first: 8) { nodes { rowId host { name } host { status rowId } }
+            nodes { owner { username } } } }""",
+        {},
+        1,
+    ),
+    (
+        "include_and_skip",
+        """query ($yes: Boolean!, $no: Boolean!) { hosts(first: 5) { nodes {
+          rowId name @include(if: $yes) status @skip(if: $yes) gpus(first: 2) @include(if: $no)
+          { nodes { rowId } } } totalCount @skip(if: $no) } }""",
+        {"yes": True, "no": False},
+        1,
+    ),
+    (
+        "include_and_skip_flipped",
+        """query ($yes: Boolean!, $no: Boolean!) { hosts(first: 5) { nodes {
+          rowId name @include(if: $yes) status @skip(if: $yes) gpus(first: 2) @include(if: $no)
+          { nodes { rowId } } } totalCount @skip(if: $no) } }""",
+        {"yes": False, "no": True},
+        1,
+    ),
+    (
+        "variables_page_where_order",
+        """query ($n: Int, $w: EnvironmentWhere, $o: EnvironmentOrder!) {
+          environments(first: $n, where: $w, orderBy: $o) { totalCount
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+            edges { cursor node { rowId name status } } } }""",
+        {"n": 7, "w": {"status": {"in": ["RUNNING", "STOPPED"]}}, "o": "NAME_ASC"},
+        1,
+    ),
+    (
+        "last_page_backward",
+        """{ environments(last: 6, orderBy: CREATED_AT_ASC) {
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+            edges { cursor node { rowId createdAt } } } }""",
+        {},
+        1,
+    ),
+    (
+        "empty_pages_first_and_last_zero",
+        """{ a: hosts(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage
+              startCursor endCursor } nodes { rowId } }
+            b: environments(last: 0) { pageInfo { hasNextPage hasPreviousPage } edges { cursor } }
+            c: hosts(first: 3) { nodes { gpus(first: 0) { totalCount
+              pageInfo { hasNextPage hasPreviousPage } nodes { rowId } } } } }""",
+        {},
+        3,
+    ),
+    (
+        "nested_where_order_and_counts",
+        """{ hosts(first: 10, where: {status: {eq: ONLINE}}) { totalCount nodes { rowId
+            environments(first: 3, where: {status: {in: [RUNNING]}}, orderBy: NAME_ASC) {
+              totalCount pageInfo { hasNextPage endCursor }
+              nodes { name portMappings(last: 1, where: {serviceType: {eq: SSH}}) {
+                totalCount nodes { externalPort } } } }
+            gpus(first: 2, where: {status: {in: [ALLOCATED, AVAILABLE]}}, orderBy: ID_ASC) {
+              totalCount edges { cursor node { gpuIndex allocatedTo { rowId } } } } } } }""",
+        {},
+        1,
+    ),
+    (
+        "filter_strings_and_times",
+        """{ environments(first: 20, where: {name: {startsWith: "py"},
+              createdAt: {gte: "2026-01-01T00:00:00+00:00"}}) { totalCount nodes { name } }
+            hosts(first: 20, where: {name: {contains: "NODE"}, region: "cn-east-1"}) {
+              totalCount nodes { name labels } } }""",
+        {},
+        2,
+    ),
+    (
+        "environment_gpus_and_reverse_walks",
+        """{ environments(first: 15, orderBy: ID_ASC) { nodes { rowId
+            gpus(first: 4) { totalCount nodes { rowId host { rowId
+              environments(first: 2) { nodes { rowId owner { rowId email } } } } } } } } }""",
+        {},
+        1,
+    ),
+    (
+        "default_page_size",
+        "{ environments { pageInfo { hasNextPage } nodes { rowId } } }",
+        {},
+        1,
+    ),
 ]
 
 
