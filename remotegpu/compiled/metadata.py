@@ -18,10 +18,35 @@ from sqlalchemy import ColumnElement
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db import models as m
+from remotegpu.db.models.jobs import JobRun
+from remotegpu.loaders import (
+    activity,
+    alerts,
+    billing,
+    config,
+    customers,
+    jobs,
+    storage,
+    tickets,
+    webhooks,
+    workloads,
+    workspaces,
+)
 from remotegpu.loaders.base import Visibility
 from remotegpu.loaders.environments import visible_environments, visible_port_mappings
 from remotegpu.loaders.hosts import sees_host_inventory, visible_gpus, visible_hosts
 from remotegpu.loaders.paging import Ordering
+from remotegpu.schema.inputs import activity as activity_in
+from remotegpu.schema.inputs import alerts as alerts_in
+from remotegpu.schema.inputs import billing as billing_in
+from remotegpu.schema.inputs import config as config_in
+from remotegpu.schema.inputs import customers as customers_in
+from remotegpu.schema.inputs import jobs as jobs_in
+from remotegpu.schema.inputs import storage as storage_in
+from remotegpu.schema.inputs import tickets as tickets_in
+from remotegpu.schema.inputs import webhooks as webhooks_in
+from remotegpu.schema.inputs import workloads as workloads_in
+from remotegpu.schema.inputs import workspaces as workspaces_in
 from remotegpu.schema.inputs.environments import (
     ENVIRONMENT_ORDERINGS,
     PORT_MAPPING_ORDERINGS,
@@ -90,6 +115,31 @@ ENTITIES: dict[str, Entity] = {
     "Environment": Entity(m.Environment, renamed={"image_name": "image"}),
     "PortMapping": Entity(m.PortMapping),
     "Customer": Entity(m.Customer),
+    "Notification": Entity(m.Notification),
+    "AuditLog": Entity(m.AuditLog),
+    "AlertRule": Entity(m.AlertRule),
+    "AlertRecord": Entity(m.AlertRecord),
+    "BillingRecord": Entity(m.BillingRecord),
+    "Invoice": Entity(m.Invoice),
+    "SystemConfig": Entity(m.SystemConfig),
+    "ResourceQuota": Entity(m.ResourceQuota),
+    "JobRun": Entity(JobRun),
+    "Dataset": Entity(m.Dataset),
+    "DatasetVersion": Entity(m.DatasetVersion),
+    "Model": Entity(m.MlModel),
+    "ModelVersion": Entity(m.MlModelVersion),
+    "Image": Entity(m.Image),
+    "Artifact": Entity(m.Artifact),
+    "DatasetMount": Entity(m.DatasetUsage),
+    "Issue": Entity(m.Issue),
+    "Requirement": Entity(m.Requirement),
+    "Comment": Entity(m.Comment),
+    "Webhook": Entity(m.Webhook),
+    "WebhookLog": Entity(m.WebhookLog),
+    "TrainingJob": Entity(m.TrainingJob),
+    "InferenceService": Entity(m.InferenceService, renamed={"model_version_name": "model_version"}),
+    "Workspace": Entity(m.Workspace),
+    "WorkspaceMember": Entity(m.WorkspaceMember),
 }
 
 # (GraphQL type, Python field name) -> relation.
@@ -128,4 +178,70 @@ ROOTS: dict[str, RootConnection] = {
     "gpus": RootConnection("Gpu", visible_gpus, GPU_ORDERINGS),
     "environments": RootConnection("Environment", visible_environments, ENVIRONMENT_ORDERINGS),
     "port_mappings": RootConnection("PortMapping", visible_port_mappings, PORT_MAPPING_ORDERINGS),
+    "notifications": RootConnection(
+        "Notification", activity.visible_notifications, activity_in.NOTIFICATION_ORDERINGS
+    ),
+    "audit_logs": RootConnection(
+        "AuditLog", activity.visible_audit_logs, activity_in.AUDIT_LOG_ORDERINGS
+    ),
+    "alert_rules": RootConnection(
+        "AlertRule", alerts.visible_alert_rules, alerts_in.ALERT_RULE_ORDERINGS
+    ),
+    "alert_records": RootConnection(
+        "AlertRecord", alerts.visible_alert_records, alerts_in.ALERT_RECORD_ORDERINGS
+    ),
+    "billing_records": RootConnection(
+        "BillingRecord", billing.visible_billing_records, billing_in.BILLING_RECORD_ORDERINGS
+    ),
+    "invoices": RootConnection("Invoice", billing.visible_invoices, billing_in.INVOICE_ORDERINGS),
+    "system_configs": RootConnection(
+        "SystemConfig", config.visible_system_configs, config_in.SYSTEM_CONFIG_ORDERINGS
+    ),
+    "customers": RootConnection(
+        "Customer", customers.visible_customers, customers_in.CUSTOMER_ORDERINGS
+    ),
+    "resource_quotas": RootConnection(
+        "ResourceQuota", customers.visible_resource_quotas, customers_in.RESOURCE_QUOTA_ORDERINGS
+    ),
+    "job_runs": RootConnection("JobRun", jobs.visible_job_runs, jobs_in.JOB_RUN_ORDERINGS),
+    "datasets": RootConnection("Dataset", storage.visible_datasets, storage_in.DATASET_ORDERINGS),
+    "dataset_versions": RootConnection(
+        "DatasetVersion", storage.visible_dataset_versions, storage_in.DATASET_VERSION_ORDERINGS
+    ),
+    "models": RootConnection("Model", storage.visible_models, storage_in.MODEL_ORDERINGS),
+    "model_versions": RootConnection(
+        "ModelVersion", storage.visible_model_versions, storage_in.MODEL_VERSION_ORDERINGS
+    ),
+    "images": RootConnection("Image", storage.visible_images, storage_in.IMAGE_ORDERINGS),
+    "artifacts": RootConnection(
+        "Artifact", storage.visible_artifacts, storage_in.ARTIFACT_ORDERINGS
+    ),
+    "dataset_mounts": RootConnection(
+        "DatasetMount", storage.visible_dataset_usage, storage_in.DATASET_MOUNT_ORDERINGS
+    ),
+    "issues": RootConnection("Issue", tickets.visible_issues, tickets_in.ISSUE_ORDERINGS),
+    "requirements": RootConnection(
+        "Requirement", tickets.visible_requirements, tickets_in.REQUIREMENT_ORDERINGS
+    ),
+    "comments": RootConnection("Comment", tickets.visible_comments, tickets_in.COMMENT_ORDERINGS),
+    "webhooks": RootConnection("Webhook", webhooks.visible_webhooks, webhooks_in.WEBHOOK_ORDERINGS),
+    "webhook_logs": RootConnection(
+        "WebhookLog", webhooks.visible_webhook_logs, webhooks_in.WEBHOOK_LOG_ORDERINGS
+    ),
+    "training_jobs": RootConnection(
+        "TrainingJob", workloads.visible_training_jobs, workloads_in.TRAINING_JOB_ORDERINGS
+    ),
+    "inference_services": RootConnection(
+        "InferenceService",
+        workloads.visible_inference_services,
+        workloads_in.INFERENCE_SERVICE_ORDERINGS,
+    ),
+    "workspaces": RootConnection(
+        "Workspace", workspaces.visible_workspaces, workspaces_in.WORKSPACE_ORDERINGS
+    ),
+    "workspace_members": RootConnection(
+        "WorkspaceMember",
+        workspaces.visible_workspace_members,
+        workspaces_in.WORKSPACE_MEMBER_ORDERINGS,
+    ),
 }

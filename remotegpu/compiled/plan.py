@@ -30,7 +30,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails, collect_subfields
 from graphql.execution.values import VariableValues
-from sqlalchemy import ARRAY, JSON, Boolean, DateTime, Integer, Numeric, String, Uuid
+from sqlalchemy import ARRAY, JSON, Boolean, DateTime, Double, Integer, Numeric, String, Uuid
 from sqlalchemy.orm import InstrumentedAttribute
 
 from remotegpu.auth.viewer import Viewer
@@ -59,7 +59,7 @@ class NotCompilable(Exception):
 class Format:
     """How a column value becomes the JSON the reference path serialises."""
 
-    kind: str  # plain | text | datetime | datetime_naive | enum
+    kind: str  # plain | text | float | datetime | datetime_naive | enum
     enum_names: tuple[tuple[str, str], ...] = ()  # (database value, GraphQL name)
 
 
@@ -380,6 +380,7 @@ _SCALAR_FORMATS: dict[str, tuple[tuple[type[Any], str], ...]] = {
     "ID": ((String, "plain"), (Integer, "text")),
     "Int": ((Integer, "plain"),),
     "Boolean": ((Boolean, "plain"),),
+    "Float": ((Double, "float"),),
     "BigInt": ((Integer, "text"),),
     "UUID": ((Uuid, "text"),),
     "JSON": ((JSON, "plain"),),

@@ -27,6 +27,7 @@ from typing import Any
 
 from graphql.execution.values import VariableValues, get_argument_values
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     DateTime,
     Integer,
@@ -91,6 +92,12 @@ def formatted(column: Any, fmt: Format) -> ColumnElement[Any]:
         return column  # type: ignore[no-any-return]
     if fmt.kind == "text":
         return cast(column, Text)
+    if fmt.kind == "float":
+        # The reference serialises a Python float: 1.0 stays 1.0 in JSON. PostgreSQL writes
+        # float8 in its shortest exact form ("1", "1.5", "1e+20"); a bare integer gets ".0"
+        # so it decodes to the same float.
+        text = cast(column, Text)
+        return cast(case((text.regexp_match("^-?[0-9]+$"), text + const(".0")), else_=text), JSON)
     if fmt.kind in ("datetime", "datetime_naive"):
         return iso_datetime(column, fmt.kind == "datetime")
     whens = [(column == const(raw), const(name)) for raw, name in fmt.enum_names]
