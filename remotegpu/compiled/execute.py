@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
 from typing import Any
@@ -23,6 +24,7 @@ from graphql.execution.values import VariableValues
 from graphql.language import OperationDefinitionNode
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from remotegpu.compiled.lru import Lru
 from remotegpu.compiled.plan import (
     ConnectionField,
     ConnectionPart,
@@ -30,6 +32,7 @@ from remotegpu.compiled.plan import (
     ObjectPlan,
     Planner,
     ReferenceField,
+    RootPlan,
 )
 from remotegpu.compiled.sql import StatementBuilder
 from remotegpu.context import Context
@@ -70,6 +73,59 @@ async def run_compiled(
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The statements of one operation for one viewer and one set of variables, compiled to
+    SQL text with their parameters, and the orderings its cursors are encoded with."""
+
+    roots: tuple[tuple[RootPlan, str, tuple[Any, ...]], ...]
+    orderings: dict[int, Ordering]
+
+
+class Statements:
+    """Compiled statements per (plan, viewer, variables): building and compiling the Core
+    statement is most of the Python work of a compiled read, and the console sends the same
+    few operations over and over. The statement depends on nothing else (no clock, no
+    setting that changes while the process runs), so a hit is exactly what a build gives."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.builds = 0
+        self._prepared: Lru[Any, Prepared | None] = Lru(maxsize)
+
+    def get(self, key: Any) -> Prepared | None:
+        return None if key is None else self._prepared.get(key, None)
+
+    def put(self, key: Any, prepared: Prepared) -> None:
+        if key is not None:
+            self._prepared.put(key, prepared)
+
+
+@cache
+def statements_for(schema: GraphQLSchema, maxsize: int) -> Statements:
+    return Statements(maxsize)
+
+
+def _variables_key(variables: VariableValues) -> bytes | None:
+    try:
+        return orjson.dumps(variables.coerced, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # a value orjson cannot write: build every time
+        return None
+
+
+def _compile(statement: Any, dialect: Any) -> tuple[str, tuple[Any, ...]]:
+    """SQL text and positional parameters, as SQLAlchemy would send them (bind processors
+    applied, IN lists expanded), so a cached statement skips SQLAlchemy's per-execution
+    cache-key walk of a large expression tree."""
+    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    processors = compiled._bind_processors
+    values = tuple(
+        processors[name](params[name]) if name in processors else params[name]
+        for name in compiled.positiontup
+    )
+    return compiled.string, values
+
+
 async def compile_and_run(
     schema: GraphQLSchema,
     context: Context,
@@ -78,23 +134,40 @@ async def compile_and_run(
     variables: VariableValues,
     root_fields: Mapping[str, FieldDetailsList],
 ) -> dict[str, Any] | None:
-    planner = planner_for(schema, context.settings.compiled_plan_cache_size)
-    plans = planner.plan(operation, fragments, variables, root_fields, context.viewer)
+    size = context.settings.compiled_plan_cache_size
+    plan_key, plans = planner_for(schema, size).plan(
+        operation, fragments, variables, root_fields, context.viewer
+    )
     if plans is None:
         return None
-    builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
-    try:
-        statements = [(root, builder.root(root.connection)) for root in plans]
-    except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
-        # The reference path refuses these arguments (or the planner cannot express them):
-        # let it answer, with its own errors.
-        return None
+    cache = statements_for(schema, size)
+    variables_key = _variables_key(variables)
+    key = None if plan_key is None or variables_key is None else (
+        plan_key, context.viewer, variables_key
+    )  # fmt: skip
+    prepared = cache.get(key)
     data: dict[str, Any] = {}
     async with context.sessions() as session:
-        for root, statement in statements:
-            value = orjson.loads((await session.execute(statement)).scalar_one())
+        connection = await session.connection()
+        if prepared is None:
+            builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
+            try:
+                built = [(root, builder.root(root.connection)) for root in plans]
+            except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
+                # The reference path refuses these arguments (or the planner cannot express
+                # them): let it answer, with its own errors.
+                return None
+            roots = tuple(
+                (root, *_compile(statement, connection.dialect)) for root, statement in built
+            )
+            prepared = Prepared(roots, builder.orderings)
+            cache.builds += 1
+            cache.put(key, prepared)
+        for root, sql, params in prepared.roots:
+            text = (await connection.exec_driver_sql(sql, params)).scalar_one()
+            value = orjson.loads(text)
             if root.connection.has_cursors:
-                _fix_connection(value, root.connection, builder.orderings)
+                _fix_connection(value, root.connection, prepared.orderings)
             data[root.key] = value
     return data
 

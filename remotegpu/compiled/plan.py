@@ -10,7 +10,6 @@ text, operation, viewer role and the Boolean variables (the only ones directives
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -34,6 +33,7 @@ from sqlalchemy import ARRAY, JSON, Boolean, DateTime, Double, Integer, Numeric,
 from sqlalchemy.orm import InstrumentedAttribute
 
 from remotegpu.auth.viewer import Viewer
+from remotegpu.compiled.lru import Lru
 from remotegpu.compiled.metadata import (
     ENTITIES,
     RELATIONS,
@@ -155,7 +155,7 @@ class Planner:
         self.schema = schema
         self.maxsize = maxsize
         self.builds = 0  # plans actually built (cache misses)
-        self._plans: OrderedDict[Any, tuple[RootPlan, ...] | None] = OrderedDict()
+        self._plans: Lru[Any, tuple[RootPlan, ...] | None] = Lru(maxsize)
 
     def plan(
         self,
@@ -164,21 +164,19 @@ class Planner:
         variables: VariableValues,
         root_fields: Mapping[str, FieldDetailsList],
         viewer: Viewer,
-    ) -> tuple[RootPlan, ...] | None:
+    ) -> tuple[Any, tuple[RootPlan, ...] | None]:
+        """The plan's cache key (None: not cacheable) and the plan (None: not compilable)."""
         text = operation.loc.source.body if operation.loc is not None else None
         if text is None:
-            return self._build(operation, fragments, variables, root_fields)
+            return None, self._build(operation, fragments, variables, root_fields)
         switches = tuple(sorted((k, v) for k, v in variables.coerced.items() if type(v) is bool))
         name = operation.name.value if operation.name else None
         key = (text, name, role_of(viewer), switches)
         if key in self._plans:
-            self._plans.move_to_end(key)
-            return self._plans[key]
+            return key, self._plans.get(key, None)
         built = self._build(operation, fragments, variables, root_fields)
-        self._plans[key] = built
-        if len(self._plans) > self.maxsize:
-            self._plans.popitem(last=False)
-        return built
+        self._plans.put(key, built)
+        return key, built
 
     def _build(
         self,

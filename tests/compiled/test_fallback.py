@@ -66,7 +66,7 @@ async def test_read_with_unknown_relation_plans_nothing(paths: Paths) -> None:
     assert not any("json_build_object" in s for s in paths.compiled.statements)
     key = (document, None, "customer", ())
     assert key in planner._plans
-    assert planner._plans[key] is None
+    assert planner._plans.get(key, ()) is None
 
 
 def context_of(runner: GraphQLRunner, viewer: Viewer) -> Context:

@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from bench.read_api import CONSOLE_PAGE, HOSTS_PAGE
-from remotegpu.compiled.execute import planner_for
+from remotegpu.compiled.execute import planner_for, statements_for
 from remotegpu.db.urls import with_database
 from remotegpu.settings import Settings
 from tests.api.test_query_count import fill
@@ -114,3 +114,18 @@ async def test_compiled_read_variables_stay_bound_parameters(paths: Paths) -> No
     assert data == {"environments": {"nodes": []}}
     assert len(paths.compiled.statements) == 1
     assert marker not in paths.compiled.statements[0]
+
+
+async def test_statement_cache_same_viewer_and_variables_compiles_once(paths: Paths) -> None:
+    settings = paths.compiled.settings
+    cache = statements_for(paths.compiled.schema._schema, settings.compiled_plan_cache_size)
+    document = NAME_FILTER + "\n# statement cache test"
+    admin, customer = paths.viewers["admin"], paths.viewers["customer"]
+    before = cache.builds
+    first = await paths.compiled.ok(document, {"prefix": "py"}, admin)
+    again = await paths.compiled.ok(document, {"prefix": "py"}, admin)
+    assert first == again
+    assert cache.builds == before + 1
+    await paths.compiled.ok(document, {"prefix": "vl"}, admin)  # other variables
+    await paths.compiled.ok(document, {"prefix": "py"}, customer)  # other viewer
+    assert cache.builds == before + 3
