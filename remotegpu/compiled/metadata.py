@@ -170,6 +170,39 @@ RELATIONS: dict[tuple[str, str], Reference | Children] = {
     ("PortMapping", "environment"): Reference(
         "Environment", ("environments", "environment_by_id"), "env_id"
     ),
+    ("Environment", "workspace"): Reference(
+        "Workspace", ("workspaces", "workspace_by_id"), "workspace_id"
+    ),
+    ("Environment", "image"): Reference("Image", ("storage", "image_by_name"), "image"),
+    ("AlertRecord", "rule"): Reference("AlertRule", ("alerts", "alert_rule_by_id"), "rule_id"),
+    ("BillingRecord", "environment"): Reference(
+        "Environment", ("environments", "environment_by_id"), "env_id"
+    ),
+    ("ResourceQuota", "customer"): Reference(
+        "Customer", ("customers", "customer_by_id"), "user_id"
+    ),
+    ("Customer", "quota"): Reference(
+        "ResourceQuota", ("customers", "resource_quota_by_user_id"), "id"
+    ),
+    ("DatasetVersion", "dataset"): Reference("Dataset", ("storage", "dataset_by_id"), "dataset_id"),
+    ("DatasetMount", "environment"): Reference(
+        "Environment", ("environments", "environment_by_id"), "env_id"
+    ),
+    ("DatasetMount", "dataset"): Reference("Dataset", ("storage", "dataset_by_id"), "dataset_id"),
+    ("ModelVersion", "model"): Reference("Model", ("storage", "model_by_id"), "model_id"),
+    ("Webhook", "owner"): Reference("Customer", ("customers", "customer_by_id"), "customer_id"),
+    ("WebhookLog", "webhook"): Reference("Webhook", ("webhooks", "webhook_by_id"), "webhook_id"),
+    ("TrainingJob", "environment"): Reference(
+        "Environment", ("environments", "environment_by_id"), "env_id"
+    ),
+    ("TrainingJob", "dataset"): Reference("Dataset", ("storage", "dataset_by_id"), "dataset_id"),
+    ("Workspace", "owner"): Reference("Customer", ("customers", "customer_by_id"), "owner_id"),
+    ("WorkspaceMember", "workspace"): Reference(
+        "Workspace", ("workspaces", "workspace_by_id"), "workspace_id"
+    ),
+    ("WorkspaceMember", "customer"): Reference(
+        "Customer", ("customers", "customer_by_id"), "customer_id"
+    ),
 }
 
 # Root field (Python name) -> connection.

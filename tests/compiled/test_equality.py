@@ -16,7 +16,7 @@ from graphql import get_named_type
 
 from bench.read_api import CONSOLE_PAGE, FLEET_VIEW, HOSTS_PAGE
 from remotegpu.api import schema
-from remotegpu.compiled.metadata import ROOTS
+from remotegpu.compiled.metadata import RELATIONS, ROOTS, Reference
 from remotegpu.compiled.plan import DEFINITION
 from tests.compiled.conftest import VIEWER_NAMES, Paths
 
@@ -220,3 +220,33 @@ ROOT_NAMES = sorted(
 async def test_root_connection_every_column_same_json(paths: Paths, root: str, viewer: str) -> None:
     compiled = 0 if root in COMPUTED_COLUMNS else 1
     await assert_same(paths, every_column_of(root), {}, viewer, compiled)
+
+
+def _root_of(type_name: str) -> str:
+    for name, f in schema._schema.query_type.fields.items():  # type: ignore[union-attr]
+        if f.extensions[DEFINITION].python_name in ROOTS:
+            node = get_named_type(get_named_type(f.type).fields["nodes"].type)  # type: ignore[attr-defined]
+            if node.name == type_name:
+                return name
+    raise LookupError(type_name)
+
+
+REFERENCES = sorted(
+    (source, field, relation.target)
+    for (source, field), relation in RELATIONS.items()
+    if isinstance(relation, Reference)
+)
+
+
+@pytest.mark.parametrize("viewer", VIEWER_NAMES)
+@pytest.mark.parametrize(("source", "field", "target"), REFERENCES,
+                         ids=[f"{s}.{f}" for s, f, _ in REFERENCES])  # fmt: skip
+async def test_reference_every_declared_same_json(
+    paths: Paths, source: str, field: str, target: str, viewer: str
+) -> None:
+    graphql_name = schema.config.name_converter.apply_naming_config(field)
+    document = (
+        f"{{ {_root_of(source)}(first: 25) {{ nodes {{ id "
+        f"{graphql_name} {{ __typename id }} }} }} }}"
+    )
+    await assert_same(paths, document, {}, viewer, 1)
