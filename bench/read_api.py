@@ -217,7 +217,7 @@ async def main() -> None:
             clients[path] = httpx.AsyncClient(
                 base_url=f"http://127.0.0.1:{ports[path]}", timeout=60, limits=limits
             )
-            for _ in range(200):
+            for _ in range(600):  # a busy machine takes a while to start a server
                 try:
                     if (await clients[path].get("/readyz")).status_code == 200:
                         break

@@ -109,6 +109,11 @@ class RootConnection:
     default_order: Enum | None = None
 
 
+def _first(order: type[Enum]) -> Enum:
+    """The resolvers' fallback when `orderBy` is null: the Order enum's first member."""
+    return next(iter(order))
+
+
 ENTITIES: dict[str, Entity] = {
     "Host": Entity(m.Host, hiding=Hiding(frozenset(HOST_INVENTORY), sees_host_inventory)),
     "Gpu": Entity(m.Gpu),
@@ -169,6 +174,105 @@ RELATIONS: dict[tuple[str, str], Reference | Children] = {
     ),
     ("PortMapping", "environment"): Reference(
         "Environment", ("environments", "environment_by_id"), "env_id"
+    ),
+    ("AlertRule", "records"): Children(
+        "AlertRecord",
+        ("alerts", "alert_records_page_by_rule_id"),
+        "id",
+        alerts_in.ALERT_RECORD_ORDERINGS,
+    ),
+    ("Customer", "workspaces"): Children(
+        "Workspace",
+        ("workspaces", "workspaces_page_by_owner_id"),
+        "id",
+        workspaces_in.WORKSPACE_ORDERINGS,
+        _first(workspaces_in.WorkspaceOrder),
+    ),
+    ("Customer", "memberships"): Children(
+        "WorkspaceMember",
+        ("workspaces", "workspace_members_page_by_customer_id"),
+        "id",
+        workspaces_in.WORKSPACE_MEMBER_ORDERINGS,
+        _first(workspaces_in.WorkspaceMemberOrder),
+    ),
+    ("Workspace", "members"): Children(
+        "WorkspaceMember",
+        ("workspaces", "workspace_members_page_by_workspace_id"),
+        "id",
+        workspaces_in.WORKSPACE_MEMBER_ORDERINGS,
+    ),
+    ("Dataset", "versions"): Children(
+        "DatasetVersion",
+        ("storage", "dataset_versions_page_by_dataset_id"),
+        "id",
+        storage_in.DATASET_VERSION_ORDERINGS,
+    ),
+    ("Dataset", "mounts"): Children(
+        "DatasetMount",
+        ("storage", "dataset_usage_page_by_dataset_id"),
+        "id",
+        storage_in.DATASET_MOUNT_ORDERINGS,
+    ),
+    ("Dataset", "training_jobs"): Children(
+        "TrainingJob",
+        ("workloads", "training_jobs_page_by_dataset_id"),
+        "id",
+        workloads_in.TRAINING_JOB_ORDERINGS,
+        _first(workloads_in.TrainingJobOrder),
+    ),
+    ("Model", "versions"): Children(
+        "ModelVersion",
+        ("storage", "model_versions_page_by_model_id"),
+        "id",
+        storage_in.MODEL_VERSION_ORDERINGS,
+    ),
+    ("Model", "training_jobs"): Children(
+        "TrainingJob",
+        ("workloads", "training_jobs_page_by_model_id"),
+        "id",
+        workloads_in.TRAINING_JOB_ORDERINGS,
+        _first(workloads_in.TrainingJobOrder),
+    ),
+    ("Model", "inference_services"): Children(
+        "InferenceService",
+        ("workloads", "inference_services_page_by_model_id"),
+        "id",
+        workloads_in.INFERENCE_SERVICE_ORDERINGS,
+        _first(workloads_in.InferenceServiceOrder),
+    ),
+    ("Image", "environments"): Children(
+        "Environment",
+        ("environments", "environments_page_by_image"),
+        "name",
+        ENVIRONMENT_ORDERINGS,
+        _first(EnvironmentOrder),
+    ),
+    ("Webhook", "logs"): Children(
+        "WebhookLog",
+        ("webhooks", "webhook_logs_page_by_webhook_id"),
+        "id",
+        webhooks_in.WEBHOOK_LOG_ORDERINGS,
+    ),
+    ("Environment", "dataset_mounts"): Children(
+        "DatasetMount",
+        ("storage", "dataset_usage_page_by_env_id"),
+        "id",
+        storage_in.DATASET_MOUNT_ORDERINGS,
+        _first(storage_in.DatasetMountOrder),
+    ),
+    ("Environment", "billing_records"): Children(
+        "BillingRecord",
+        ("billing", "billing_records_page_by_env_id"),
+        "id",
+        billing_in.BILLING_RECORD_ORDERINGS,
+        _first(billing_in.BillingRecordOrder),
+    ),
+    ("Environment", "training_jobs"): Children(
+        "TrainingJob",
+        ("workloads", "training_jobs_page_by_env_id"),
+        "id",
+        workloads_in.TRAINING_JOB_ORDERINGS,
+        _first(workloads_in.TrainingJobOrder),
     ),
     ("Environment", "workspace"): Reference(
         "Workspace", ("workspaces", "workspace_by_id"), "workspace_id"

@@ -63,6 +63,7 @@ from remotegpu.compiled.plan import (
     ReferenceField,
 )
 from remotegpu.context import Context
+from remotegpu.loaders.base import PageByParentLoader, RowByKeyLoader
 from remotegpu.loaders.paging import Ordering, PageRequest
 
 
@@ -154,6 +155,8 @@ class StatementBuilder:
         if isinstance(relation, Children):
             area, name = relation.loader
             loader = getattr(getattr(self.ctx.loaders, area), name)
+            if type(loader) is not PageByParentLoader:  # a loader of its own SQL shape
+                raise NotCompilable
             model = loader.model
             scope = [loader.visible(self.viewer), loader.parent == parent_key]
         else:
@@ -298,6 +301,8 @@ class StatementBuilder:
     def _reference(self, ref: ReferenceField, key: Any) -> ColumnElement[Any]:
         area, name = ref.relation.loader
         loader = getattr(getattr(self.ctx.loaders, area), name)
+        if type(loader) is not RowByKeyLoader:  # a loader of its own SQL shape
+            raise NotCompilable
         model = loader.model
         row = (
             select(*(getattr(model, attr).label(attr) for attr in sorted(ref.target.attrs())))

@@ -16,7 +16,7 @@ from graphql import get_named_type
 
 from bench.read_api import CONSOLE_PAGE, FLEET_VIEW, HOSTS_PAGE
 from remotegpu.api import schema
-from remotegpu.compiled.metadata import RELATIONS, ROOTS, Reference
+from remotegpu.compiled.metadata import RELATIONS, ROOTS, Children, Reference
 from remotegpu.compiled.plan import DEFINITION
 from tests.compiled.conftest import VIEWER_NAMES, Paths
 
@@ -248,5 +248,27 @@ async def test_reference_every_declared_same_json(
     document = (
         f"{{ {_root_of(source)}(first: 25) {{ nodes {{ id "
         f"{graphql_name} {{ __typename id }} }} }} }}"
+    )
+    await assert_same(paths, document, {}, viewer, 1)
+
+
+CHILDREN = sorted(
+    (source, field, relation.target)
+    for (source, field), relation in RELATIONS.items()
+    if isinstance(relation, Children)
+)
+
+
+@pytest.mark.parametrize("viewer", VIEWER_NAMES)
+@pytest.mark.parametrize(("source", "field", "target"), CHILDREN,
+                         ids=[f"{s}.{f}" for s, f, _ in CHILDREN])  # fmt: skip
+async def test_child_connection_every_declared_same_json(
+    paths: Paths, source: str, field: str, target: str, viewer: str
+) -> None:
+    graphql_name = schema.config.name_converter.apply_naming_config(field)
+    document = (
+        f"{{ {_root_of(source)}(first: 20) {{ nodes {{ id {graphql_name}(first: 3) {{ "
+        "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } "
+        "edges { cursor node { __typename id } } } } } }"
     )
     await assert_same(paths, document, {}, viewer, 1)
