@@ -24,11 +24,11 @@ from graphql.execution.values import VariableValues
 from graphql.language import OperationDefinitionNode
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from remotegpu.compiled.formats import NotCompilable
 from remotegpu.compiled.lru import Lru
 from remotegpu.compiled.plan import (
     ConnectionField,
     ConnectionPart,
-    NotCompilable,
     ObjectPlan,
     Planner,
     ReferenceField,

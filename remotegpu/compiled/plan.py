@@ -12,27 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from graphql import (
     FieldNode,
-    GraphQLEnumType,
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
-    GraphQLScalarType,
     GraphQLSchema,
     OperationDefinitionNode,
 )
 from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails, collect_subfields
 from graphql.execution.values import VariableValues
-from sqlalchemy import ARRAY, JSON, Boolean, DateTime, Double, Integer, Numeric, String, Uuid
 from sqlalchemy.orm import InstrumentedAttribute
 
 from remotegpu.auth.viewer import Viewer
+from remotegpu.compiled.formats import Format, NotCompilable, format_of
 from remotegpu.compiled.lru import Lru
 from remotegpu.compiled.metadata import (
     ENTITIES,
@@ -47,20 +44,6 @@ from remotegpu.compiled.metadata import (
 DEFINITION = "strawberry-definition"  # strawberry's back-reference on graphql-core objects
 # json_build_object takes at most 100 arguments: 50 keys.
 MAX_KEYS = 50
-# Decimal scales whose str() PostgreSQL's numeric text matches.
-MAX_DECIMAL_SCALE = 6
-
-
-class NotCompilable(Exception):
-    """The selection holds something the planner does not know: run the reference path."""
-
-
-@dataclass(frozen=True)
-class Format:
-    """How a column value becomes the JSON the reference path serialises."""
-
-    kind: str  # plain | text | float | datetime | datetime_naive | enum
-    enum_names: tuple[tuple[str, str], ...] = ()  # (database value, GraphQL name)
 
 
 @dataclass(frozen=True)
@@ -370,59 +353,3 @@ class _Builder:
             raise NotCompilable
         hidden = entity.hiding is not None and python_name in entity.hiding.fields
         return ColumnField(key, attr, format_of(field_def.type, column.type), hidden)
-
-
-# GraphQL scalar -> (column type, format) pairs the reference path serialises that way.
-_SCALAR_FORMATS: dict[str, tuple[tuple[type[Any], str], ...]] = {
-    "String": ((String, "plain"), (Integer, "text")),
-    "ID": ((String, "plain"), (Integer, "text")),
-    "Int": ((Integer, "plain"),),
-    "Boolean": ((Boolean, "plain"),),
-    "Float": ((Double, "float"),),
-    "BigInt": ((Integer, "text"),),
-    "UUID": ((Uuid, "text"),),
-    "JSON": ((JSON, "plain"),),
-}
-
-
-def format_of(graphql_type: GraphQLOutputType, sql_type: Any) -> Format:
-    """How the reference path serialises this column as this GraphQL type, if known."""
-    output = _unwrap(graphql_type)
-    if isinstance(output, GraphQLList):
-        item = _unwrap(output.of_type)
-        if (
-            isinstance(sql_type, ARRAY)
-            and isinstance(item, GraphQLScalarType)
-            and (
-                (item.name == "String" and isinstance(sql_type.item_type, String))
-                or (item.name == "Int" and isinstance(sql_type.item_type, Integer))
-            )
-        ):
-            return Format("plain")
-        raise NotCompilable
-    if isinstance(output, GraphQLEnumType):
-        names = []
-        for name, value in output.values.items():
-            raw = value.value.value if isinstance(value.value, Enum) else value.value
-            if not isinstance(raw, str):
-                raise NotCompilable
-            names.append((raw, name))
-        return Format("enum", tuple(names))
-    if not isinstance(output, GraphQLScalarType):
-        raise NotCompilable
-    if output.name == "Decimal":
-        # Decimal's str() switches to exponent notation below 1e-6; PostgreSQL never does.
-        if (
-            isinstance(sql_type, Numeric)
-            and sql_type.asdecimal
-            and sql_type.scale is not None
-            and sql_type.scale <= MAX_DECIMAL_SCALE
-        ):
-            return Format("text")
-        raise NotCompilable
-    if output.name == "DateTime" and isinstance(sql_type, DateTime):
-        return Format("datetime" if sql_type.timezone else "datetime_naive")
-    for sql_class, kind in _SCALAR_FORMATS.get(output.name, ()):
-        if isinstance(sql_type, sql_class) and not isinstance(sql_type, ARRAY):
-            return Format(kind)
-    raise NotCompilable

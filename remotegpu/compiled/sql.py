@@ -27,19 +27,13 @@ from typing import Any
 
 from graphql.execution.values import VariableValues, get_argument_values
 from sqlalchemy import (
-    JSON,
     ColumnElement,
-    DateTime,
-    Integer,
-    Numeric,
     Select,
-    String,
     Text,
     case,
     cast,
     false,
     func,
-    literal_column,
     null,
     select,
     true,
@@ -49,81 +43,27 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.sql import FromClause
 from strawberry.types.arguments import convert_arguments
 
+from remotegpu.compiled.formats import (
+    EMPTY_LIST,
+    NotCompilable,
+    const,
+    cursor_value,
+    formatted,
+    global_id,
+)
 from remotegpu.compiled.metadata import ENTITIES, Children
 from remotegpu.compiled.plan import (
     DEFINITION,
-    MAX_DECIMAL_SCALE,
     ColumnField,
     ConnectionField,
     ConstantField,
-    Format,
     GlobalIdField,
-    NotCompilable,
     ObjectPlan,
     ReferenceField,
 )
 from remotegpu.context import Context
 from remotegpu.loaders.base import PageByParentLoader, RowByKeyLoader
 from remotegpu.loaders.paging import Ordering, PageRequest
-
-
-def const(text: str) -> ColumnElement[str]:
-    """A constant of the schema (a response key, a type name, a format) inlined as SQL text:
-    fewer bound parameters, and the statement text alone says what it builds."""
-    return literal_column("'" + text.replace("'", "''") + "'", Text)
-
-
-EMPTY_LIST: ColumnElement[Any] = literal_column("'[]'::json")
-ISO_SECONDS = 'YYYY-MM-DD"T"HH24:MI:SS'
-
-
-def iso_datetime(column: Any, aware: bool) -> ColumnElement[str]:
-    """`datetime.isoformat()`: microseconds only when non-zero, `+00:00` for aware values
-    (asyncpg hands the reference path UTC datetimes whatever the session TimeZone)."""
-    local = func.timezone(const("UTC"), column) if aware else column
-    seconds = func.to_char(local, const(ISO_SECONDS), type_=Text)
-    micros = func.to_char(local, const("US"), type_=Text)
-    fraction = case((micros == const("000000"), const("")), else_=const(".") + micros)
-    text = seconds + fraction
-    return text + const("+00:00") if aware else text
-
-
-def formatted(column: Any, fmt: Format) -> ColumnElement[Any]:
-    if fmt.kind == "plain":
-        return column  # type: ignore[no-any-return]
-    if fmt.kind == "text":
-        return cast(column, Text)
-    if fmt.kind == "float":
-        # The reference serialises a Python float: 1.0 stays 1.0 in JSON. PostgreSQL writes
-        # float8 in its shortest exact form ("1", "1.5", "1e+20"); a bare integer gets ".0"
-        # so it decodes to the same float.
-        text = cast(column, Text)
-        return cast(case((text.regexp_match("^-?[0-9]+$"), text + const(".0")), else_=text), JSON)
-    if fmt.kind in ("datetime", "datetime_naive"):
-        return iso_datetime(column, fmt.kind == "datetime")
-    whens = [(column == const(raw), const(name)) for raw, name in fmt.enum_names]
-    return case(*whens, else_=null())
-
-
-def global_id(type_name: str, key: Any) -> ColumnElement[str]:
-    raw = func.convert_to(const(f"{type_name}:") + cast(key, Text), const("UTF8"))
-    encoded = func.encode(raw, const("base64"), type_=Text)
-    return func.translate(encoded, const("+/\n"), const("-_"), type_=Text)
-
-
-def cursor_value(column: Any, sql_type: Any) -> ColumnElement[Any]:
-    """One sort value as `loaders.paging._encode_value` writes it into a cursor."""
-    if isinstance(sql_type, DateTime):
-        tagged = func.json_build_object(const("t"), iso_datetime(column, bool(sql_type.timezone)))
-        return case((column.is_(None), null()), else_=tagged)
-    if isinstance(sql_type, Numeric) and not isinstance(sql_type, Integer):
-        if not sql_type.asdecimal or sql_type.scale is None or sql_type.scale > MAX_DECIMAL_SCALE:
-            raise NotCompilable
-        tagged = func.json_build_object(const("d"), cast(column, Text))
-        return case((column.is_(None), null()), else_=tagged)
-    if isinstance(sql_type, Integer | String):
-        return column  # type: ignore[no-any-return]
-    raise NotCompilable
 
 
 def _first(array: ColumnElement[Any]) -> ColumnElement[Any]:

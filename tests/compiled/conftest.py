@@ -50,7 +50,7 @@ async def _viewers(url: str) -> dict[str, Viewer]:
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 async def paths(seeded_shared_url: str) -> AsyncIterator[Paths]:
     compiled = GraphQLRunner(Settings(compiled_reads=True), seeded_shared_url)
     reference = GraphQLRunner(Settings(compiled_reads=False), seeded_shared_url)

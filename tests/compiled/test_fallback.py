@@ -22,7 +22,7 @@ COMPUTED = """
 """
 
 UNKNOWN_RELATION = """
-{ environments(first: 5) { nodes { rowId image { name } } } }
+{ issues(first: 5) { nodes { rowId reporter { username } } } }
 """
 
 # (name, document, variables): arguments the reference path refuses with an error.
