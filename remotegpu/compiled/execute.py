@@ -148,7 +148,9 @@ async def compile_and_run(
     prepared = cache.get(key)
     data: dict[str, Any] = {}
     async with context.sessions() as session:
-        connection = await session.connection()
+        # One read statement per root field needs no transaction: autocommit spares the
+        # BEGIN and ROLLBACK round trips the session would wrap around it.
+        connection = await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         if prepared is None:
             builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
             try:
