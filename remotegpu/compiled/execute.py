@@ -154,7 +154,7 @@ async def compile_and_run(
         if prepared is None:
             builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
             try:
-                built = [(root, builder.root(root.connection)) for root in plans]
+                built = [(root, builder.root(root)) for root in plans]
             except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
                 # The reference path refuses these arguments (or the planner cannot express
                 # them): let it answer, with its own errors.
@@ -167,9 +167,11 @@ async def compile_and_run(
             cache.put(key, prepared)
         for root, sql, params in prepared.roots:
             text = (await connection.exec_driver_sql(sql, params)).scalar_one()
-            value = orjson.loads(text)
-            if root.connection.has_cursors:
+            value = None if text is None else orjson.loads(text)
+            if root.connection is not None and root.connection.has_cursors:
                 _fix_connection(value, root.connection, prepared.orderings)
+            elif root.lookup is not None and root.has_cursors:
+                _fix_object(value, root.lookup.target, prepared.orderings)
             data[root.key] = value
     return data
 

@@ -114,6 +114,15 @@ def _first(order: type[Enum]) -> Enum:
     return next(iter(order))
 
 
+@dataclass(frozen=True)
+class RootLookup:
+    """A root field answering one row by a key argument, through a `RowByKeyLoader`."""
+
+    target: str
+    loader: tuple[str, str]
+    argument: str  # the Python name of the key argument
+
+
 ENTITIES: dict[str, Entity] = {
     "Host": Entity(m.Host, hiding=Hiding(frozenset(HOST_INVENTORY), sees_host_inventory)),
     "Gpu": Entity(m.Gpu),
@@ -380,5 +389,14 @@ ROOTS: dict[str, RootConnection] = {
         "WorkspaceMember",
         workspaces.visible_workspace_members,
         workspaces_in.WORKSPACE_MEMBER_ORDERINGS,
+    ),
+}
+
+# Root look-ups by table key whose resolver is exactly `loader.load(argument)` (then the
+# type's own shaping, e.g. `Host.for_viewer`, applied by the entity's hiding rule).
+LOOKUPS: dict[str, RootLookup] = {
+    "host_by_row_id": RootLookup("Host", ("hosts", "host_by_id"), "row_id"),
+    "environment_by_row_id": RootLookup(
+        "Environment", ("environments", "environment_by_id"), "row_id"
     ),
 }

@@ -33,12 +33,14 @@ from remotegpu.compiled.formats import Format, NotCompilable, format_of
 from remotegpu.compiled.lru import Lru
 from remotegpu.compiled.metadata import (
     ENTITIES,
+    LOOKUPS,
     RELATIONS,
     ROOTS,
     Children,
     Entity,
     Reference,
     RootConnection,
+    RootLookup,
 )
 
 DEFINITION = "strawberry-definition"  # strawberry's back-reference on graphql-core objects
@@ -126,9 +128,27 @@ class ConnectionPart:
 
 
 @dataclass(frozen=True)
+class LookupField:
+    """A root field that finds one row by a key argument (`hostByRowId(rowId:)`)."""
+
+    key: str
+    relation: RootLookup
+    field_def: GraphQLField
+    node: FieldNode
+    target: ObjectPlan
+
+
+@dataclass(frozen=True)
 class RootPlan:
     key: str
-    connection: ConnectionField
+    connection: ConnectionField | None = None
+    lookup: LookupField | None = None
+
+    @property
+    def has_cursors(self) -> bool:
+        if self.connection is not None:
+            return self.connection.has_cursors
+        return self.lookup is not None and self.lookup.target.has_cursors
 
 
 class Planner:
@@ -224,7 +244,14 @@ class _Builder:
         field_def = query_type.fields.get(name)
         if field_def is None:
             raise NotCompilable
-        relation = ROOTS.get(_definition(field_def).python_name)
+        python_name = _definition(field_def).python_name
+        lookup = LOOKUPS.get(python_name)
+        if lookup is not None:
+            target = self.object(lookup.target, details)
+            return RootPlan(
+                key, lookup=LookupField(key, lookup, field_def, details[0].node, target)
+            )
+        relation = ROOTS.get(python_name)
         if relation is None:
             raise NotCompilable
         return RootPlan(key, self.connection(key, field_def, details, relation))

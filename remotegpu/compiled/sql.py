@@ -58,8 +58,10 @@ from remotegpu.compiled.plan import (
     ConnectionField,
     ConstantField,
     GlobalIdField,
+    LookupField,
     ObjectPlan,
     ReferenceField,
+    RootPlan,
 )
 from remotegpu.context import Context
 from remotegpu.loaders.base import PageByParentLoader, RowByKeyLoader
@@ -80,10 +82,20 @@ class StatementBuilder:
         # The ordering each connection of the plan was built with, for its cursors.
         self.orderings: dict[int, Ordering] = {}
 
-    def root(self, conn: ConnectionField) -> Select[Any]:
-        return self._connection(conn, None)
+    def root(self, root: RootPlan) -> Select[Any]:
+        if root.lookup is not None:
+            return self._lookup(root.lookup)
+        assert root.connection is not None
+        return self._connection(root.connection, None)
 
-    def _arguments(self, conn: ConnectionField) -> dict[str, Any]:
+    def _lookup(self, lookup: LookupField) -> Select[Any]:
+        key = self._arguments(lookup)[lookup.relation.argument]
+        area, name = lookup.relation.loader
+        found = self._row(lookup.target, getattr(getattr(self.ctx.loaders, area), name), key)
+        # Always one row: NULL when the key names no visible row.
+        return select(cast(found, Text))
+
+    def _arguments(self, conn: ConnectionField | LookupField) -> dict[str, Any]:
         raw = get_argument_values(conn.field_def, conn.node, self.variables)
         definition = conn.field_def.extensions[DEFINITION]
         return convert_arguments(raw, definition.arguments, self.scalars, self.config)
@@ -240,14 +252,17 @@ class StatementBuilder:
 
     def _reference(self, ref: ReferenceField, key: Any) -> ColumnElement[Any]:
         area, name = ref.relation.loader
-        loader = getattr(getattr(self.ctx.loaders, area), name)
+        return self._row(ref.target, getattr(getattr(self.ctx.loaders, area), name), key)
+
+    def _row(self, target: ObjectPlan, loader: Any, key: Any) -> ColumnElement[Any]:
+        """The JSON of the one visible row whose loader key equals `key`, or NULL."""
         if type(loader) is not RowByKeyLoader:  # a loader of its own SQL shape
             raise NotCompilable
         model = loader.model
-        row = (
-            select(*(getattr(model, attr).label(attr) for attr in sorted(ref.target.attrs())))
-            .where(loader.key == key, loader.visible(self.viewer))
-            .correlate(key.table)
-            .subquery()
-        )
-        return select(self._object(ref.target, row)).select_from(row).scalar_subquery()
+        row_select = select(
+            *(getattr(model, attr).label(attr) for attr in sorted(target.attrs()))
+        ).where(loader.key == key, loader.visible(self.viewer))
+        if isinstance(key, ColumnElement):  # a column of the enclosing row
+            row_select = row_select.correlate(key.table)
+        row = row_select.subquery()
+        return select(self._object(target, row)).select_from(row).scalar_subquery()

@@ -272,3 +272,25 @@ async def test_child_connection_every_declared_same_json(
         "edges { cursor node { __typename id } } } } } }"
     )
     await assert_same(paths, document, {}, viewer, 1)
+
+
+LOOKUP = (
+    """
+query Lookup($host: String!, $env: String!, $missing: String!) {
+  hostByRowId(rowId: $host) { ...HostAll gpus(first: 2) { edges { cursor node { rowId } } } }
+  environmentByRowId(rowId: $env) { rowId name host { rowId usedGpu }
+    portMappings(first: 2) { pageInfo { endCursor } nodes { externalPort } } }
+  gone: hostByRowId(rowId: $missing) { rowId }
+}"""
+    + HOST_FIELDS
+)
+
+
+@pytest.mark.parametrize("viewer", VIEWER_NAMES)
+async def test_lookup_by_row_id_same_json(paths: Paths, viewer: str) -> None:
+    host = paths.viewers["agent"].agent_host_id
+    customer = paths.viewers["customer"]
+    envs = await paths.reference.ok("{ environments(first: 1) { nodes { rowId } } }", {}, customer)
+    env = envs["environments"]["nodes"][0]["rowId"]
+    variables = {"host": host, "env": env, "missing": "no-such-host"}
+    await assert_same(paths, LOOKUP, variables, viewer, 3)
