@@ -5,7 +5,10 @@
 Three operations: a customer's console page (20 environments with host, ports, owner), the
 admin fleet view (100 hosts with GPUs and environments) and deep keyset pagination of hosts.
 For each it reports requests/s, p50/p99 latency and the SQL statements one request issues
-(counted in-process on the same database). The server runs with the project's settings in a
+(counted in-process on the same database). By default both read paths are measured side by
+side in one run, each on a server of its own (`REMOTEGPU_COMPILED_READS` true and false),
+interleaved per operation, with the ratio compiled/reference; `--paths compiled` or
+`--paths reference` measures one. The server runs with the project's settings in a
 separate process; the load generator (httpx, asyncio) shares the machine, so compare ratios
 from one run rather than absolute numbers across machines.
 """
@@ -68,6 +71,7 @@ query HostsPage($after: String) { hosts(first: 10, after: $after) {
 @dataclass
 class Result:
     operation: str
+    path: str
     requests: int
     errors: int
     seconds: float
@@ -108,6 +112,7 @@ async def pick_viewers(url: str) -> tuple[int, int]:
 async def count_statements(
     url: str, settings: Settings, query: str, viewer: Viewer, variables: dict[str, Any]
 ) -> int:
+    """Statements one request sends, in-process, on the path `settings` selects."""
     engine = create_engine(url, settings)
     seen: list[str] = []
     event.listen(engine.sync_engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
@@ -137,6 +142,7 @@ async def walk_cursors(client: httpx.AsyncClient, headers: dict[str, str]) -> li
 async def load(
     client: httpx.AsyncClient,
     name: str,
+    path: str,
     make_body: Any,
     headers: dict[str, str],
     concurrency: int,
@@ -162,6 +168,7 @@ async def load(
     latencies.sort()
     return Result(
         operation=name,
+        path=path,
         requests=len(latencies),
         errors=errors,
         seconds=round(elapsed, 2),
@@ -180,7 +187,9 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--paths", default="both", choices=("both", "compiled", "reference"))
     args = parser.parse_args()
+    paths = ["compiled", "reference"] if args.paths == "both" else [args.paths]
 
     settings = Settings(access_token_ttl_seconds=86_400)
     url = await prepare(args.scale, args.seed)
@@ -190,57 +199,81 @@ async def main() -> None:
     customer = Viewer(customer_id=customer_id, username="c", user_type="external", scopes=scopes)
 
     env = {**os.environ, "DATABASE_URL": url, "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400"}
-    server = subprocess.Popen(  # noqa: ASYNC220  # started once, before any load
-        [sys.executable, "-m", "remotegpu", "serve", "--port", str(args.port),
-         "--workers", str(args.workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    ports = {path: args.port + i for i, path in enumerate(paths)}
+    serve = [sys.executable, "-m", "remotegpu", "serve", "--workers", str(args.workers)]
+    servers = [
+        subprocess.Popen(  # noqa: ASYNC220  # started once, before any load
+            [*serve, "--port", str(ports[path])],
+            env={**env, "REMOTEGPU_COMPILED_READS": str(path == "compiled").lower()},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for path in paths
+    ]
+    clients: dict[str, httpx.AsyncClient] = {}
     try:
-        base = f"http://127.0.0.1:{args.port}"
         limits = httpx.Limits(max_connections=args.concurrency * 2)
-        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-            for _ in range(200):
+        for path in paths:
+            clients[path] = httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{ports[path]}", timeout=60, limits=limits
+            )
+            for _ in range(600):  # a busy machine takes a while to start a server
                 try:
-                    if (await client.get("/readyz")).status_code == 200:
+                    if (await clients[path].get("/readyz")).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.1)
-            as_admin = {"Authorization": f"Bearer {create_access_token(settings, admin_id).token}"}
-            as_customer = {
-                "Authorization": f"Bearer {create_access_token(settings, customer_id).token}"
-            }
-            cursors = await walk_cursors(client, as_admin)
-            deep = cursors[len(cursors) // 2 :] or cursors
-            plans = [
-                ("console page (customer)", lambda: {"query": CONSOLE_PAGE}, as_customer,
-                 CONSOLE_PAGE, customer, {}),
-                ("fleet view (admin)", lambda: {"query": FLEET_VIEW}, as_admin,
-                 FLEET_VIEW, admin, {}),
-                ("deep hosts pagination (admin)",
-                 lambda: {"query": HOSTS_PAGE, "variables": {"after": random.choice(deep)}},
-                 as_admin, HOSTS_PAGE, admin, {"after": deep[-1]}),
-            ]  # fmt: skip
-            results = []
-            for name, body, headers, query, viewer, variables in plans:
-                statements = await count_statements(url, settings, query, viewer, variables)
-                await load(client, name, body, headers, args.concurrency, 2.0, statements)  # warm
+        as_admin = {"Authorization": f"Bearer {create_access_token(settings, admin_id).token}"}
+        as_customer = {
+            "Authorization": f"Bearer {create_access_token(settings, customer_id).token}"
+        }
+        cursors = await walk_cursors(clients[paths[0]], as_admin)
+        deep = cursors[len(cursors) // 2 :] or cursors
+        plans = [
+            ("console page (customer)", lambda: {"query": CONSOLE_PAGE}, as_customer,
+             CONSOLE_PAGE, customer, {}),
+            ("fleet view (admin)", lambda: {"query": FLEET_VIEW}, as_admin,
+             FLEET_VIEW, admin, {}),
+            ("deep hosts pagination (admin)",
+             lambda: {"query": HOSTS_PAGE, "variables": {"after": random.choice(deep)}},
+             as_admin, HOSTS_PAGE, admin, {"after": deep[-1]}),
+        ]  # fmt: skip
+        results = []
+        for name, body, headers, query, viewer, variables in plans:
+            for path in paths:
+                path_settings = Settings(
+                    access_token_ttl_seconds=86_400, compiled_reads=path == "compiled"
+                )
+                statements = await count_statements(url, path_settings, query, viewer, variables)
+                client = clients[path]
+                await load(client, name, path, body, headers, args.concurrency, 2.0, statements)
                 results.append(
                     await load(
-                        client, name, body, headers, args.concurrency, args.seconds, statements
+                        client, name, path, body, headers, args.concurrency, args.seconds,
+                        statements,
                     )
-                )
+                )  # fmt: skip
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for client in clients.values():
+            await client.aclose()
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
 
     print(f"\nscale={args.scale} concurrency={args.concurrency} seconds={args.seconds} "
           f"workers={args.workers}")  # fmt: skip
-    print("| operation | requests/s | p50 ms | p99 ms | SQL statements/request | errors |")
-    print("|---|---|---|---|---|---|")
+    print("| operation | path | requests/s | p50 ms | p99 ms | SQL statements/request | errors |")
+    print("|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r.operation} | {r.rps} | {r.p50_ms} | {r.p99_ms} | "
+        print(f"| {r.operation} | {r.path} | {r.rps} | {r.p50_ms} | {r.p99_ms} | "
               f"{r.sql_statements_per_request} | {r.errors} |")  # fmt: skip
+    if len(paths) == 2:
+        print("\n| operation | compiled / reference (requests/s) |\n|---|---|")
+        by_key = {(r.operation, r.path): r for r in results}
+        for operation in dict.fromkeys(r.operation for r in results):
+            ratio = by_key[operation, "compiled"].rps / max(by_key[operation, "reference"].rps, 0.1)
+            print(f"| {operation} | {ratio:.1f}x |")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "read_api.json").write_text(json.dumps([asdict(r) for r in results], indent=2))

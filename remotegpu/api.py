@@ -14,6 +14,7 @@ from typing import Any
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
+from remotegpu.compiled.execute import CompiledReadsExecutor
 from remotegpu.observability.operations import OperationObserver
 from remotegpu.resolvers.activity import ActivityQuery
 from remotegpu.resolvers.alerts import AlertsQuery
@@ -127,6 +128,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             # The observer first: it wraps the others, so it sees the final, masked result.
             extensions=[OperationObserver, *protection_extensions(settings), TextInputCheck],
             config=_CONFIG,
+            # Compiled reads answer what they can before per-field execution starts.
+            execution_context_class=CompiledReadsExecutor if settings.compiled_reads else None,
         )
     )
 

@@ -204,6 +204,17 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
+    compiled_reads: bool = Field(
+        default=True,
+        description="Answer query operations made of columns, references and connections "
+        "with one SQL statement per root field (remotegpu.compiled); false: DataLoaders only.",
+    )
+    compiled_plan_cache_size: int = Field(
+        default=512,
+        ge=1,
+        le=100_000,
+        description="Compiled read plans kept per worker (least recently used go).",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -234,7 +234,8 @@ async def test_webhook_logs_edge_matches_sql_for_every_webhook(
     gql_ro.reset_count()
     data = await gql_ro.ok(HOOKS_WITH_LOGS, viewer=ADMIN)
     # Batched: the webhooks, every webhook's page of logs, their counts, the logs' webhooks.
-    assert len(gql_ro.statements) == 4
+    # Compiled reads (the default) answer the whole root field in one statement.
+    assert len(gql_ro.statements) == (1 if gql_ro.settings.compiled_reads else 4)
     for hook in data["webhooks"]["nodes"]:
         logs = hook["logs"]
         assert [n["rowId"] for n in logs["nodes"]] == by_hook.get(hook["rowId"], [])
