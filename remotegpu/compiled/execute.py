@@ -48,6 +48,7 @@ def planner_for(schema: GraphQLSchema, maxsize: int) -> Planner:
 
 
 async def run_compiled(
+    schema: GraphQLSchema,
     context: Context,
     document: DocumentNode,
     operation_name: str | None,
@@ -55,9 +56,6 @@ async def run_compiled(
 ) -> dict[str, Any] | None:
     """The `data` of a query operation through the compiled path, or None when the operation
     is not fully compilable (then the caller runs the reference path)."""
-    from remotegpu.api import build_schema
-
-    schema = build_schema(context.settings)._schema
     built = Executor.build(schema, document, None, context, variables, operation_name)
     if isinstance(built, list):  # variables that do not coerce, no such operation, ...
         return None

@@ -29,11 +29,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.engine import transaction
+from remotegpu.db.job_queue import enqueue_in
 from remotegpu.db.models import Webhook, WebhookLog
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.webhook_dispatch import ENTRYPOINT, Delivery
 from remotegpu.domain.webhook_sender import AttemptResult, SendOptions, send
-from remotegpu.jobs.enqueue import enqueue_in
 
 log = logging.getLogger("remotegpu.webhooks")
 

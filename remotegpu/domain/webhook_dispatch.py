@@ -20,8 +20,8 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.db.job_queue import enqueue_in
 from remotegpu.db.models import EventOutbox, Webhook
-from remotegpu.jobs.enqueue import enqueue_in
 
 ENTRYPOINT = "webhooks.deliver"
 

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
+from remotegpu.db.job_queue import enqueue_in
 from remotegpu.db.models import Webhook, WebhookLog
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.webhook_dispatch import ENTRYPOINT, Delivery, envelope
 from remotegpu.domain.webhooks import hooks_writable_by, lock_webhook
-from remotegpu.jobs.enqueue import enqueue_in
 
 PING = "webhook.ping"
 

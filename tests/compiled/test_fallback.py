@@ -79,10 +79,11 @@ def context_of(runner: GraphQLRunner, viewer: Viewer) -> Context:
 async def test_run_compiled_mutation_none_query_data(paths: Paths) -> None:
     customer = paths.viewers["customer"]
     ctx = context_of(paths.compiled, customer)
+    schema = paths.compiled.schema._schema
     mutation = 'mutation { login(input: {login: "x", password: "y"}) { accessToken } }'
-    assert await run_compiled(ctx, parse(mutation), None, {}) is None
-    assert await run_compiled(ctx, parse(UNKNOWN_RELATION), None, {}) is None
-    data = await run_compiled(ctx, parse(HOSTS_PAGE), "HostsPage", {"after": None})
+    assert await run_compiled(schema, ctx, parse(mutation), None, {}) is None
+    assert await run_compiled(schema, ctx, parse(UNKNOWN_RELATION), None, {}) is None
+    data = await run_compiled(schema, ctx, parse(HOSTS_PAGE), "HostsPage", {"after": None})
     assert data == await paths.reference.ok(HOSTS_PAGE, {"after": None}, customer)
 
 

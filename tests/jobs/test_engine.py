@@ -18,8 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.engine import transaction
+from remotegpu.db.job_queue import enqueue_in
 from remotegpu.jobs.engine import WorkerOptions, build_queuer, queue_pool, run_worker
-from remotegpu.jobs.enqueue import enqueue_in
 from remotegpu.jobs.process import WorkerThread
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
