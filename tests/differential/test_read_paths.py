@@ -9,11 +9,11 @@ this module's own copy of the seeded small fleet (seed 42).
 
 Replay one case (its seed is in the failure message):
 
-    DIFF_SEED=1234 DIFF_CASES=1 .venv/bin/pytest tests/differential -p no:xdist
+    DIFF_SEED=1234 DIFF_CASES=1 .venv/bin/pytest tests/differential -p no:xdist -k identical
 
 DIFF_SEED (default 0) is the first seed and DIFF_CASES (default CASES) how many to run; a
-long hunt: DIFF_CASES=50000 .venv/bin/pytest tests/differential/test_read_paths.py
--k identical -p no:xdist.
+long hunt (past pytest's 300 s per test): DIFF_CASES=50000 .venv/bin/pytest
+tests/differential -k identical -p no:xdist -o timeout=0.
 """
 
 from __future__ import annotations
