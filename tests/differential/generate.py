@@ -17,7 +17,6 @@ operation records the constructs it uses, for the coverage test. Nothing here do
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass, replace
 from typing import Any
@@ -35,6 +34,7 @@ from tests.differential.schema_shape import (
     root_connections,
     root_lookups,
 )
+from tests.differential.text import literal, token_count
 from tests.differential.where import where_value
 
 MAX_DEPTH = 3  # object levels below the root field
@@ -107,7 +107,7 @@ class _Builder:
         """A variable or a literal; JSON values always travel as variables."""
         if named(arg.type).name == "JSON" or self.chance(0.4):
             return self.variable(str(arg.type), value)
-        return _literal(value, arg.type)
+        return literal(value, arg.type)
 
     def directive(self) -> str:
         """Now and then an @include/@skip; both values are generated, so both branches run."""
@@ -286,6 +286,8 @@ class _Builder:
 
     def node_lookup(self, plural: bool) -> str:
         """`node(id:)` or `nodes(ids:)` with a fragment per concrete type (and a stray one)."""
+        query = self.schema.query_type
+        assert query is not None
         self.constructs.add("nodes" if plural else "node")
         types = [t for t in node_types(self.schema) if self.samples.of(t.name, "id")]
         picked = self.rng.sample(types, self.rng.randint(1, 3) if plural else 1)
@@ -302,9 +304,9 @@ class _Builder:
             self.constructs.add("inline_fragment")
             parts.append(f"... on {type_.name} {{ {self.object_selection(type_, 1)} }}")
         if plural:
-            argument = self.argument(self.schema.query_type.fields["nodes"].args["ids"], ids)  # type: ignore[union-attr]
+            argument = self.argument(query.fields["nodes"].args["ids"], ids)
             return f"nodes(ids: {argument}) {{ {' '.join(parts)} }}"
-        argument = self.argument(self.schema.query_type.fields["node"].args["id"], ids[0])  # type: ignore[union-attr]
+        argument = self.argument(query.fields["node"].args["id"], ids[0])
         return f"node(id: {argument}) {{ {' '.join(parts)} }}"
 
     def root_field(self) -> str:
@@ -354,7 +356,7 @@ class OperationGenerator:
             # key with different types) or too big: draw again from the same stream, so the
             # operation is still a function of the seed.
             if (
-                _token_count(document) <= MAX_TOKENS
+                token_count(document) <= MAX_TOKENS
                 and builder.aliases <= MAX_ALIASES
                 and not graphql.validate(self.schema, graphql.parse(document), DRAW_RULES)
             ):
@@ -395,43 +397,3 @@ def _boundary_cursor(connection: dict[str, Any], *, backward: bool) -> str | Non
 def _response_key(field_text: str) -> str:
     head = field_text.split("(", 1)[0].split("{", 1)[0]
     return head.split(":", 1)[0].strip()
-
-
-def _token_count(document: str) -> int:
-    lexer = graphql.language.Lexer(graphql.Source(document))
-    count = 0
-    while lexer.advance().kind != graphql.language.TokenKind.EOF:
-        count += 1
-    return count
-
-
-def _literal(value: Any, type_: graphql.GraphQLInputType) -> str:
-    """GraphQL literal text of a JSON-shaped value of an input type."""
-    if value is None:
-        return "null"
-    nullable = graphql.get_nullable_type(type_)
-    if isinstance(nullable, graphql.GraphQLList):
-        return "[" + ", ".join(_literal(item, nullable.of_type) for item in value) + "]"
-    if isinstance(nullable, graphql.GraphQLInputObjectType):
-        fields = (f"{k}: {_literal(v, nullable.fields[k].type)}" for k, v in value.items())
-        return "{" + ", ".join(fields) + "}"
-    if isinstance(nullable, graphql.GraphQLEnumType):
-        return str(value)
-    if nullable.name == "JSON":
-        return _json_literal(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int) and nullable.name in ("Int", "Float"):
-        return str(value)
-    return json.dumps(str(value))
-
-
-def _json_literal(value: Any) -> str:
-    """A JSON value written as a GraphQL literal (objects and lists as such, not as text)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_json_literal(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_json_literal(item) for item in value) + "]"
-    if value is None:
-        return "null"
-    return json.dumps(value)  # strings, numbers and booleans are spelled as in JSON
