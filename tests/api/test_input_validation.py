@@ -29,7 +29,7 @@ from remotegpu.loaders.paging import Ordering
 from remotegpu.schema import inputs
 from remotegpu.schema.node import _FETCHERS, to_global_id
 from remotegpu.schema.scalars import SCALAR_MAP, Money
-from tests.graphql import GraphQLRunner, admin_viewer
+from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
 
 GRAPHQL: GraphQLSchema = api_schema._schema
 INT64_PAST = str(2**63)
@@ -330,6 +330,17 @@ async def test_hosts_where_json_unstorable_refused_before_sql(
             labels = [labels]
     gql_ro.reset_count()
     assert_refused(await gql_ro(HOSTS_LABELS, {"l": labels}, admin_viewer()), gql_ro, "$l")
+
+
+@pytest.mark.parametrize("labels", ["{'zone': 'eu-central-1b'}", 3, True, ["zone"]])
+async def test_hosts_where_labels_not_an_object_refused_before_sql(
+    gql_ro: GraphQLRunner, labels: Any
+) -> None:
+    # Found by tests/differential: a JSON string here was an internal error (jsonb @> text).
+    for viewer in (admin_viewer(), customer_viewer(2)):
+        gql_ro.reset_count()
+        result = await gql_ro(HOSTS_LABELS, {"l": labels}, viewer)
+        assert_refused(result, gql_ro, "labelsContain must be a JSON object")
 
 
 async def test_hosts_where_json_infinite_literal_refused_before_sql(

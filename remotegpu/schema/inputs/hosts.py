@@ -9,7 +9,7 @@ import strawberry
 from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Gpu, Host
-from remotegpu.loaders.paging import Ordering
+from remotegpu.loaders.paging import BadUserInputError, Ordering
 from remotegpu.schema.enums import GpuStatus, HostHealthStatus, HostStatus, OsType
 from remotegpu.schema.inputs.common import (
     DateTimeFilter,
@@ -55,6 +55,10 @@ class HostWhere:
         if self.region is not None:
             conds.append(Host.labels["region"].astext == self.region)
         if self.labels_contain is not None:
+            # Any JSON passes the scalar, but `@>` on labels is bound as JSONB only for an
+            # object: a string or number would reach PostgreSQL as text and fail there.
+            if not isinstance(self.labels_contain, dict):
+                raise BadUserInputError("`where`: labelsContain must be a JSON object")
             conds.append(Host.labels.contains(self.labels_contain))
         return conds
 
