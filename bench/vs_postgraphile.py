@@ -8,7 +8,7 @@ does, and vacuums it (with DATABASE_URL set: on that server instead). Then start
 process each:
 
 - this API: `remotegpu serve --workers 1` without the job worker (REMOTEGPU_RUN_WORKER=false),
-  queried with an admin's bearer token;
+  queried with an admin's bearer token, its rate limiter on but with limits out of reach;
 - PostGraphile 4.14.1 (bench/postgraphile/, `npm ci` there when node_modules is missing or
   stale; node and npm must be on PATH) with production flags (no GraphiQL, no query log, no
   watch, no CORS), connected as the database owner, so it sees what an admin sees, and with
@@ -282,6 +282,10 @@ async def main() -> None:
         "REMOTEGPU_RUN_WORKER": "false",
         "REMOTEGPU_LOG_LEVEL": "warning",
         "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
+        # PostGraphile has no rate limiter: ours stays on (its cost is part of each request)
+        # with limits the load generator cannot reach, so no answer is a quick 429.
+        "REMOTEGPU_RATE_LIMIT_VIEWER": "1000000000",
+        "REMOTEGPU_RATE_LIMIT_ADDRESS": "1000000000",
     }
     processes = [
         start("api", [sys.executable, "-m", "remotegpu", "serve", "--host", "127.0.0.1",
