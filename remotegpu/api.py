@@ -16,6 +16,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from remotegpu import resolvers
 from remotegpu.observability.operations import OperationObserver
+from remotegpu.resolvers.subscriptions import Subscription
 from remotegpu.schema.enum_values import describe_enum_values
 from remotegpu.schema.inputs.text_check import TextInputCheck
 from remotegpu.schema.pagination import describe_repeated_arguments
@@ -74,6 +75,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         ServedSchema(
             query=Query,
             mutation=Mutation,
+            subscription=Subscription,
             # The observer first: it wraps the others, so it sees the final, masked result.
             extensions=[OperationObserver, *protection_extensions(settings), TextInputCheck],
             config=_CONFIG,
@@ -91,4 +93,6 @@ def _described(built: strawberry.Schema) -> strawberry.Schema:
 _CONFIG = StrawberryConfig(scalar_map=SCALAR_MAP)
 
 # The exported SDL does not depend on settings: limits live in extensions, not in types.
-schema = _described(strawberry.Schema(query=Query, mutation=Mutation, config=_CONFIG))
+schema = _described(
+    strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription, config=_CONFIG)
+)

@@ -18,6 +18,7 @@ from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import ApiToken, Host
 from remotegpu.domain.audit import RequestMeta, record_audit
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import announce_access_revoked
 
 MAX_NAME_LENGTH = 128
 RESOURCE_TYPE = "api_token"
@@ -154,6 +155,7 @@ async def revoke_api_token(
     if row.revoked_at is None:
         row.revoked_at = utcnow()
         await session.flush()
+        await announce_access_revoked(session, row.customer_id, row.id, "token revoked")
         await record_audit(
             session,
             viewer=viewer,

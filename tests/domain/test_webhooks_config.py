@@ -18,7 +18,7 @@ import pytest
 from remotegpu.api import schema
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.events import EventType
+from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
 from remotegpu.domain.invariants import find_violations_on
 from remotegpu.schema.inputs.webhooks_mutations import WebhookEvent
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
@@ -524,4 +524,11 @@ def test_webhook_schema_secret_only_in_create_and_rotate() -> None:
 
 
 def test_webhook_event_enum_matches_event_types() -> None:
-    assert {e.name: e.value for e in WebhookEvent} == {e.name: e.value for e in EventType}
+    """The enum is the catalogue's webhook events; platform-internal ones stay out of it."""
+    assert {e.name: e.value for e in WebhookEvent} == {e.name: e.value for e in WEBHOOK_EVENTS}
+    internal = {e for e in EventType if not CATALOGUE[e].webhook}
+    assert internal == {
+        EventType.HOST_STATUS_CHANGED,
+        EventType.NOTIFICATION_CREATED,
+        EventType.ACCESS_REVOKED,
+    }
