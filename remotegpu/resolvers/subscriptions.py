@@ -54,7 +54,9 @@ async def _environment(loaders: Loaders, event: OutboxEvent) -> Any:
 
 async def _notification(loaders: Loaders, event: OutboxEvent) -> Any:
     key = _int_key(event)
-    return None if key is None else await loaders.activity.notification_by_id.load(key)
+    row = None if key is None else await loaders.activity.notification_by_id.load(key)
+    # The viewer's own inbox: an admin may read every notification, but is not sent them.
+    return row if row is not None and row.customer_id == loaders.env.viewer.customer_id else None
 
 
 async def _alert(loaders: Loaders, event: OutboxEvent) -> Any:
