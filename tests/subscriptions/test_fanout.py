@@ -15,7 +15,7 @@ import pytest
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import CATALOGUE, EventType, emit
-from remotegpu.events.hub import ACCESS_REVOKED
+from remotegpu.events.hub import ACCESS_REVOKED, SLOW_SUBSCRIBER
 from remotegpu.settings import Settings
 from tests.domain.fleet_fixtures import GIB, IMAGE
 from tests.live import gql_http
@@ -256,3 +256,39 @@ async def test_subscribe_too_deep_document_is_refused_before_running(
     assert message["type"] in ("error", "next"), message
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
     assert "depth" in str(errors).lower(), errors
+
+
+async def test_subscription_slow_reader_is_closed_while_a_fast_one_keeps_receiving(
+    servers: Servers, tenants: Tenants, sql: asyncpg.Connection
+) -> None:
+    token = session_token(tenants.x)
+    note_id = await sql.fetchval(
+        "INSERT INTO notifications (customer_id, title, content, type)"
+        " VALUES ($1, 'big', repeat('x', 20000), 'system') RETURNING id",
+        tenants.x,
+    )
+    batches, per_batch = 40, 10
+    # The slow reader stops reading, has a small TCP receive buffer and no compression (the
+    # results would shrink to almost nothing): 8 MB of results (20 kB each) overflow every
+    # buffer on the way (the kernel's send buffer grows to 4 MB),
+    # the server's send blocks, and that subscriber's queue (64 events on these servers)
+    # overflows. The fast reader keeps up with every batch meanwhile.
+    async with (
+        live_socket(
+            servers.a_base, token, sock=small_buffer_socket(servers), compression=None
+        ) as slow,
+        live_socket(servers.a_base, token) as fast,
+    ):
+        await slow.subscribe(NOTIFICATION_CONTENT)
+        await fast.subscribe(NOTIFICATION_CONTENT)
+        await asyncio.sleep(0.2)
+        slow.stop_reading()
+        for _ in range(batches):
+            await emit_events(
+                servers.url, EventType.NOTIFICATION_CREATED, [str(note_id)] * per_batch, tenants.x
+            )
+            for _ in range(per_batch):
+                _, data = await fast.next_data(within=10)
+                assert len(data["notificationReceived"]["content"]) == 20000
+        # Reading now lets the buffered results out, then the close frame behind them.
+        assert await slow.closed_code(within=30) == SLOW_SUBSCRIBER
