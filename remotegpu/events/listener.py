@@ -30,6 +30,8 @@ from remotegpu.events.hub import EventHub, OutboxEvent
 log = logging.getLogger("remotegpu.events")
 
 CHANNEL = "remotegpu_events"
+# How the LISTEN connection shows in pg_stat_activity.
+APPLICATION_NAME = "remotegpu-event-listener"
 _COLUMNS = "id, event_type, customer_id, resource_type, resource_id, payload, created_at"
 _BY_IDS = f"SELECT {_COLUMNS} FROM event_outbox WHERE id = ANY($1::bigint[]) ORDER BY id"
 _AFTER = f"SELECT {_COLUMNS} FROM event_outbox WHERE id > $1 ORDER BY id LIMIT $2"
@@ -82,12 +84,6 @@ class EventListener:
                 await self._task
             self._task = None
 
-    async def drop_connection_for_test(self) -> None:
-        """Terminate the LISTEN connection as a failing network would (tests only)."""
-        if self._connection is not None:
-            self._connection.terminate()
-            self._lost.set()
-
     # -- the loop ---------------------------------------------------------------------
 
     async def _run(self) -> None:
@@ -106,7 +102,9 @@ class EventListener:
 
     async def _listen_once(self) -> None:
         self._lost.clear()
-        connection: asyncpg.Connection = await asyncpg.connect(self.dsn)
+        connection: asyncpg.Connection = await asyncpg.connect(
+            self.dsn, server_settings={"application_name": APPLICATION_NAME}
+        )
         self._connection = connection
         try:
             connection.add_termination_listener(lambda _: self._lost.set())
