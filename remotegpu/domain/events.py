@@ -84,7 +84,9 @@ CATALOGUE: dict[EventType, EventSpec] = {
     EventType.INVOICE_CREATED: EventSpec("an invoice was issued", "invoice", _INVOICE),
     EventType.INVOICE_PAID: EventSpec("an invoice was paid", "invoice", _INVOICE),
     EventType.QUOTA_EXCEEDED: EventSpec(
-        "a request was refused for exceeding a quota", "customer", "customerId, action, message"
+        "a request was refused for exceeding a quota",
+        "customer",
+        "customerId (who sent the request), action, message; written after the refusal",
     ),
     EventType.TRAINING_CANCELLED: EventSpec("a training job was cancelled", "training_job", _JOB),
     EventType.INFERENCE_CREATED: EventSpec(
@@ -181,4 +183,19 @@ async def announce_access_revoked(
         resource_type="customer",
         resource_id=str(customer_id),
         payload={"customerId": customer_id, "tokenId": token_id, "reason": reason},
+    )
+
+
+async def announce_quota_exceeded(
+    session: AsyncSession, customer_id: int, action: str, message: str
+) -> None:
+    """quota.exceeded: a request of the customer was refused for its quota. The refused change
+    rolled back, so this is written in a transaction of its own, after the refusal."""
+    await emit(
+        session,
+        EventType.QUOTA_EXCEEDED,
+        customer_id=customer_id,
+        resource_type="customer",
+        resource_id=str(customer_id),
+        payload={"customerId": customer_id, "action": action, "message": message},
     )

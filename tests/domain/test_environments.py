@@ -79,7 +79,8 @@ async def _nothing_created(world: World, host_id: str | None = None) -> None:
     assert await world.count("environments") == 0
     assert await world.count("port_mappings") == 0
     assert await world.count("gpus WHERE status = 'allocated'") == 0
-    assert await world.count("event_outbox") == 0
+    # A quota refusal is itself announced (quota.exceeded); nothing else may be.
+    assert await world.count("event_outbox WHERE event_type <> 'quota.exceeded'") == 0
     assert await world.count("notifications") == 0
     assert await world.count("idempotency_keys") == 0
     if host_id is not None:

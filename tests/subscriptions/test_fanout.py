@@ -157,11 +157,20 @@ async def test_environment_event_rolled_back_sends_nothing(
             {"input": environment_input("too-big", cpu=1000)},
             {"Authorization": f"Bearer {token}"},
         )
-        assert body["data"]["environmentCreate"]["errors"], body  # type: ignore[index]
+        assert body["data"]["environmentCreate"]["errors"] == [  # type: ignore[index]
+            {"code": "QUOTA_EXCEEDED"}
+        ], body
         await emit_events(servers.url, EventType.ENVIRONMENT_STARTED, [committed], tenants.x)
         _, data = await live.next_data()
         assert data["environmentsUpdated"]["rowId"] == committed  # the first thing received
         assert await live.drain(0.3) == []
+    # The refusal itself is an event (quota.exceeded), written after the rollback.
+    refusals = await sql.fetch(
+        "SELECT customer_id, payload->>'action' FROM event_outbox"
+        " WHERE event_type = 'quota.exceeded' AND customer_id = $1",
+        tenants.x,
+    )
+    assert [tuple(r) for r in refusals] == [(tenants.x, "environment.create")]
 
 
 async def test_customer_suspend_closes_the_customers_sockets_on_every_process(

@@ -6814,7 +6814,7 @@ export type WebhookEvent =
   | 'INVOICE_OVERDUE'
   /** invoice.paid: an invoice was paid. Payload: id, invoiceNo, status, totalAmount, currency, billingPeriodStart, billingPeriodEnd. */
   | 'INVOICE_PAID'
-  /** quota.exceeded: a request was refused for exceeding a quota. Payload: customerId, action, message. */
+  /** quota.exceeded: a request was refused for exceeding a quota. Payload: customerId (who sent the request), action, message; written after the refusal. */
   | 'QUOTA_EXCEEDED'
   /** ticket.updated: an issue or requirement was edited, assigned or moved. Payload: kind (issue or requirement), id, number, status, change (edited, assigned, moved). */
   | 'TICKET_UPDATED'
