@@ -13,6 +13,8 @@ from typing import Any
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.types.graphql import OperationType
 
 from remotegpu import resolvers
 from remotegpu.observability.operations import OperationObserver
@@ -66,6 +68,13 @@ class ServedSchema(strawberry.Schema):
 
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         return None
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        # `execute` serves HTTP only (WebSockets use `subscribe`): a subscription sent over
+        # HTTP is refused with a 400 before it runs, not executed as if it were a query.
+        allowed = kwargs.get("allowed_operation_types") or DEFAULT_ALLOWED_OPERATION_TYPES
+        kwargs["allowed_operation_types"] = set(allowed) - {OperationType.SUBSCRIPTION}
+        return await super().execute(*args, **kwargs)
 
 
 @cache
