@@ -13,6 +13,8 @@ from typing import Any
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.types.graphql import OperationType
 
 from remotegpu.compiled.execute import CompiledReadsExecutor
 from remotegpu.observability.operations import OperationObserver
@@ -38,6 +40,7 @@ from remotegpu.resolvers.node import NodeQuery
 from remotegpu.resolvers.notifications_mutations import NotificationsMutation
 from remotegpu.resolvers.storage import StorageQuery
 from remotegpu.resolvers.storage_mutations import StorageMutation
+from remotegpu.resolvers.subscriptions import Subscription
 from remotegpu.resolvers.tickets import TicketsQuery
 from remotegpu.resolvers.tickets_mutations import TicketsMutation
 from remotegpu.resolvers.webhooks import WebhooksQuery
@@ -117,6 +120,13 @@ class ServedSchema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         return None
 
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        # `execute` serves HTTP only (WebSockets use `subscribe`): a subscription sent over
+        # HTTP is refused with a 400 before it runs, not executed as if it were a query.
+        allowed = kwargs.get("allowed_operation_types") or DEFAULT_ALLOWED_OPERATION_TYPES
+        kwargs["allowed_operation_types"] = set(allowed) - {OperationType.SUBSCRIPTION}
+        return await super().execute(*args, **kwargs)
+
 
 @cache
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -125,6 +135,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         ServedSchema(
             query=Query,
             mutation=Mutation,
+            subscription=Subscription,
             # The observer first: it wraps the others, so it sees the final, masked result.
             extensions=[OperationObserver, *protection_extensions(settings), TextInputCheck],
             config=_CONFIG,
@@ -144,4 +155,6 @@ def _described(built: strawberry.Schema) -> strawberry.Schema:
 _CONFIG = StrawberryConfig(scalar_map=SCALAR_MAP)
 
 # The exported SDL does not depend on settings: limits live in extensions, not in types.
-schema = _described(strawberry.Schema(query=Query, mutation=Mutation, config=_CONFIG))
+schema = _described(
+    strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription, config=_CONFIG)
+)

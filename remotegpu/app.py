@@ -16,7 +16,9 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
+from strawberry.types.unset import UNSET, UnsetType
 
 from remotegpu import __version__
 from remotegpu.agent_routes import HEARTBEAT_ROUTE, AgentRoutes
@@ -27,6 +29,10 @@ from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.context import Context
 from remotegpu.cors import cors_middleware
 from remotegpu.db.engine import create_engine, create_session_factory
+from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.events.hub import EventHub
+from remotegpu.events.listener import EventListener
+from remotegpu.events.websocket_auth import LIVE_SCOPE_KEY, authenticate_socket, register_socket
 from remotegpu.graphiql.assets import local_assets_present
 from remotegpu.graphiql.page import graphiql_html, graphiql_routes
 from remotegpu.graphql_view import HardenedGraphQLView
@@ -42,11 +48,18 @@ from remotegpu.settings import Settings, get_settings
 class GraphQLApp(HardenedGraphQLView):
     """Strawberry's ASGI view (with body, size and time limits), our typed context."""
 
-    def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, settings: Settings, sessions: async_sessionmaker[AsyncSession], hub: EventHub
+    ) -> None:
         super().__init__(
-            build_schema(settings), settings, graphql_ide="graphiql", allow_queries_via_get=False
+            build_schema(settings),
+            settings,
+            graphql_ide="graphiql",
+            allow_queries_via_get=False,
+            max_subscriptions_per_connection=settings.subscriptions_per_connection,
         )
         self.sessions = sessions
+        self.hub = hub
         self.documents = (
             None
             if settings.persisted_documents is None
@@ -63,6 +76,25 @@ class GraphQLApp(HardenedGraphQLView):
             self.documents.resolve(payload)  # a hash becomes its document; may refuse
         return payload
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            live = scope.pop(LIVE_SCOPE_KEY, None)  # a subscription socket has ended
+            if live is not None:
+                self.hub.close_connection(live)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        viewer = await authenticate_socket(
+            context.connection_params, context.viewer, self.sessions, self.settings
+        )
+        assert isinstance(context.request, WebSocket)
+        context.live = register_socket(self.hub, viewer, context.request)
+        context.viewer = viewer
+        context.__dict__.pop("loaders", None)  # any built so far were the header viewer's
+        acknowledged: UnsetType = UNSET  # a plain connection_ack
+        return acknowledged
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self.ide_html)
 
@@ -75,6 +107,7 @@ class GraphQLApp(HardenedGraphQLView):
             request=request,
             response=response,
             viewer=getattr(request.state, "viewer", ANONYMOUS),
+            hub=self.hub,
             # Set by RequestIdMiddleware; a view mounted without it still gets a fresh id.
             request_id=getattr(request.state, "request_id", None) or uuid4().hex,
         )
@@ -89,6 +122,13 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     engine: AsyncEngine = create_engine(database_url, settings)
     observe_engine(engine, pool_limit=settings.db_pool_size + settings.db_max_overflow)
     sessions = create_session_factory(engine)
+    hub = EventHub(
+        queue_size=settings.subscription_queue_size,
+        connections_per_viewer=settings.subscription_connections_per_viewer,
+    )
+    listener = EventListener(
+        asyncpg_dsn(database_url), hub, catch_up_limit=settings.subscription_catch_up_limit
+    )
 
     async def readyz(_: Request) -> Response:
         """Readiness: the database answers `SELECT 1`; 503 otherwise."""
@@ -104,12 +144,17 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         # The dummy hash that unknown logins are checked against: made now, so the first
         # unknown login costs what every later one does (no timing tell, no slow first login).
         await asyncio.to_thread(warm_up)
+        # Listening before the process reports ready: a subscriber never misses an event
+        # committed after its subscription was acknowledged.
+        await listener.start(wait_seconds=settings.db_connect_timeout_seconds)
         yield
         await agents.close()
+        await listener.stop()
+        await hub.aclose()
         await engine.dispose()
         mark_this_process_dead(settings)
 
-    limited = RateLimitMiddleware(GraphQLApp(settings, sessions), engine, settings)
+    limited = RateLimitMiddleware(GraphQLApp(settings, sessions, hub), engine, settings)
     graphql = AuthMiddleware(limited, sessions, settings)
     # Host agents: a plain route beside /graphql (authenticates and counts by itself).
     agents = AgentRoutes(settings, database_url, sessions, limited.limiter)
@@ -133,6 +178,8 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app.state.settings = settings
     app.state.rate_limiter = limited.limiter
     app.state.agent_routes = agents
+    app.state.event_hub = hub
+    app.state.event_listener = listener
     return app
 
 

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
+from remotegpu.events.hub import EventHub, LiveConnection
 from remotegpu.loaders.base import LoaderEnv
 from remotegpu.loaders.registry import Loaders
 from remotegpu.settings import Settings
@@ -29,6 +30,11 @@ class Context:
     request_id: str = field(default_factory=lambda: uuid4().hex)
     # Set before execution by the cost limiter (remotegpu.schema.cost); None until then.
     query_cost: int | None = None
+    # Subscriptions (WebSocket only): the process's event hub, the `connection_init` payload
+    # strawberry stores here, and this socket's registration with the hub once authenticated.
+    hub: EventHub | None = None
+    connection_params: dict[str, object] | None = None
+    live: LiveConnection | None = None
 
     @cached_property
     def loaders(self) -> Loaders:

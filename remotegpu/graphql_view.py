@@ -161,7 +161,7 @@ class HardenedGraphQLView(GraphQL[Context, None]):
         if request.method == "POST" and "application/json" in content_type:
             # strawberry assumes a JSON object (`data.get`, a 500 otherwise) and lets an odd
             # `operationName` through: check the shape, then build the request from the one
-            # decoded body (the schema has no subscriptions, so the protocol is plain HTTP).
+            # decoded body (plain HTTP: subscriptions run over WebSocket, refused here).
             data = self.parse_json(await request.get_body())
             _check_request(data)
             return GraphQLRequestData(

@@ -201,6 +201,31 @@ class Settings(BaseSettings):
         description="Let browsers send cookies / HTTP auth cross-origin (Bearer tokens need not).",
     )
 
+    # GraphQL subscriptions (remotegpu/events): limits per WebSocket and per viewer.
+    subscriptions_per_connection: int = Field(
+        default=20, ge=1, le=1_000, description="Most live subscriptions on one WebSocket."
+    )
+    subscription_connections_per_viewer: int = Field(
+        default=20,
+        ge=1,
+        le=100_000,
+        description="Most open subscription WebSockets of one viewer (one token) per process.",
+    )
+    subscription_queue_size: int = Field(
+        default=256,
+        ge=1,
+        le=100_000,
+        description="Events waiting for one subscriber before its socket is closed as too "
+        "slow (close code 4508).",
+    )
+    subscription_catch_up_limit: int = Field(
+        default=1_000,
+        ge=0,
+        le=1_000_000,
+        description="Most outbox events replayed to subscribers after the event listener "
+        "reconnects.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)

@@ -35,6 +35,7 @@ from remotegpu.db.engine import transaction
 from remotegpu.db.models import ApiToken, Customer
 from remotegpu.domain.audit import RequestMeta, record_audit, record_audit_separately
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import announce_access_revoked
 from remotegpu.domain.permissions import require_scope
 from remotegpu.settings import Settings
 
@@ -330,3 +331,5 @@ async def revoke_customer_tokens(
         .where(ApiToken.customer_id == customer_id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=now)
     )
+    # Open GraphQL subscriptions authenticated before this are closed when it commits.
+    await announce_access_revoked(session, customer_id, None, reason)

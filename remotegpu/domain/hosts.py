@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import ApiToken, Environment, Gpu, GpuMetric, Host, HostMetric
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.host_inputs import (
     INT_MAX,
     GpuChanges,
@@ -249,7 +250,9 @@ async def enter_maintenance(session: AsyncSession, viewer: Viewer, host_id: str)
         raise DomainError(
             ErrorCode.INVALID_TRANSITION, f"host {host_id!r} is {host.status}, not online/offline"
         )
+    previous = host.status  # read before the UPDATE, which refreshes the loaded row
     await session.execute(update(Host).where(Host.id == host_id).values(status="maintenance"))
+    await announce_host_status(session, host_id, "maintenance", previous)
     return host_id
 
 
@@ -261,7 +264,22 @@ async def exit_maintenance(session: AsyncSession, viewer: Viewer, host_id: str) 
             ErrorCode.INVALID_TRANSITION, f"host {host_id!r} is {host.status}, not in maintenance"
         )
     await session.execute(update(Host).where(Host.id == host_id).values(status="offline"))
+    await announce_host_status(session, host_id, "offline", "maintenance")
     return host_id
+
+
+async def announce_host_status(
+    session: AsyncSession, host_id: str, status: str, previous: str | None
+) -> None:
+    """The host.status_changed event (hostStatusChanged: admins and the host's agent)."""
+    await emit(
+        session,
+        EventType.HOST_STATUS_CHANGED,
+        customer_id=None,
+        resource_type="host",
+        resource_id=host_id,
+        payload={"id": host_id, "status": status, "previousStatus": previous},
+    )
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from remotegpu.domain.audit import SYSTEM, RequestMeta, record_audit
 from remotegpu.domain.customer_inputs import NewCustomer
 from remotegpu.domain.customers import create_customer
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import announce_access_revoked
 from remotegpu.domain.permissions import require_scope
 
 MAX_NAME_LENGTH = 128
@@ -163,6 +164,7 @@ async def revoke_api_token(
     if row.revoked_at is None:
         row.revoked_at = utcnow()
         await session.flush()
+        await announce_access_revoked(session, row.customer_id, row.id, "token revoked")
         await record_audit(
             session,
             viewer=viewer,

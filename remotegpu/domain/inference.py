@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Artifact, InferenceService
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated
 from remotegpu.domain.workloads import (
@@ -54,6 +55,24 @@ async def _saved(session: AsyncSession, service: InferenceService) -> InferenceS
     await session.flush()
     await session.refresh(service)
     return service
+
+
+async def _announce(
+    session: AsyncSession, event: EventType, service: InferenceService, status: str | None = None
+) -> None:
+    await emit(
+        session,
+        event,
+        customer_id=service.customer_id,
+        resource_type="inference_service",
+        resource_id=service.id,
+        payload={
+            "id": service.id,
+            "name": service.name,
+            "status": status or service.status,
+            "replicas": service.replicas,
+        },
+    )
 
 
 async def _locked(session: AsyncSession, service_id: str) -> InferenceService | None:
@@ -131,7 +150,9 @@ async def create_inference_service(
         replicas=spec.replicas,
     )
     session.add(service)
-    return await _saved(session, service)
+    service = await _saved(session, service)
+    await _announce(session, EventType.INFERENCE_CREATED, service)
+    return service
 
 
 async def scale_inference_service(
@@ -154,7 +175,9 @@ async def start_inference_service(
     _require_status(service, ("stopped",), "started")
     service.status = "running"
     service.updated_at = func.now()
-    return await _saved(session, service)
+    service = await _saved(session, service)
+    await _announce(session, EventType.INFERENCE_STARTED, service)
+    return service
 
 
 async def stop_inference_service(
@@ -165,7 +188,9 @@ async def stop_inference_service(
     _require_status(service, ("running",), "stopped")
     service.status = "stopped"
     service.updated_at = func.now()
-    return await _saved(session, service)
+    service = await _saved(session, service)
+    await _announce(session, EventType.INFERENCE_STOPPED, service)
+    return service
 
 
 async def report_inference_service_status(
@@ -198,6 +223,9 @@ async def report_inference_service_status(
     service.updated_at = func.now()
     service = await _saved(session, service)
     failed = status == "error"
+    await _announce(
+        session, EventType.INFERENCE_FAILED if failed else EventType.INFERENCE_STARTED, service
+    )
     await notify(
         session,
         service.customer_id,
@@ -226,4 +254,5 @@ async def delete_inference_service(session: AsyncSession, viewer: Viewer, servic
             ["input", "id"],
         )
     await session.execute(delete(InferenceService).where(InferenceService.id == service.id))
+    await _announce(session, EventType.INFERENCE_DELETED, service, status="deleted")
     return service.id

@@ -235,9 +235,17 @@ async def mark_invoice_paid(
 
 
 async def mark_invoice_overdue(session: AsyncSession, *, invoice_id: int) -> Invoice:
-    """pending -> overdue; the customer is warned (there is no event type for it)."""
+    """pending -> overdue; the customer is warned and an invoice.overdue event sent."""
     invoice = await _move(session, invoice_id, "overdue")
     await session.flush()
+    await emit(
+        session,
+        EventType.INVOICE_OVERDUE,
+        customer_id=invoice.customer_id,
+        resource_type="invoice",
+        resource_id=str(invoice.id),
+        payload=_payload(invoice),
+    )
     await notify(
         session,
         invoice.customer_id,

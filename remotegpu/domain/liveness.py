@@ -22,17 +22,17 @@ from sqlalchemy import insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Scope, Viewer
-from remotegpu.db.models import Customer, Environment, EventOutbox, Host, Notification
+from remotegpu.db.models import Customer, Environment, Host, Notification
 from remotegpu.domain.audit import SYSTEM, record_audit
 from remotegpu.domain.environment_access import LIVE
 from remotegpu.domain.environment_inputs import ReportedStatus
 from remotegpu.domain.environments import report_status
+from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.hosts import SILENCE, mark_silent_hosts_offline
-from remotegpu.domain.notifications import NotificationKind
+from remotegpu.domain.notifications import NotificationKind, announce_notification
 from remotegpu.domain.quotas import config_int
 
 # A platform event, not a customer's: no customer webhook subscribes to it (customer_id NULL).
-HOST_OFFLINE_EVENT = "host.offline"
 SYSTEM_ACTOR = "system"
 ENVIRONMENT_TIMEOUT_KEY = "default_environment_timeout"
 DEFAULT_ENVIRONMENT_TIMEOUT = 7200  # seconds, when system_configs has no value
@@ -49,7 +49,7 @@ async def take_silent_hosts_offline(
     session: AsyncSession, now: datetime, silence: timedelta = SILENCE
 ) -> int:
     """Online hosts silent for `silence` go offline, their live environments fail, admins
-    are told and a host.offline event is written; returns the rows changed."""
+    are told and a host.status_changed event is written; returns the rows changed."""
     silent = select(Host.id).where(
         Host.status == "online",
         Host.last_heartbeat.is_(None) | (Host.last_heartbeat < now - silence),
@@ -84,15 +84,14 @@ async def _announce_offline(
         f" Environments failed: {', '.join(lost)}." if lost else ""
     )
     await notify_admins(session, f"Host {host_id} went offline", content, level="warning")
-    session.add(
-        EventOutbox(
-            event_type=HOST_OFFLINE_EVENT,
-            customer_id=None,
-            resource_type="host",
-            resource_id=host_id,
-            payload={"id": host_id, "status": "offline", "at": now.isoformat(),
-                     "failed_environments": lost},
-        )
+    await emit(
+        session,
+        EventType.HOST_STATUS_CHANGED,
+        customer_id=None,
+        resource_type="host",
+        resource_id=host_id,
+        payload={"id": host_id, "status": "offline", "previousStatus": "online",
+                 "at": now.isoformat(), "failedEnvironments": lost},
     )  # fmt: skip
     await record_audit(
         session, viewer=Viewer(), action="host.offline", resource_type="host",
@@ -101,9 +100,10 @@ async def _announce_offline(
 
 
 async def notify_admins(session: AsyncSession, title: str, content: str, level: str) -> None:
-    """One notification to each active platform admin, in one statement."""
-    await session.execute(
-        insert(Notification).from_select(
+    """One notification to each active platform admin, in one statement (and its events)."""
+    written = await session.execute(
+        insert(Notification)
+        .from_select(
             ["customer_id", "type", "title", "content", "level"],
             select(
                 Customer.id,
@@ -117,7 +117,12 @@ async def notify_admins(session: AsyncSession, title: str, content: str, level: 
                 Customer.deleted_at.is_(None),
             ),
         )
+        .returning(Notification.id, Notification.customer_id)
     )
+    for notification_id, customer_id in written.all():
+        await announce_notification(
+            session, notification_id, customer_id, NotificationKind.SYSTEM.value, level
+        )
 
 
 async def fail_stuck_environments(session: AsyncSession, now: datetime) -> int:

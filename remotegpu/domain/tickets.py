@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Issue, Requirement
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
 
 T = TypeVar("T", Issue, Requirement)
@@ -276,7 +277,27 @@ async def update_ticket(
     if ch.type is not None and isinstance(row, Issue):
         row.type = check_choice(ch.type, ISSUE_TYPES, "type")
     await session.flush()
+    await _announce(session, kind, row, "edited")
     return row
+
+
+async def _announce(
+    session: AsyncSession, kind: TicketKind[T], row: Issue | Requirement, change: str
+) -> None:
+    await emit(
+        session,
+        EventType.TICKET_UPDATED,
+        customer_id=row.customer_id,
+        resource_type=kind.name,
+        resource_id=str(row.id),
+        payload={
+            "kind": kind.name,
+            "id": row.id,
+            "number": getattr(row, kind.number_column),
+            "status": row.status,
+            "change": change,
+        },
+    )
 
 
 async def _staff_member(session: AsyncSession, customer_id: int) -> Customer:
@@ -317,6 +338,7 @@ async def assign_ticket(
         return row
     row.assignee_id = assignee_id
     await session.flush()
+    await _announce(session, kind, row, "assigned")
     number = kind.number_of(row)
     if row.customer_id != viewer.customer_id:
         who = "nobody" if assignee is None else assignee.display_name or assignee.username
@@ -361,6 +383,7 @@ async def transition_ticket(
     elif current == kind.stamp_state and status != "closed":
         setattr(row, kind.stamp_column, None)  # reopened: no longer resolved
     await session.flush()
+    await _announce(session, kind, row, "moved")
     if not is_reporter:
         await notify(
             session,

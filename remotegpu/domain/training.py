@@ -141,7 +141,27 @@ async def cancel_training_job(session: AsyncSession, viewer: Viewer, job_id: str
             f"Cancelled by {viewer.username or 'an administrator'}.",
             "warning",
         )
-    return await _saved(session, job)
+    job = await _saved(session, job)
+    await _emit_job_event(session, EventType.TRAINING_CANCELLED, job)
+    return job
+
+
+async def _emit_job_event(session: AsyncSession, event: EventType, job: TrainingJob) -> None:
+    await emit(
+        session,
+        event,
+        customer_id=job.customer_id,
+        resource_type="training_job",
+        resource_id=job.id,
+        payload={
+            "id": job.id,
+            "name": job.name,
+            "status": job.status,
+            "envId": job.env_id,
+            "startedAt": job.started_at.isoformat() if job.started_at else None,
+            "completedAt": job.completed_at.isoformat() if job.completed_at else None,
+        },
+    )
 
 
 async def _require_runner(session: AsyncSession, viewer: Viewer, job: TrainingJob | None) -> None:
@@ -191,21 +211,7 @@ async def transition_training_job(
         job.completed_at = func.now()
     job.updated_at = func.now()
     job = await _saved(session, job)
-    await emit(
-        session,
-        _EVENTS[status],
-        customer_id=job.customer_id,
-        resource_type="training_job",
-        resource_id=job.id,
-        payload={
-            "id": job.id,
-            "name": job.name,
-            "status": status,
-            "envId": job.env_id,
-            "startedAt": job.started_at.isoformat() if job.started_at else None,
-            "completedAt": job.completed_at.isoformat() if job.completed_at else None,
-        },
-    )
+    await _emit_job_event(session, _EVENTS[status], job)
     verb = {"running": "started", "completed": "completed", "failed": "failed"}[status]
     await notify(
         session,

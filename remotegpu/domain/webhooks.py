@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Webhook, WebhookLog
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import EventType
+from remotegpu.domain.events import WEBHOOK_EVENTS
 
 NAME_MAX = 256
 URL_MAX = 512
@@ -85,9 +85,10 @@ def _clean_name(name: str) -> str:
 
 
 def _clean_events(events: Sequence[str]) -> list[str]:
-    """A non-empty set of known event types, stored in the enum's order (no duplicates)."""
+    """A non-empty set of the catalogue's webhook event types, stored in the catalogue's order
+    (no duplicates); platform-internal events (host status, access revoked) are refused."""
     wanted = set(events)
-    known = {e.value for e in EventType}
+    known = {e.value for e in WEBHOOK_EVENTS}
     if not wanted or not wanted <= known:
         unknown = ", ".join(sorted(wanted - known))
         message = (
@@ -96,7 +97,7 @@ def _clean_events(events: Sequence[str]) -> list[str]:
             else f"unknown event types: {unknown}"
         )
         raise DomainError(ErrorCode.INVALID_INPUT, message, _input("events"))
-    return [e.value for e in EventType if e.value in wanted]
+    return [e.value for e in WEBHOOK_EVENTS if e.value in wanted]
 
 
 # --- the URL check -------------------------------------------------------------------------

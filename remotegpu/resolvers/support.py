@@ -32,6 +32,7 @@ from remotegpu.context import Context
 from remotegpu.db.engine import transaction
 from remotegpu.domain.audit import RequestMeta, record_audit, record_audit_separately, status_for
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import announce_quota_exceeded
 from remotegpu.schema.errors import UserError
 
 T = TypeVar("T")
@@ -134,6 +135,11 @@ async def run_mutation(
             status_code=status_for(error.code),
             error_message=f"{error.code}: {error.message}",
         )
+        if error.code is ErrorCode.QUOTA_EXCEEDED and ctx.viewer.customer_id is not None:
+            async with transaction(ctx.sessions) as session:
+                await announce_quota_exceeded(
+                    session, ctx.viewer.customer_id, action, error.message
+                )
         ctx.loaders.clear_all()
         return MutationOutcome(errors=[UserError.from_domain(error)])
     ctx.loaders.clear_all()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from graphql import GraphQLEnumType, GraphQLSchema
 
+from remotegpu.domain.events import WEBHOOK_EVENTS, describe
+
 # Words of an ordering's column, where the plain words read badly.
 _COLUMN_WORDS = {
     "ID": "table key",
@@ -284,21 +286,7 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "WRITE": "Change what the owner may change.",
         "AGENT": "A host agent reporting heartbeats and metrics of its one host.",
     },
-    "WebhookEvent": {
-        "ENVIRONMENT_CREATED": "environment.created: an environment was created.",
-        "ENVIRONMENT_STARTED": "environment.started: an environment started running.",
-        "ENVIRONMENT_STOPPED": "environment.stopped: an environment was stopped.",
-        "ENVIRONMENT_DELETED": "environment.deleted: an environment was deleted.",
-        "ENVIRONMENT_FAILED": "environment.failed: an environment went to ERROR.",
-        "TRAINING_STARTED": "training.started: a training job started.",
-        "TRAINING_COMPLETED": "training.completed: a training job finished successfully.",
-        "TRAINING_FAILED": "training.failed: a training job failed.",
-        "ALERT_FIRED": "alert.fired: an alert rule fired.",
-        "ALERT_RESOLVED": "alert.resolved: a firing alert cleared.",
-        "INVOICE_CREATED": "invoice.created: an invoice was issued.",
-        "INVOICE_PAID": "invoice.paid: an invoice was paid.",
-        "QUOTA_EXCEEDED": "quota.exceeded: a request was refused for exceeding a quota.",
-    },
+    "WebhookEvent": {event.name: describe(event) for event in WEBHOOK_EVENTS},
     "ErrorCode": {
         "NOT_FOUND": "The object does not exist or the viewer may not see it.",
         "FORBIDDEN": "The viewer may see the object but not do this.",

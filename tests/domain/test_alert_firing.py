@@ -129,7 +129,9 @@ async def notifications(conn: asyncpg.Connection) -> list[asyncpg.Record]:
 
 
 async def events(conn: asyncpg.Connection) -> list[dict[str, Any]]:
-    rows = await conn.fetch("SELECT * FROM event_outbox ORDER BY id")
+    rows = await conn.fetch(
+        "SELECT * FROM event_outbox WHERE event_type <> 'notification.created' ORDER BY id"
+    )
     return [dict(row) | {"payload": json.loads(row["payload"])} for row in rows]
 
 

@@ -109,7 +109,10 @@ class World(GraphQLWorld):
         return [r["gpu_index"] for r in rows]
 
     async def events(self) -> list[str]:
-        rows = await self.conn.fetch("SELECT event_type FROM event_outbox ORDER BY id")
+        rows = await self.conn.fetch(
+            "SELECT event_type FROM event_outbox"
+            " WHERE event_type <> 'notification.created' ORDER BY id"
+        )
         return [r["event_type"] for r in rows]
 
     async def last_audit(self) -> tuple[str, int]:

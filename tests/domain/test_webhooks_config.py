@@ -17,7 +17,7 @@ import pytest
 
 from remotegpu.api import schema
 from remotegpu.auth.viewer import Viewer
-from remotegpu.domain.events import EventType
+from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
 from remotegpu.schema.inputs.webhooks_mutations import WebhookEvent
 from tests.graphql import GraphQLRunner, customer_viewer, runner_for
 from tests.support.db import fetch, first_admin, last_audit, value, violations
@@ -487,4 +487,11 @@ def test_webhook_schema_secret_only_in_create_and_rotate() -> None:
 
 
 def test_webhook_event_enum_matches_event_types() -> None:
-    assert {e.name: e.value for e in WebhookEvent} == {e.name: e.value for e in EventType}
+    """The enum is the catalogue's webhook events; platform-internal ones stay out of it."""
+    assert {e.name: e.value for e in WebhookEvent} == {e.name: e.value for e in WEBHOOK_EVENTS}
+    internal = {e for e in EventType if not CATALOGUE[e].webhook}
+    assert internal == {
+        EventType.HOST_STATUS_CHANGED,
+        EventType.NOTIFICATION_CREATED,
+        EventType.ACCESS_REVOKED,
+    }

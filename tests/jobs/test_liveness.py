@@ -54,13 +54,13 @@ async def test_hosts_liveness_silent_host_goes_offline_and_its_environments_fail
     )
     events = await fleet.conn.fetch(
         "SELECT event_type, resource_id, customer_id FROM event_outbox"
-        " WHERE event_type IN ('host.offline', 'environment.failed') ORDER BY id"
+        " WHERE event_type IN ('host.status_changed', 'environment.failed') ORDER BY id"
     )
     assert sorted((e["event_type"], e["resource_id"]) for e in events) == sorted(
-        [("host.offline", silent), ("environment.failed", running),
+        [("host.status_changed", silent), ("environment.failed", running),
          ("environment.failed", creating)]
     )  # fmt: skip
-    assert [e["customer_id"] for e in events if e["event_type"] == "host.offline"] == [None]
+    assert [e["customer_id"] for e in events if e["event_type"] == "host.status_changed"] == [None]
     admin_notes = await fleet.conn.fetch(
         "SELECT title, level FROM notifications WHERE customer_id = $1", fleet.admin
     )

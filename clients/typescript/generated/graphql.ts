@@ -6312,6 +6312,29 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Live updates, over a WebSocket at /graphql (graphql-transport-ws or graphql-ws; authenticate in `connection_init` with `{authorization: 'Bearer <token>'}`). Each event is sent only to subscribers allowed to read its object, as the queries decide. Close codes: 4403 refused or access revoked, 4508 subscriber too slow. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each alert that fires and the viewer can see (admins: platform-wide ones too). */
+  alertFired: AlertRecord;
+  /** One environment, after each change of its state (created, started, stopped, failed, deleted). */
+  environmentUpdated: Environment;
+  /** Every environment the viewer can see (admins: all; customers: their own and their workspaces'), after each change of its state. */
+  environmentsUpdated: Environment;
+  /** Hosts going online, offline or into or out of maintenance (admins: every host; an agent token: its own host; customers: nothing). */
+  hostStatusChanged: Host;
+  /** Training jobs the viewer can see, after each change of their state (started, completed, failed, cancelled). */
+  jobUpdated: TrainingJob;
+  /** Each new notification in the viewer's inbox. */
+  notificationReceived: Notification;
+};
+
+
+/** Live updates, over a WebSocket at /graphql (graphql-transport-ws or graphql-ws; authenticate in `connection_init` with `{authorization: 'Bearer <token>'}`). Each event is sent only to subscribers allowed to read its object, as the queries decide. Close codes: 4403 refused or access revoked, 4508 subscriber too slow. */
+export type SubscriptionEnvironmentUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Key/value platform settings (port ranges, limits, pricing, branding); public rows may be shown to anonymous users. */
 export type SystemConfig = Node & {
   __typename?: 'SystemConfig';
@@ -6786,33 +6809,49 @@ export type WebhookEdge = {
   node: Webhook;
 };
 
-/** Event types a webhook can subscribe to (stored as e.g. alert.fired). */
+/** The event catalogue: event types a webhook can subscribe to (stored as e.g. alert.fired). The same events drive GraphQL subscriptions. */
 export type WebhookEvent =
-  /** alert.fired: an alert rule fired. */
+  /** alert.fired: an alert rule fired. Payload: alertRecordId, ruleId, metricType, resourceType, resourceId, severity, message. */
   | 'ALERT_FIRED'
-  /** alert.resolved: a firing alert cleared. */
+  /** alert.resolved: a firing alert cleared. Payload: alertRecordId, ruleId, metricType, resourceType, resourceId, severity, message, resolvedAt, resolvedBy. */
   | 'ALERT_RESOLVED'
-  /** environment.created: an environment was created. */
+  /** environment.created: an environment was created. Payload: id, name, status, hostId. */
   | 'ENVIRONMENT_CREATED'
-  /** environment.deleted: an environment was deleted. */
+  /** environment.deleted: an environment was deleted. Payload: id, name, status, hostId. */
   | 'ENVIRONMENT_DELETED'
-  /** environment.failed: an environment went to ERROR. */
+  /** environment.failed: an environment went to ERROR. Payload: id, name, status, hostId. */
   | 'ENVIRONMENT_FAILED'
-  /** environment.started: an environment started running. */
+  /** environment.started: an environment started running. Payload: id, name, status, hostId. */
   | 'ENVIRONMENT_STARTED'
-  /** environment.stopped: an environment was stopped. */
+  /** environment.stopped: an environment was stopped. Payload: id, name, status, hostId. */
   | 'ENVIRONMENT_STOPPED'
-  /** invoice.created: an invoice was issued. */
+  /** inference.created: an inference service was created. Payload: id, name, status, replicas. */
+  | 'INFERENCE_CREATED'
+  /** inference.deleted: an inference service was deleted. Payload: id, name, status, replicas. */
+  | 'INFERENCE_DELETED'
+  /** inference.failed: an inference service failed to deploy. Payload: id, name, status, replicas. */
+  | 'INFERENCE_FAILED'
+  /** inference.started: an inference service started running. Payload: id, name, status, replicas. */
+  | 'INFERENCE_STARTED'
+  /** inference.stopped: an inference service was stopped. Payload: id, name, status, replicas. */
+  | 'INFERENCE_STOPPED'
+  /** invoice.created: an invoice was issued. Payload: id, invoiceNo, status, totalAmount, currency, billingPeriodStart, billingPeriodEnd. */
   | 'INVOICE_CREATED'
-  /** invoice.paid: an invoice was paid. */
+  /** invoice.overdue: an invoice's payment term ended unpaid. Payload: id, invoiceNo, status, totalAmount, currency, billingPeriodStart, billingPeriodEnd. */
+  | 'INVOICE_OVERDUE'
+  /** invoice.paid: an invoice was paid. Payload: id, invoiceNo, status, totalAmount, currency, billingPeriodStart, billingPeriodEnd. */
   | 'INVOICE_PAID'
-  /** quota.exceeded: a request was refused for exceeding a quota. */
+  /** quota.exceeded: a request was refused for exceeding a quota. Payload: customerId (who sent the request), action, message; written after the refusal. */
   | 'QUOTA_EXCEEDED'
-  /** training.completed: a training job finished successfully. */
+  /** ticket.updated: an issue or requirement was edited, assigned or moved. Payload: kind (issue or requirement), id, number, status, change (edited, assigned, moved). */
+  | 'TICKET_UPDATED'
+  /** training.cancelled: a training job was cancelled. Payload: id, name, status, envId. */
+  | 'TRAINING_CANCELLED'
+  /** training.completed: a training job finished successfully. Payload: id, name, status, envId. */
   | 'TRAINING_COMPLETED'
-  /** training.failed: a training job failed. */
+  /** training.failed: a training job failed. Payload: id, name, status, envId. */
   | 'TRAINING_FAILED'
-  /** training.started: a training job started. */
+  /** training.started: a training job started. Payload: id, name, status, envId. */
   | 'TRAINING_STARTED';
 
 /** One row per delivery attempt of an event to a webhook. */

@@ -9,7 +9,12 @@ import strawberry
 from remotegpu.domain.events import EventType
 
 
-@strawberry.enum(description="Event types a webhook can subscribe to (stored as e.g. alert.fired).")
+# The values are the catalogue's webhook events (remotegpu/domain/events.py CATALOGUE); a test
+# keeps the two equal, and each value's description comes from the catalogue.
+@strawberry.enum(
+    description="The event catalogue: event types a webhook can subscribe to (stored as e.g. "
+    "alert.fired). The same events drive GraphQL subscriptions."
+)
 class WebhookEvent(StrEnum):
     ENVIRONMENT_CREATED = EventType.ENVIRONMENT_CREATED.value
     ENVIRONMENT_STARTED = EventType.ENVIRONMENT_STARTED.value
@@ -24,6 +29,14 @@ class WebhookEvent(StrEnum):
     INVOICE_CREATED = EventType.INVOICE_CREATED.value
     INVOICE_PAID = EventType.INVOICE_PAID.value
     QUOTA_EXCEEDED = EventType.QUOTA_EXCEEDED.value
+    TRAINING_CANCELLED = EventType.TRAINING_CANCELLED.value
+    INFERENCE_CREATED = EventType.INFERENCE_CREATED.value
+    INFERENCE_STARTED = EventType.INFERENCE_STARTED.value
+    INFERENCE_STOPPED = EventType.INFERENCE_STOPPED.value
+    INFERENCE_FAILED = EventType.INFERENCE_FAILED.value
+    INFERENCE_DELETED = EventType.INFERENCE_DELETED.value
+    INVOICE_OVERDUE = EventType.INVOICE_OVERDUE.value
+    TICKET_UPDATED = EventType.TICKET_UPDATED.value
 
 
 _URL = (

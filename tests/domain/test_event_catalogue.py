@@ -1,0 +1,118 @@
+"""The event catalogue: documented everywhere it is listed, and the events added with it
+emitted once each, in the transaction of their change (nothing when the change fails)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from remotegpu.db.engine import create_engine, create_session_factory, transaction
+from remotegpu.domain.customers import set_customer_status
+from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
+from remotegpu.domain.hosts import enter_maintenance, exit_maintenance
+from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.webhooks import _clean_events
+from remotegpu.settings import Settings
+from tests.domain.fleet_fixtures import add_customer, add_host
+from tests.graphql import admin_viewer
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture
+async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(migrated_url, Settings())
+    yield create_session_factory(engine)
+    await engine.dispose()
+
+
+async def events(db: asyncpg.Connection, event_type: EventType) -> list[dict[str, Any]]:
+    rows = await db.fetch(
+        "SELECT customer_id, resource_type, resource_id, payload FROM event_outbox"
+        " WHERE event_type = $1 ORDER BY id",
+        event_type.value,
+    )
+    return [{**dict(r), "payload": json.loads(r["payload"])} for r in rows]
+
+
+def test_catalogue_every_event_type_is_described_in_the_readme() -> None:
+    readme = README.read_text()
+    for event, spec in CATALOGUE.items():
+        assert f"| `{event.value}` | {spec.description} |" in readme, event
+    assert set(CATALOGUE) == set(EventType)
+
+
+def test_webhook_events_internal_event_type_refused() -> None:
+    assert [e.value for e in WEBHOOK_EVENTS] == _clean_events([e.value for e in WEBHOOK_EVENTS])
+    for internal in ("host.status_changed", "notification.created", "access.revoked"):
+        with pytest.raises(DomainError) as refused:
+            _clean_events(["environment.created", internal])
+        assert refused.value.code == ErrorCode.INVALID_INPUT
+
+
+async def test_host_maintenance_enter_and_exit_emit_one_host_status_changed_each(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    host = await add_host(db, status="online")
+    async with transaction(sessions) as session:
+        await enter_maintenance(session, admin_viewer(), host)
+    async with transaction(sessions) as session:
+        await exit_maintenance(session, admin_viewer(), host)
+    assert [
+        (
+            e["resource_type"],
+            e["resource_id"],
+            e["payload"]["status"],
+            e["payload"]["previousStatus"],
+        )
+        for e in await events(db, EventType.HOST_STATUS_CHANGED)
+    ] == [("host", host, "maintenance", "online"), ("host", host, "offline", "maintenance")]
+
+
+async def test_host_maintenance_exit_refused_emits_nothing(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    host = await add_host(db, status="online")
+    with pytest.raises(DomainError):
+        async with transaction(sessions) as session:
+            await exit_maintenance(session, admin_viewer(), host)
+    assert await events(db, EventType.HOST_STATUS_CHANGED) == []
+
+
+async def test_notify_emits_one_notification_created_with_the_notifications_id(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    alice = await add_customer(db)
+    async with transaction(sessions) as session:
+        note_id = await notify(session, alice, NotificationKind.BILLING, "hello", None, "warning")
+    assert await events(db, EventType.NOTIFICATION_CREATED) == [
+        {
+            "customer_id": alice,
+            "resource_type": "notification",
+            "resource_id": str(note_id),
+            "payload": {"id": note_id, "type": "billing", "level": "warning"},
+        }
+    ]
+    assert await db.fetchval("SELECT customer_id FROM notifications WHERE id = $1", note_id) == (
+        alice
+    )
+
+
+async def test_customer_suspend_emits_one_access_revoked_and_a_refusal_none(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    alice = await add_customer(db)
+    async with transaction(sessions) as session:
+        await set_customer_status(session, admin_viewer(), alice, "suspended")
+    with pytest.raises(DomainError):  # already suspended: INVALID_TRANSITION, rolled back
+        async with transaction(sessions) as session:
+            await set_customer_status(session, admin_viewer(), alice, "suspended")
+    (revoked,) = await events(db, EventType.ACCESS_REVOKED)
+    assert (revoked["customer_id"], revoked["payload"]["tokenId"]) == (alice, None)
