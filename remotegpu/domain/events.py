@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import EventOutbox
@@ -166,6 +166,10 @@ async def emit(
             resource_type=resource_type,
             resource_id=str(resource_id),
             payload=payload,
+            # Published by this commit: the trigger's NOTIFY and the webhook jobs are part of
+            # the transaction, so no later step marks it. Housekeeping expires it after a week
+            # (what a reconnecting listener can still replay).
+            published_at=func.now(),
         )
         .returning(EventOutbox)
     )

@@ -5,23 +5,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain.customers import set_customer_status
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
+from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType, emit
 from remotegpu.domain.hosts import enter_maintenance, exit_maintenance
+from remotegpu.domain.housekeeping import expire_published_events
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.webhooks import _clean_events
 from remotegpu.settings import Settings
-from tests.domain.fleet_fixtures import add_customer, add_host
 from tests.graphql import admin_viewer
+from tests.support.fleet import add_customer, add_host
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -55,6 +58,29 @@ def test_webhook_events_internal_event_type_refused() -> None:
         with pytest.raises(DomainError) as refused:
             _clean_events(["environment.created", internal])
         assert refused.value.code == ErrorCode.INVALID_INPUT
+
+
+async def test_emit_committed_event_is_published_at_commit_and_expires_after_a_week(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    alice = await add_customer(db)
+    async with transaction(sessions) as session:
+        event_id = await emit(
+            session,
+            EventType.ENVIRONMENT_CREATED,
+            customer_id=alice,
+            resource_type="environment",
+            resource_id="env-1",
+            payload={"id": "env-1"},
+        )
+        started = await session.scalar(select(func.now()))
+    published = await db.fetchval("SELECT published_at FROM event_outbox WHERE id = $1", event_id)
+    assert published == started
+    async with transaction(sessions) as session:
+        assert await expire_published_events(session, published + timedelta(days=6)) == 0
+    async with transaction(sessions) as session:
+        assert await expire_published_events(session, published + timedelta(days=8)) == 1
+    assert await db.fetchval("SELECT count(*) FROM event_outbox WHERE id = $1", event_id) == 0
 
 
 async def test_host_maintenance_enter_and_exit_emit_one_host_status_changed_each(
