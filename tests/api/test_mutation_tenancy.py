@@ -55,6 +55,7 @@ VICTIM_OBJECTS: dict[str, str] = {
     "alert_record": "SELECT id::text FROM alert_records WHERE customer_id IS NOT NULL"
     " ORDER BY status, id LIMIT 1",
     "webhook": "SELECT id::text FROM webhooks WHERE true ORDER BY id LIMIT 1",
+    "webhook_log": "SELECT id::text FROM webhook_logs WHERE true ORDER BY id LIMIT 1",
     "invoice": "SELECT id::text FROM invoices WHERE customer_id = {victim} ORDER BY id LIMIT 1",
     "notification": "SELECT id::text FROM notifications WHERE is_read = false ORDER BY id LIMIT 1",
     "host": "SELECT h.id FROM hosts h WHERE NOT EXISTS (SELECT 1 FROM environments e"
@@ -117,6 +118,7 @@ REFERENCE_FIELDS: dict[str, str] = {
     "subjectId": "issue",
     "ruleId": "alert_rule",
     "webhookId": "webhook",
+    "logId": "webhook_log",
     "commentId": "comment",
     "imageId": "image",
     "artifactId": "artifact",
