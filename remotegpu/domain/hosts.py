@@ -351,7 +351,10 @@ async def record_heartbeat(
     ).one_or_none()
     if row is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
-    return Heartbeat(host=row[0], previous_status=row[1], previous_health=row[2])
+    beat = Heartbeat(host=row[0], previous_status=row[1], previous_health=row[2])
+    if beat.previous_status != beat.host.status:  # an offline host is back: subscribers learn it
+        await announce_host_status(session, host_id, beat.host.status, beat.previous_status)
+    return beat
 
 
 async def mark_silent_hosts_offline(

@@ -18,7 +18,7 @@ from remotegpu.db.engine import create_engine, create_session_factory, transacti
 from remotegpu.domain.customers import set_customer_status
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType, emit
-from remotegpu.domain.hosts import enter_maintenance, exit_maintenance
+from remotegpu.domain.hosts import enter_maintenance, exit_maintenance, record_heartbeat
 from remotegpu.domain.housekeeping import expire_published_events
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.webhooks import _clean_events
@@ -81,6 +81,23 @@ async def test_emit_committed_event_is_published_at_commit_and_expires_after_a_w
     async with transaction(sessions) as session:
         assert await expire_published_events(session, published + timedelta(days=8)) == 1
     assert await db.fetchval("SELECT count(*) FROM event_outbox WHERE id = $1", event_id) == 0
+
+
+async def test_heartbeat_offline_host_back_emits_one_host_status_changed_steady_none(
+    db: asyncpg.Connection, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    host = await add_host(db, status="offline")
+    for _ in range(2):  # the first brings it back; the second changes nothing
+        async with transaction(sessions) as session:
+            await record_heartbeat(session, admin_viewer(), host, "healthy")
+    assert await events(db, EventType.HOST_STATUS_CHANGED) == [
+        {
+            "customer_id": None,
+            "resource_type": "host",
+            "resource_id": host,
+            "payload": {"id": host, "status": "online", "previousStatus": "offline"},
+        }
+    ]
 
 
 async def test_host_maintenance_enter_and_exit_emit_one_host_status_changed_each(
