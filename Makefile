@@ -60,7 +60,7 @@ run: install
 
 # Two workers, one test file each at a time: the suite waits on PostgreSQL more than on CPU.
 test: install-dev
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --durations=15
 
 check: install-dev codegen-tools
 	$(BIN)/ruff check .
