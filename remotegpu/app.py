@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -160,7 +160,11 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     # /graphql counts in the agents' groups, on their asyncpg pool: one counting statement in
     # flight per worker for both paths, none of SQLAlchemy's per-statement CPU.
     limited = RateLimitMiddleware(GraphQLApp(settings, sessions, hub), agents.limits, settings)
-    graphql = AuthMiddleware(limited, sessions, settings)
+    # One credential cache per worker, the agents' and /graphql's (auth/token_cache.py).
+    graphql = AuthMiddleware(limited, sessions, settings, agents.token_cache)
+    # Every /graphql request uses the worker's asyncpg pool and credential listener. An app run
+    # without its lifespan (in-process tests) is ended by disposing its engine: they go too.
+    event.listen(engine.sync_engine, "engine_disposed", lambda _: agents.terminate())
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
