@@ -1,10 +1,12 @@
-"""Rate-limit counting for the host agents' routes, grouped: one statement for many requests.
+"""Rate-limit counting for /graphql and the host agents' routes, grouped: one statement for
+many requests.
 
 Measured on the heartbeat route, the per-request rate-limit upsert cost PostgreSQL about twice
 the CPU of the heartbeat's own UPDATE (every agent of a site shares the address bucket's rows).
-Here the requests of one worker that arrive while a count is in flight wait for the next one,
-which counts them all in one statement: each bucket once, with the batch's weight. The counters
-are the same rows as /graphql's (ratelimit.py), and the verdicts are the ones one-by-one
+/graphql paid more in CPU for its upsert through SQLAlchemy than for its own small reads. Here
+the requests of one worker (either path) that arrive while a count is in flight wait for the
+next one, which counts them all in one statement: each bucket once, with the batch's weight.
+The statement and counters are ratelimit.py's, and the verdicts are the ones one-by-one
 counting in arrival order would give: the k-th request of a batch on a bucket is judged with
 the others' committed hits plus k of its own batch. A lone request is counted at once, so an
 idle worker adds no latency; under load a batch waits for at most one statement.
@@ -27,7 +29,7 @@ Pending = tuple[list[Bucket], asyncio.Future[Verdict | None]]
 
 
 class GroupedRateLimits:
-    """Admits or refuses requests as RateLimiter.check would, counting them in batches."""
+    """Admits or refuses requests as counting them one by one would, counting them in batches."""
 
     def __init__(
         self, limiter: RateLimiter, connections: Callable[[], Awaitable[asyncpg.Pool]]

@@ -39,7 +39,7 @@ from remotegpu.auth.authenticate import (
     viewer_from_api_token_on,
     viewer_from_token,
 )
-from remotegpu.auth.token_cache import AgentTokenCache
+from remotegpu.auth.token_cache import CredentialCache
 from remotegpu.auth.tokens import is_api_token
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.raw import create_raw_pool
@@ -92,7 +92,7 @@ class AgentRoutes:
         self._pool_lock = asyncio.Lock()
         size = settings.agent_token_cache_size
         self.token_cache = (
-            AgentTokenCache(database_url, size, settings.db_connect_timeout_seconds)
+            CredentialCache(database_url, size, settings.db_connect_timeout_seconds)
             if size
             else None
         )
@@ -102,6 +102,14 @@ class AgentRoutes:
             await self.token_cache.close()
         if self._pool is not None:
             await self._pool.close()
+            self._pool = None
+
+    def terminate(self) -> None:
+        """`close` without waiting, for synchronous callers (the engine's disposal)."""
+        if self.token_cache is not None:
+            self.token_cache.stop()
+        if self._pool is not None:
+            self._pool.terminate()
             self._pool = None
 
     async def _connections(self) -> asyncpg.Pool:
@@ -168,7 +176,7 @@ class AgentRoutes:
             if is_api_token(token):
                 return await viewer_from_api_token_on(pool, token, self.token_cache)
             # An admin's session (JWT) may report too, as through hostHeartbeat.
-            return await viewer_from_token(token, self.sessions, self.settings)
+            return await viewer_from_token(token, self.sessions, self.settings, self.token_cache)
         except AuthenticationError as exc:
             raise _unauthenticated(exc.message) from None
 

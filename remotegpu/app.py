@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -41,7 +41,7 @@ from remotegpu.observability.metrics import mark_this_process_dead, metrics_endp
 from remotegpu.observability.request_id import RequestIdMiddleware
 from remotegpu.observability.sql import observe_engine
 from remotegpu.persisted_documents import PersistedDocuments
-from remotegpu.ratelimit import RateLimitMiddleware
+from remotegpu.ratelimit import RateLimiter, RateLimitMiddleware
 from remotegpu.settings import Settings, get_settings
 
 
@@ -154,10 +154,17 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         await engine.dispose()
         mark_this_process_dead(settings)
 
-    limited = RateLimitMiddleware(GraphQLApp(settings, sessions, hub), engine, settings)
-    graphql = AuthMiddleware(limited, sessions, settings)
+    limiter = RateLimiter(settings)
     # Host agents: a plain route beside /graphql (authenticates and counts by itself).
-    agents = AgentRoutes(settings, database_url, sessions, limited.limiter)
+    agents = AgentRoutes(settings, database_url, sessions, limiter)
+    # /graphql counts in the agents' groups, on their asyncpg pool: one counting statement in
+    # flight per worker for both paths, none of SQLAlchemy's per-statement CPU.
+    limited = RateLimitMiddleware(GraphQLApp(settings, sessions, hub), agents.limits, settings)
+    # One credential cache per worker, the agents' and /graphql's (auth/token_cache.py).
+    graphql = AuthMiddleware(limited, sessions, settings, agents.token_cache)
+    # Every /graphql request uses the worker's asyncpg pool and credential listener. An app run
+    # without its lifespan (in-process tests) is ended by disposing its engine: they go too.
+    event.listen(engine.sync_engine, "engine_disposed", lambda _: agents.terminate())
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
@@ -176,7 +183,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.engine = engine
     app.state.settings = settings
-    app.state.rate_limiter = limited.limiter
+    app.state.rate_limiter = limiter
     app.state.agent_routes = agents
     app.state.event_hub = hub
     app.state.event_listener = listener

@@ -11,6 +11,10 @@ without the double burst a fixed window allows at its edge. A request over a lim
 `Retry-After` header and a GraphQL-shaped error (`extensions.code = RATE_LIMITED`); it still
 counts, so hammering keeps a client out rather than letting every other attempt through.
 
+The requests of one worker are counted in groups (agent_limits.py, on the worker's plain
+asyncpg pool): those arriving while a count is in flight share the next statement, with the
+verdicts one-by-one counting would give.
+
 The check fails open: if the counters cannot be reached the request goes on (the database is
 then failing the request anyway, and rate limiting must not turn a hiccup into an outage).
 """
@@ -26,7 +30,7 @@ import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import asyncpg
 from graphql import (
@@ -40,7 +44,6 @@ from graphql import (
     parse,
 )
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -169,37 +172,13 @@ def judge(bucket: Bucket, hits: int, previous: int, elapsed: float) -> Verdict |
 
 
 class RateLimiter:
-    """Counts requests in PostgreSQL; one statement per request, a prune now and then."""
+    """Counts requests in PostgreSQL on plain asyncpg; a prune now and then."""
 
-    def __init__(self, engine: AsyncEngine, settings: Settings) -> None:
-        # Autocommit: no BEGIN/COMMIT round trips around the single upsert.
-        self.engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
         # Round robin from a per-process offset: processes do not all start on shard 0.
         self._shards = itertools.count(os.getpid())
-
-    async def check(self, buckets: list[Bucket]) -> Verdict | None:
-        if not buckets:
-            return None
-        params = self._params(buckets)
-        try:
-            async with self.engine.connect() as conn:
-                rows = (await conn.execute(_COUNT, params)).all()
-                if self._prune_due():
-                    await conn.execute(_PRUNE, {"keep": self._keep()})
-        except Exception:  # fail open: see the module docstring
-            log.warning("rate limit counters unavailable; request let through", exc_info=True)
-            return None
-        return _verdict(buckets, [r._mapping for r in rows])
-
-    async def check_on(
-        self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
-    ) -> Verdict | None:
-        """`check` on plain asyncpg (the host agents' routes): same statement, same counters,
-        so an agent's requests count against one limit on either path."""
-        rows = await self.count_on(conn, buckets)
-        return None if rows is None else _verdict(buckets, rows)
 
     async def count_on(
         self, conn: asyncpg.Connection | asyncpg.Pool, buckets: list[Bucket]
@@ -302,12 +281,17 @@ def too_many_requests(verdict: Verdict) -> JSONResponse:
     return JSONResponse(body, status_code=429, headers={"Retry-After": str(seconds)})
 
 
+class RequestCounter(Protocol):
+    """Counts one request's buckets; the verdict, None when admitted (or counters unreachable)."""
+
+    async def check(self, buckets: list[Bucket]) -> Verdict | None: ...
+
+
 class RateLimitMiddleware:
     """Counts POST requests before the GraphQL app sees them; runs after authentication."""
 
-    def __init__(self, app: ASGIApp, engine: AsyncEngine, settings: Settings) -> None:
-        self.app, self.settings = app, settings
-        self.limiter = RateLimiter(engine, settings)
+    def __init__(self, app: ASGIApp, counter: RequestCounter, settings: Settings) -> None:
+        self.app, self.counter, self.settings = app, counter, settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -340,7 +324,7 @@ class RateLimitMiddleware:
         address = client[0] if client else "unknown"
         names = login_names(body, self.settings.max_tokens)
         buckets = buckets_for(self.settings, viewer, address, names)
-        verdict = await self.limiter.check(buckets)
+        verdict = await self.counter.check(buckets)
         if verdict is not None:
             await too_many_requests(verdict)(scope, receive, send)
             return

@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
     # Per worker, beside the main pool: plain asyncpg for the host agents' routes (heartbeats).
     agent_db_pool_size: int = Field(default=5, ge=1, le=200)
-    # Agent tokens remembered per worker (auth/token_cache.py); 0 looks every token up.
+    # Credentials (API tokens, sessions) remembered per worker (auth/token_cache.py), for
+    # /graphql and the agents' route; 0 looks every credential up.
     agent_token_cache_size: int = Field(default=10_000, ge=0, le=1_000_000)
     # asyncpg waits 60 s by default, then reports an empty reason; a server that accepts the
     # connection but never answers should fail fast with a message instead.

@@ -3,12 +3,15 @@
 Every authenticated request runs exactly one single-row statement (a Core SELECT by primary key
 or token hash, on a pooled connection in autocommit mode, no ORM session), so a suspended or
 deleted customer, a revoked API token, or a token issued before a suspension (its epoch is
-older than customers.token_epoch) is refused on the very next request.
+older than customers.token_epoch) is refused on the very next request. With the worker's
+credential cache (token_cache.py, emptied by LISTEN/NOTIFY on every change that can end a
+credential) a credential seen lately costs no statement, and such a change reaches every
+replica within moments instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -19,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
-from remotegpu.auth.token_cache import AgentTokenCache
+from remotegpu.auth.token_cache import CredentialCache
 from remotegpu.auth.tokens import (
     InvalidTokenError,
     decode_access_token,
@@ -142,6 +145,7 @@ async def viewer_from_request(
     request: HTTPConnection,
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
+    cache: CredentialCache | None = None,
 ) -> Viewer:
     """The Viewer of an HTTP request or WebSocket; ANONYMOUS when no credentials are sent.
 
@@ -151,43 +155,85 @@ async def viewer_from_request(
     token = bearer_token(request)
     if token is None:
         return ANONYMOUS
-    return await viewer_from_token(token, sessions, settings)
+    return await viewer_from_token(token, sessions, settings, cache)
 
 
 async def viewer_from_token(
-    token: str, sessions: async_sessionmaker[AsyncSession], settings: Settings
+    token: str,
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    cache: CredentialCache | None = None,
 ) -> Viewer:
     """The Viewer a bearer token stands for (also for WebSocket connection params)."""
     if is_api_token(token):
-        return await _viewer_from_api_token(token, sessions)
+        return await _viewer_from_api_token(token, sessions, cache)
     if is_refresh_token(token):
         raise AuthenticationError("a refresh token is not an access token; use tokenRefresh")
     try:
         claims = decode_access_token(settings, token)
     except InvalidTokenError as exc:
         raise AuthenticationError(str(exc)) from None
-    row = await _one_row(sessions, _SESSION_LOOKUP, {"customer_id": claims.customer_id})
+
+    async def lookup() -> tuple[Viewer, datetime | None]:
+        # The JWT's own expiry is checked above on every request: the entry needs none.
+        return await _viewer_from_session(sessions, claims.customer_id, claims.token_epoch), None
+
+    # Every token of one session epoch stands for the same Viewer: one entry per customer.
+    key = f"session:{claims.customer_id}:{claims.token_epoch}"
+    return await _through_cache(cache, key, utcnow(), lookup)
+
+
+async def _viewer_from_session(
+    sessions: async_sessionmaker[AsyncSession], customer_id: int, token_epoch: int
+) -> Viewer:
+    row = await _one_row(sessions, _SESSION_LOOKUP, {"customer_id": customer_id})
     if row is None or row.deleted_at is not None or row.status != "active":
         raise AuthenticationError("account is not active")
-    if row.token_epoch != claims.token_epoch:
+    if row.token_epoch != token_epoch:
         # Issued before a suspension or deletion: dead for good, reactivated account or not.
         raise AuthenticationError("access token revoked; log in again")
     return Viewer(
-        customer_id=claims.customer_id,
+        customer_id=customer_id,
         username=row.username,
         user_type=row.user_type,
         scopes=SESSION_SCOPES,
     )
 
 
-async def _viewer_from_api_token(token: str, sessions: async_sessionmaker[AsyncSession]) -> Viewer:
+async def _viewer_from_api_token(
+    token: str, sessions: async_sessionmaker[AsyncSession], cache: CredentialCache | None
+) -> Viewer:
     presented, now = _presented_hash(token), utcnow()
-    row = await _one_row(sessions, _API_TOKEN_LOOKUP, _lookup_params(presented, now))
-    return _viewer_from_token_row(None if row is None else row._mapping, now)
+
+    async def lookup() -> tuple[Viewer, datetime | None]:
+        row = await _one_row(sessions, _API_TOKEN_LOOKUP, _lookup_params(presented, now))
+        found = None if row is None else row._mapping
+        return _viewer_from_token_row(found, now), None if found is None else found["expires_at"]
+
+    return await _through_cache(cache, presented, now, lookup)
+
+
+async def _through_cache(
+    cache: CredentialCache | None,
+    key: str,
+    now: datetime,
+    lookup: Callable[[], Awaitable[tuple[Viewer, datetime | None]]],
+) -> Viewer:
+    """The cached Viewer of `key`, else `lookup`'s (stored unless a credential changed while it
+    ran); a refusal (AuthenticationError) is never stored."""
+    if cache is None:
+        return (await lookup())[0]
+    cached = cache.get(key, now)
+    if cached is not None:
+        return cached
+    generation = cache.generation
+    viewer, expires_at = await lookup()
+    cache.put(key, viewer, expires_at, generation)
+    return viewer
 
 
 async def viewer_from_api_token_on(
-    conn: asyncpg.Connection | asyncpg.Pool, token: str, cache: AgentTokenCache | None = None
+    conn: asyncpg.Connection | asyncpg.Pool, token: str, cache: CredentialCache | None = None
 ) -> Viewer:
     """The Viewer of an API token, looked up on a plain asyncpg connection (the host agents'
     routes): the same statement and the same checks as for /graphql, a fraction of the CPU.

@@ -15,6 +15,7 @@ from remotegpu.auth.authenticate import (
     unauthenticated_response,
     viewer_from_request,
 )
+from remotegpu.auth.token_cache import CredentialCache
 from remotegpu.settings import Settings
 
 
@@ -24,16 +25,20 @@ class AuthMiddleware:
         app: ASGIApp,
         sessions: async_sessionmaker[AsyncSession],
         settings: Settings,
+        cache: CredentialCache | None = None,
     ) -> None:
         self.app, self.sessions, self.settings = app, sessions, settings
+        self.cache = cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        if self.cache is not None:
+            self.cache.start()  # listens from the first request, in the worker's own loop
         connection = HTTPConnection(scope)
         try:
-            viewer = await viewer_from_request(connection, self.sessions, self.settings)
+            viewer = await viewer_from_request(connection, self.sessions, self.settings, self.cache)
         except AuthenticationError as exc:
             if scope["type"] == "http":
                 await unauthenticated_response(exc.message)(scope, receive, send)

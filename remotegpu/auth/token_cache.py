@@ -1,18 +1,20 @@
-"""A bounded in-process cache of agent tokens, emptied whenever a credential may have changed.
+"""A bounded in-process cache of credentials, emptied whenever a credential may have changed.
 
-Host agents present the same token every few seconds; looking it up each time is a round trip
-and a statement per heartbeat. Entries map a token's hash to the Viewer it stands for. The
-cache is trusted only while its process LISTENs on `remotegpu_credentials` (migration 30's
-triggers notify on every change that can end or alter a token: revocation, expiry, scopes,
-host, the owner's status, deletion, token epoch, type or name): each notification empties it,
-so a dead token is refused by every replica as soon as the notification arrives (milliseconds
-after the commit; the tests hold it to 1 s). While the listening connection is down the cache
-answers nothing.
+Clients present the same credential on every request (a host agent every few seconds, a
+console or script many times a second); checking it each time is a round trip and a statement
+per request. Entries map a key to the Viewer it stands for: an API token's hash, or a session
+(JWT) as `session:<customer id>:<token epoch>` (the signature and expiry of a JWT are still
+checked on every request, without the database). The cache is trusted only while its process
+LISTENs on `remotegpu_credentials` (migration 30's triggers notify on every change that can end
+or alter a credential: revocation, expiry, scopes, host, the owner's status, deletion, token
+epoch, type or name): each notification empties it, so a dead credential is refused by every
+replica as soon as the notification arrives (milliseconds after the commit; the tests hold it
+to 1 s). While the listening connection is down the cache answers nothing.
 
 An entry also lapses at the token's own `expires_at` and after `TTL` (so the once-a-minute
-`last_used_at` stamp of the lookup still happens). A lookup that raced a notification is not
-stored: `put` takes the generation read before the lookup and drops the entry if a
-notification came in between.
+`last_used_at` stamp of an API token's lookup still happens). A lookup that raced a
+notification is not stored: `put` takes the generation read before the lookup and drops the
+entry if a notification came in between.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ RECONNECT_SECONDS = 1.0
 PING_SECONDS = 5.0
 
 
-class AgentTokenCache:
-    """token hash -> (Viewer, expires_at, stored at); least recently used goes first."""
+class CredentialCache:
+    """key -> (Viewer, expires_at, stored at); least recently used goes first."""
 
     def __init__(self, database_url: str, max_entries: int, connect_timeout: float) -> None:
         self.database_url, self.max_entries = database_url, max_entries
@@ -60,29 +62,33 @@ class AgentTokenCache:
                 await self._task
             self._task = None
 
-    def get(self, presented_hash: str, now: datetime) -> Viewer | None:
+    def stop(self) -> None:
+        """`close` without waiting: the listening connection is dropped when the task ends."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def get(self, key: str, now: datetime) -> Viewer | None:
         if not self.listening.is_set():
             return None
-        entry = self._entries.get(presented_hash)
+        entry = self._entries.get(key)
         if entry is None:
             return None
         viewer, expires_at, stored = entry
         if time.monotonic() - stored > TTL.total_seconds() or (
             expires_at is not None and expires_at <= now
         ):
-            del self._entries[presented_hash]
+            del self._entries[key]
             return None
-        self._entries.move_to_end(presented_hash)
+        self._entries.move_to_end(key)
         return viewer
 
-    def put(
-        self, presented_hash: str, viewer: Viewer, expires_at: datetime | None, generation: int
-    ) -> None:
+    def put(self, key: str, viewer: Viewer, expires_at: datetime | None, generation: int) -> None:
         """Store a lookup's result, unless a notification arrived since `generation` was read."""
         if generation != self.generation or not self.listening.is_set():
             return
-        self._entries[presented_hash] = (viewer, expires_at, time.monotonic())
-        self._entries.move_to_end(presented_hash)
+        self._entries[key] = (viewer, expires_at, time.monotonic())
+        self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
 
@@ -94,9 +100,9 @@ class AgentTokenCache:
         while True:
             try:
                 await self._listen_once()
-                log.warning("credential notifications lost; agent token cache off until back")
+                log.warning("credential notifications lost; credential cache off until back")
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError):
-                log.warning("cannot listen for credential changes; agent token cache off")
+                log.warning("cannot listen for credential changes; credential cache off")
             await asyncio.sleep(RECONNECT_SECONDS)
 
     async def _listen_once(self) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 import string
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import TypeGuard
 
 import jwt
@@ -29,6 +31,8 @@ API_TOKEN_PREFIX = "rgp_"  # noqa: S105
 API_TOKEN_PREFIX_LENGTH = 8
 _PREFIX_ALPHABET = string.ascii_lowercase + string.digits
 EPOCH_CLAIM = "epoch"
+# Access tokens whose verification a process remembers (decode_access_token).
+VERIFIED_TOKENS_REMEMBERED = 4096
 _REQUIRED_CLAIMS = ["sub", EPOCH_CLAIM, "iat", "exp", "iss", "jti"]
 # Column ranges: customers.id is BIGINT, customers.token_epoch INTEGER.
 INT64_MAX = 2**63 - 1
@@ -90,13 +94,26 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
 
     Every malformed claim is an InvalidTokenError, never another exception: a token signed
     with our key but carrying nonsense (a `sub` past int64, "²", a float epoch) is just invalid.
+
+    Verifying costs more CPU than the rest of authenticating a cached session, and a client
+    sends the same token on every request: a token verified before (this exact text, with
+    this key and issuer) is remembered, and only the one check whose answer changes with time,
+    its expiry, runs again. An expired one is decoded afresh, for PyJWT's own verdict.
     """
+    claims, expires = _verified(settings.jwt_secret, settings.jwt_issuer, token)
+    if time.time() < expires:
+        return claims
+    return _verify(settings.jwt_secret, settings.jwt_issuer, token)[0]
+
+
+def _verify(secret: str, issuer: str, token: str) -> tuple[AccessClaims, float]:
+    """The claims of a valid access token and its `exp`; InvalidTokenError otherwise."""
     try:
         claims = jwt.decode(
             token,
-            settings.jwt_secret,
+            secret,
             algorithms=[JWT_ALGORITHM],
-            issuer=settings.jwt_issuer,
+            issuer=issuer,
             options={"require": _REQUIRED_CLAIMS},
         )
     except jwt.ExpiredSignatureError:
@@ -112,7 +129,13 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         or not isinstance(claims.get("jti"), str)
     ):
         raise InvalidTokenError("invalid access token")
-    return AccessClaims(customer_id=customer_id, token_epoch=epoch, jti=claims["jti"])
+    # PyJWT has checked `exp` is a number; a token is valid while now < exp.
+    verified = AccessClaims(customer_id=customer_id, token_epoch=epoch, jti=claims["jti"])
+    return verified, float(claims["exp"])
+
+
+# Failures raise, so they are never remembered: only tokens that verified.
+_verified = lru_cache(maxsize=VERIFIED_TOKENS_REMEMBERED)(_verify)
 
 
 def _customer_id(sub: object) -> int | None:

@@ -52,6 +52,7 @@ class Clients:
     async def close(self) -> None:
         for client in self._open:
             await client.aclose()
+        await self.app.state.agent_routes.close()
         await self.app.state.engine.dispose()
 
 
@@ -109,9 +110,15 @@ async def test_graphql_request_costs_one_rate_limit_statement(limited: Any) -> N
     client = clients.at("10.0.0.1")
     await client.post("/graphql", json=TYPENAME)  # warm-up: the first request may prune
     clients.statements.clear()
+    pool = await clients.app.state.agent_routes._connections()
+    counts: list[str] = []
+    async with pool.acquire() as conn:  # the pool's only connection after the warm-up
+        conn.add_query_logger(lambda record: counts.append(record.query))
     assert (await client.post("/graphql", json=TYPENAME)).status_code == 200
-    assert len(clients.statements) == 1
-    assert "rate_limit_windows" in clients.statements[0]
+    # Counted on the worker's asyncpg pool, not through SQLAlchemy's engine.
+    assert clients.statements == []
+    assert len(counts) == 1
+    assert "rate_limit_windows" in counts[0]
 
 
 async def test_graphql_rate_limit_disabled_costs_no_statement(limited: Any) -> None:
@@ -226,3 +233,23 @@ async def test_graphql_address_limit_is_shared_by_two_server_processes(migrated_
         # The 11th and 12th are refused by either process: neither has seen 10 by itself.
         assert_rate_limited(await first.post("/graphql", json=TYPENAME))
         assert_rate_limited(await second.post("/graphql", json=TYPENAME))
+
+
+async def test_graphql_parallel_requests_over_limit_admit_exactly_the_limit(
+    limited: Any, seeded_url: str
+) -> None:
+    """Thirty requests at once with a budget of ten: counted in batches, they are judged as if
+    one by one, so exactly ten get through, twenty are refused, and all thirty count."""
+    client = limited(rate_limit_address=10, rate_limit_window_seconds=3600).at("10.0.0.7")
+    responses = await asyncio.gather(*(client.post("/graphql", json=TYPENAME) for _ in range(30)))
+    assert sorted(r.status_code for r in responses) == [200] * 10 + [429] * 20
+    for refused in (r for r in responses if r.status_code == 429):
+        assert_rate_limited(refused)
+    conn = await asyncpg.connect(asyncpg_dsn(seeded_url))
+    try:
+        counted = await conn.fetchval(
+            "SELECT sum(hits) FROM rate_limit_windows WHERE bucket = 'op:addr:10.0.0.7'"
+        )
+    finally:
+        await conn.close()
+    assert counted == 30

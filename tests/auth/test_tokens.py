@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -183,3 +184,21 @@ def test_api_token_format_and_hash() -> None:
 def test_api_token_malformed_is_refused(token: str) -> None:
     with pytest.raises(InvalidTokenError):
         parse_api_token(token)
+
+
+def test_access_token_verified_before_is_still_refused_once_expired() -> None:
+    """A token remembered as verified is re-checked for expiry on every use."""
+    settings = make_settings(access_token_ttl_seconds=60)
+    issued = create_access_token(settings, 42, now=datetime.now(UTC) - timedelta(seconds=59))
+    assert decode_access_token(settings, issued.token).customer_id == 42
+    time.sleep(max(0.0, issued.expires_at.timestamp() - time.time()) + 0.05)
+    with pytest.raises(InvalidTokenError, match="expired"):
+        decode_access_token(settings, issued.token)
+
+
+def test_access_token_verified_before_is_refused_under_another_key_or_issuer() -> None:
+    token = create_access_token(SETTINGS, 42).token
+    assert decode_access_token(SETTINGS, token).customer_id == 42
+    for other in (make_settings(jwt_secret=OTHER_KEY), make_settings(jwt_issuer="someone-else")):
+        with pytest.raises(InvalidTokenError):
+            decode_access_token(other, token)
