@@ -352,8 +352,8 @@ async def record_heartbeat(
     if row is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
     beat = Heartbeat(host=row[0], previous_status=row[1], previous_health=row[2])
-    if beat.previous_status != beat.host.status:  # an offline host is back: subscribers learn it
-        await announce_host_status(session, host_id, beat.host.status, beat.previous_status)
+    if beat.previous_status == "offline" and beat.host.status == "online":
+        await announce_host_status(session, host_id, "online", "offline")  # subscribers learn it
     return beat
 
 

@@ -14,8 +14,8 @@ from remotegpu.auth.tokens import create_access_token, generate_api_token
 from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.settings import Settings
 from tests.conftest import create_database, drop_database
-from tests.support.fleet import add_customer, add_host, add_image
 from tests.live import live_server
+from tests.support.fleet import add_customer, add_host, add_image
 
 # Small pools: two processes share the test PostgreSQL with every other test run.
 SERVER_SETTINGS = {

@@ -17,10 +17,10 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import CATALOGUE, EventType, emit
 from remotegpu.events.hub import ACCESS_REVOKED, SLOW_SUBSCRIBER
 from remotegpu.settings import Settings
-from tests.support.fleet import GIB, IMAGE
 from tests.live import gql_http
 from tests.subscriptions.client import LEGACY_WS, TRANSPORT_WS, SocketClosed, live_socket
 from tests.subscriptions.conftest import Servers, Tenants, api_token, session_token
+from tests.support.fleet import GIB, IMAGE
 
 ENVIRONMENTS_UPDATED = "subscription { environmentsUpdated { rowId name status } }"
 NOTIFICATION_RECEIVED = "subscription { notificationReceived { rowId title } }"
