@@ -17,9 +17,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from graphql import DocumentNode, GraphQLSchema, OperationType
-from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails, collect_fields
-from graphql.execution.executor import Executor
+from graphql import GraphQLSchema, OperationType
+from graphql.execution.collect_fields import FieldDetailsList, FragmentDetails
 from graphql.execution.values import VariableValues
 from graphql.language import OperationDefinitionNode
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -45,30 +44,6 @@ log = logging.getLogger("remotegpu.compiled")
 def planner_for(schema: GraphQLSchema, maxsize: int) -> Planner:
     """One plan cache per served schema (settings decide its size)."""
     return Planner(schema, maxsize)
-
-
-async def run_compiled(
-    schema: GraphQLSchema,
-    context: Context,
-    document: DocumentNode,
-    operation_name: str | None,
-    variables: dict[str, Any],
-) -> dict[str, Any] | None:
-    """The `data` of a query operation through the compiled path, or None when the operation
-    is not fully compilable (then the caller runs the reference path)."""
-    built = Executor.build(schema, document, None, context, variables, operation_name)
-    if isinstance(built, list):  # variables that do not coerce, no such operation, ...
-        return None
-    query_type = schema.query_type
-    if built.operation.operation is not OperationType.QUERY or query_type is None:
-        return None
-    collected = collect_fields(
-        schema, built.fragments, built.variable_values, query_type, built.operation
-    )
-    return await compile_and_run(
-        schema, context, built.operation, built.fragments, built.variable_values,
-        collected.grouped_field_set,
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from graphql import parse
-from starlette.requests import Request
 
-from bench.read_api import HOSTS_PAGE
-from remotegpu.auth.viewer import Viewer
-from remotegpu.compiled.execute import planner_for, run_compiled
-from remotegpu.context import Context
+from remotegpu.compiled.execute import planner_for
 from tests.compiled.conftest import Paths
 from tests.compiled.test_equality import assert_same
-from tests.graphql import GraphQLRunner
 
 COMPUTED = """
 { hosts(first: 3) { nodes { rowId name } } gpuAvailability { gpuModel total free } }
@@ -69,22 +63,13 @@ async def test_read_with_unknown_relation_plans_nothing(paths: Paths) -> None:
     assert planner._plans.get(key, ()) is None
 
 
-def context_of(runner: GraphQLRunner, viewer: Viewer) -> Context:
-    request = Request({"type": "http", "method": "POST", "path": "/graphql", "headers": []})
-    return Context(
-        settings=runner.settings, sessions=runner.sessions, request=request, viewer=viewer
-    )
-
-
-async def test_run_compiled_mutation_none_query_data(paths: Paths) -> None:
+async def test_mutation_on_compiled_runner_runs_on_reference_path(paths: Paths) -> None:
     customer = paths.viewers["customer"]
-    ctx = context_of(paths.compiled, customer)
-    schema = paths.compiled.schema._schema
     mutation = 'mutation { login(input: {login: "x", password: "y"}) { accessToken } }'
-    assert await run_compiled(schema, ctx, parse(mutation), None, {}) is None
-    assert await run_compiled(schema, ctx, parse(UNKNOWN_RELATION), None, {}) is None
-    data = await run_compiled(schema, ctx, parse(HOSTS_PAGE), "HostsPage", {"after": None})
-    assert data == await paths.reference.ok(HOSTS_PAGE, {"after": None}, customer)
+    paths.compiled.reset_count()
+    answer = await paths.compiled(mutation, {}, customer)
+    assert not any("json_build_object" in s for s in paths.compiled.statements)
+    assert answer == await paths.reference(mutation, {}, customer)
 
 
 @pytest.mark.parametrize("viewer", ["admin", "customer"])
