@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.access import managed, owned_or_in_workspace
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Artifact, Environment, InferenceService, TrainingJob
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.storage import (
-    MANAGE_ROLES,
     MAX_NAME,
     at,
     check_choice,
@@ -20,9 +20,8 @@ from remotegpu.domain.storage import (
     check_workspace_for_create,
     clean_storage_path,
     clean_text,
-    membership_role,
+    lock_checked,
     resolve_owner,
-    viewer_id,
 )
 
 ARTIFACT_TYPES = frozenset({"model", "checkpoint", "log", "report"})
@@ -93,21 +92,16 @@ async def create_artifact(session: AsyncSession, viewer: Viewer, draft: Artifact
 async def delete_artifact(session: AsyncSession, viewer: Viewer, artifact_id: int) -> int:
     """Owner, an owner/admin of its workspace, or a platform admin may delete; workspace
     members who only see it get FORBIDDEN; anyone else NOT_FOUND."""
-    artifact = await session.scalar(
-        select(Artifact).where(Artifact.id == artifact_id).with_for_update()
+    owner, workspace = Artifact.customer_id, Artifact.workspace_id
+    await lock_checked(
+        session,
+        Artifact,
+        artifact_id,
+        readable=owned_or_in_workspace(viewer, owner, workspace),
+        manageable=managed(viewer, owner, workspace),
+        field=at("artifactId"),
+        label="artifact",
+        action="delete it",
     )
-    me = viewer_id(viewer)
-    if artifact is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such artifact", at("artifactId"))
-    if not viewer.is_admin and artifact.customer_id != me:
-        role = await membership_role(session, me, artifact.workspace_id)
-        if role is None:
-            raise DomainError(ErrorCode.NOT_FOUND, "no such artifact", at("artifactId"))
-        if role not in MANAGE_ROLES:
-            raise DomainError(
-                ErrorCode.FORBIDDEN,
-                "only the artifact's owner or its workspace's owner or admin may delete it",
-                at("artifactId"),
-            )
     await session.execute(delete(Artifact).where(Artifact.id == artifact_id))
     return artifact_id

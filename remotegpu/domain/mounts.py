@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.access import shared_readable, shared_readable_by
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Dataset, DatasetUsage, Environment
 from remotegpu.domain.environment_access import GONE, lock_for_action, may_see
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.storage import MAX_PATH, Access, at, can_read, shared_access
+from remotegpu.domain.storage import MAX_PATH, at
 
 SYSTEM_DIRECTORIES = ("/bin", "/boot", "/dev", "/etc", "/proc", "/root", "/sbin", "/sys", "/usr")
 
@@ -61,17 +62,19 @@ async def mount_dataset(
         raise DomainError(
             ErrorCode.INVALID_INPUT, f"the environment is {env.status}", at("environmentId")
         )
-    dataset = await session.scalar(
-        select(Dataset).where(Dataset.id == dataset_id).with_for_update(read=True)
-    )
     # The environment's owner reads the data; the viewer must not learn of datasets it cannot
     # see either, so both must be able to read it.
-    if (
-        dataset is None
-        or await shared_access(session, viewer, dataset) is Access.NONE
-        or not await can_read(session, env.user_id, dataset)
-    ):
+    readable = shared_readable(viewer, Dataset) & shared_readable_by(Dataset, env.user_id)
+    found = (
+        await session.execute(
+            select(Dataset, readable.label("readable"))
+            .where(Dataset.id == dataset_id)
+            .with_for_update(read=True, of=Dataset)
+        )
+    ).one_or_none()
+    if found is None or not found[1]:
         raise DomainError(ErrorCode.NOT_FOUND, "no such dataset", at("datasetId"))
+    dataset: Dataset = found[0]
     if dataset.status != "ready":
         raise DomainError(
             ErrorCode.INVALID_INPUT,

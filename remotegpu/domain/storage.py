@@ -4,20 +4,22 @@ The area is split by object: `datasets`, `models`, `mounts`, `artifacts`; this m
 what they share. Access follows domain-rules.md: a customer reads what it owns, `public`
 objects, and `workspace` objects of workspaces it is an active member of; it manages (changes
 visibility, deletes) what it owns or what lives in a workspace where it is owner or admin.
-Anything the viewer cannot read is NOT_FOUND, exactly like a missing row.
+Anything the viewer cannot read is NOT_FOUND, exactly like a missing row. Those rules are
+stated once, as SQL, in `remotegpu.access` (the loaders filter with the same predicates);
+`lock_checked` applies them to the row a mutation locks.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.access import managed, shared_readable
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.models import Customer, Dataset, MlModel, Workspace, WorkspaceMember
+from remotegpu.db.models import Customer, Workspace, WorkspaceMember
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 MAX_BIGINT = 2**63 - 1
@@ -26,18 +28,11 @@ MAX_DESCRIPTION = 10_000
 MAX_NAME = 256
 MAX_PATH = 512
 
-# Roles that may create resources in a workspace, and those that manage everyone's.
+# Roles that may create resources in a workspace (those that manage everyone's: access.py).
 WRITE_ROLES = frozenset({"owner", "admin", "member"})
-MANAGE_ROLES = frozenset({"owner", "admin"})
 
 STATUSES = frozenset({"uploading", "ready", "error"})
 VISIBILITIES = frozenset({"private", "workspace", "public"})
-
-
-class Access(StrEnum):
-    NONE = "none"
-    READ = "read"
-    MANAGE = "manage"
 
 
 def at(name: str) -> list[str]:
@@ -178,55 +173,52 @@ def check_visibility(visibility: str, workspace_id: int | None) -> str:
     return visibility
 
 
-async def can_read(session: AsyncSession, customer_id: int, row: Dataset | MlModel) -> bool:
-    """Whether a customer (not the viewer: e.g. an environment's owner) may read the object."""
-    if row.customer_id == customer_id or row.visibility == "public":
-        return True
-    user_type = await session.scalar(select(Customer.user_type).where(Customer.id == customer_id))
-    if user_type == "admin":
-        return True
-    if row.visibility == "workspace":
-        return await membership_role(session, customer_id, row.workspace_id) is not None
-    return False
+async def lock_checked(
+    session: AsyncSession,
+    table: Any,
+    row_id: int,
+    *,
+    readable: ColumnElement[bool],
+    manageable: ColumnElement[bool],
+    field: list[str],
+    label: str,
+    action: str = "do this",
+) -> Any:
+    """The row, locked FOR UPDATE, if the viewer reads it (`readable`; NOT_FOUND otherwise,
+    exactly like a missing row) and manages it (`manageable`; FORBIDDEN when it only reads).
 
-
-async def shared_access(session: AsyncSession, viewer: Viewer, row: Dataset | MlModel) -> Access:
-    """What the viewer may do with a dataset or model."""
-    me = viewer_id(viewer)
-    if viewer.is_admin or row.customer_id == me:
-        return Access.MANAGE
-    role = await membership_role(session, me, row.workspace_id)
-    readable = row.visibility == "public" or (row.visibility == "workspace" and role is not None)
-    if not readable:
-        return Access.NONE
-    return Access.MANAGE if role in MANAGE_ROLES else Access.READ
+    The predicates are remotegpu.access's, the loaders' own; they are selected beside the
+    row rather than filtering it, so the row is locked whoever asks (as before the check)."""
+    found = (
+        await session.execute(
+            select(table, readable.label("readable"), manageable.label("manageable"))
+            .where(table.id == row_id)
+            .with_for_update(of=table)
+            .execution_options(populate_existing=True)  # the values as of the lock, not cached
+        )
+    ).one_or_none()
+    if found is None or not found[1]:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no such {label}", field)
+    if not found[2]:
+        raise DomainError(
+            ErrorCode.FORBIDDEN,
+            f"only the {label}'s owner or its workspace's owner or admin may {action}",
+            field,
+        )
+    return found[0]
 
 
 async def lock_shared(
-    session: AsyncSession,
-    viewer: Viewer,
-    table: Any,
-    row_id: int,
-    name: str,
-    *,
-    manage: bool,
-    label: str,
+    session: AsyncSession, viewer: Viewer, table: Any, row_id: int, name: str, *, label: str
 ) -> Any:
-    """The dataset or model row, locked FOR UPDATE, if the viewer may read (and, with
-    `manage`, manage) it: NOT_FOUND when it cannot read it, FORBIDDEN when it only reads."""
-    row = await session.scalar(
-        select(table)
-        .where(table.id == row_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)  # the values as of the lock, not cached
+    """The dataset or model row, locked FOR UPDATE, if the viewer may manage it: NOT_FOUND when
+    it cannot read it, FORBIDDEN when it only reads."""
+    return await lock_checked(
+        session,
+        table,
+        row_id,
+        readable=shared_readable(viewer, table),
+        manageable=managed(viewer, table.customer_id, table.workspace_id),
+        field=at(name),
+        label=label,
     )
-    access = Access.NONE if row is None else await shared_access(session, viewer, row)
-    if access is Access.NONE:
-        raise DomainError(ErrorCode.NOT_FOUND, f"no such {label}", at(name))
-    if manage and access is not Access.MANAGE:
-        raise DomainError(
-            ErrorCode.FORBIDDEN,
-            f"only the {label}'s owner or its workspace's owner or admin may do this",
-            at(name),
-        )
-    return row

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import ColumnElement, false, select, true
 
+from remotegpu.access import owned_or_in_workspace, shared_readable
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import (
     Artifact,
@@ -24,47 +25,35 @@ from remotegpu.loaders.base import (
     RowByKeyLoader,
 )
 from remotegpu.loaders.environments import visible_environments
-from remotegpu.loaders.scopes import owned_or_in_workspace, workspace_ids_of
-
-
-def _shared_resource(viewer: Viewer, table: Any) -> ColumnElement[bool]:
-    """Datasets and models: admins all; customers own, workspace-shared, public; agents none."""
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    if viewer.is_admin:
-        return true()
-    return or_(
-        table.customer_id == viewer.customer_id,
-        (table.visibility == "workspace")
-        & table.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
-        table.visibility == "public",
-    )
 
 
 def visible_datasets(viewer: Viewer) -> ColumnElement[bool]:
-    return _shared_resource(viewer, Dataset)
+    """The rule of `remotegpu.access`, which the dataset mutations check too."""
+    return shared_readable(viewer, Dataset)
 
 
 def visible_models(viewer: Viewer) -> ColumnElement[bool]:
-    return _shared_resource(viewer, MlModel)
+    return shared_readable(viewer, MlModel)
+
+
+def _versions_of_readable(viewer: Viewer, parent_key: Any, parent: Any) -> ColumnElement[bool]:
+    """Versions whose dataset or model (`parent`, keyed by `parent_key`) the viewer reads."""
+    if viewer.is_admin and viewer.agent_host_id is None:
+        return true()
+    if viewer.agent_host_id is not None or viewer.customer_id is None:
+        return false()
+    of_readable: ColumnElement[bool] = parent_key.in_(
+        select(parent.id).where(shared_readable(viewer, parent))
+    )
+    return of_readable
 
 
 def visible_dataset_versions(viewer: Viewer) -> ColumnElement[bool]:
-    """Versions of visible datasets."""
-    if viewer.is_admin and viewer.agent_host_id is None:
-        return true()
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    return DatasetVersion.dataset_id.in_(select(Dataset.id).where(visible_datasets(viewer)))
+    return _versions_of_readable(viewer, DatasetVersion.dataset_id, Dataset)
 
 
 def visible_model_versions(viewer: Viewer) -> ColumnElement[bool]:
-    """Versions of visible models."""
-    if viewer.is_admin and viewer.agent_host_id is None:
-        return true()
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    return MlModelVersion.model_id.in_(select(MlModel.id).where(visible_models(viewer)))
+    return _versions_of_readable(viewer, MlModelVersion.model_id, MlModel)
 
 
 def visible_images(viewer: Viewer) -> ColumnElement[bool]:

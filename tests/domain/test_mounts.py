@@ -110,6 +110,20 @@ async def test_dataset_mount_by_workspace_admin_into_member_env_succeeds(w: Worl
     await assert_consistent(w.conn)
 
 
+async def test_dataset_mount_into_admin_owned_env_of_other_private_dataset_succeeds(
+    w: World,
+) -> None:
+    # The environment's owner is a platform admin: it reads every dataset, eve's private too.
+    env = await add_environment(w.conn, w.host, w.admin)
+    dataset = await add_dataset(w.conn, w.eve)
+    payload = await mount(w, w.admin, env, dataset, "/data")
+    assert payload["errors"] == []
+    [row] = await mounts(w)
+    assert (row["env_id"], row["dataset_id"]) == (env, dataset)
+    await assert_audited(w.conn, "dataset.mount", w.admin, 200, str(row["id"]))
+    await assert_consistent(w.conn)
+
+
 @pytest.mark.parametrize(
     ("actor", "owner", "visibility"),
     [("admin", "eve", "private"), ("bob", "bob", "private"), ("alice", "eve", "workspace")],
