@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Executable, Select, delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Dataset, DatasetUsage, DatasetVersion, TrainingJob
 from remotegpu.domain import versioned_artifacts as service
 from remotegpu.domain.storage import MAX_INT, check_choice
@@ -45,34 +43,17 @@ __all__ = [
 STORAGE_TYPES = frozenset({"minio", "s3", "nfs"})
 
 
-@dataclass(frozen=True)
-class DatasetDraft:
-    name: str
-    storage_path: str
+@dataclass(frozen=True, kw_only=True)
+class DatasetDraft(service.Draft):
     storage_type: str = "minio"
-    description: str | None = None
-    visibility: str = "private"
-    workspace_id: int | None = None
-    owner_id: int | None = None
 
 
-@dataclass(frozen=True)
-class DatasetChanges:
-    """Fields to change; None leaves a field as it is."""
-
-    name: str | None = None
-    description: str | None = None
-    status: str | None = None
-    visibility: str | None = None
+DatasetChanges = service.Changes
 
 
-@dataclass(frozen=True)
-class VersionDraft:
-    version: str
-    storage_path: str
-    size: int = 0
+@dataclass(frozen=True, kw_only=True)
+class VersionDraft(service.NewVersion):
     file_count: int = 0
-    description: str | None = None
 
 
 def _open_mounts(dataset_id: int) -> Select[int]:
@@ -99,8 +80,6 @@ DATASET: ArtifactKind[Dataset, DatasetVersion] = ArtifactKind(
     label="dataset",
     table=Dataset,
     version_table=DatasetVersion,
-    version_parent=DatasetVersion.dataset_id,
-    id_input="datasetId",
     totals=(
         SIZE,
         Total("file_count", "file_count", "fileCount", MAX_INT, "would hold too many files"),
@@ -109,29 +88,13 @@ DATASET: ArtifactKind[Dataset, DatasetVersion] = ArtifactKind(
         InUse(_open_mounts, "the dataset is mounted in {n} environment(s); unmount it first"),
         training_jobs_using(TrainingJob.dataset_id, "dataset"),
     ),
-    own_fields=_own_fields,
-    own_changes=lambda changes: {},
-    own_version_fields=lambda draft: {},
     detach=_detach,
+    own_fields=_own_fields,
 )
 
 
-async def create_dataset(session: AsyncSession, viewer: Viewer, draft: DatasetDraft) -> Dataset:
-    return await service.create(DATASET, session, viewer, draft)
-
-
-async def update_dataset(
-    session: AsyncSession, viewer: Viewer, dataset_id: int, changes: DatasetChanges
-) -> Dataset:
-    return await service.change(DATASET, session, viewer, dataset_id, changes)
-
-
-async def delete_dataset(session: AsyncSession, viewer: Viewer, dataset_id: int) -> int:
-    """Remove the dataset and its versions; IN_USE while mounted or used by a live job."""
-    return await service.remove(DATASET, session, viewer, dataset_id)
-
-
-async def create_dataset_version(
-    session: AsyncSession, viewer: Viewer, dataset_id: int, draft: VersionDraft
-) -> DatasetVersion:
-    return await service.add_version(DATASET, session, viewer, dataset_id, draft)
+create_dataset = DATASET.create
+update_dataset = DATASET.change
+# Removes the dataset and its versions; IN_USE while mounted or used by a live job.
+delete_dataset = DATASET.remove
+create_dataset_version = DATASET.add_version

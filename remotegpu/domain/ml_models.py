@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Executable, Select, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import InferenceService, MlModel, MlModelVersion, TrainingJob
 from remotegpu.domain import versioned_artifacts as service
 from remotegpu.domain.errors import DomainError, ErrorCode
@@ -34,35 +32,19 @@ MAX_METRIC_NAME = 128
 LIVE_SERVICE_STATES = ("creating", "running")
 
 
-@dataclass(frozen=True)
-class ModelDraft:
-    name: str
-    storage_path: str
+@dataclass(frozen=True, kw_only=True)
+class ModelDraft(service.Draft):
     framework: str | None = None
-    description: str | None = None
-    visibility: str = "private"
-    workspace_id: int | None = None
-    owner_id: int | None = None
 
 
-@dataclass(frozen=True)
-class ModelChanges:
-    """Fields to change; None leaves a field as it is."""
-
-    name: str | None = None
-    description: str | None = None
+@dataclass(frozen=True, kw_only=True)
+class ModelChanges(service.Changes):
     framework: str | None = None
-    status: str | None = None
-    visibility: str | None = None
 
 
-@dataclass(frozen=True)
-class ModelVersionDraft:
-    version: str
-    storage_path: str
-    size: int = 0
-    description: str | None = None
-    metrics: Any = field(default=None)
+@dataclass(frozen=True, kw_only=True)
+class ModelVersionDraft(service.NewVersion):
+    metrics: Any = None
 
 
 def clean_framework(value: str | None) -> str | None:
@@ -135,36 +117,20 @@ MODEL: ArtifactKind[MlModel, MlModelVersion] = ArtifactKind(
     label="model",
     table=MlModel,
     version_table=MlModelVersion,
-    version_parent=MlModelVersion.model_id,
-    id_input="modelId",
     totals=(SIZE,),
     in_use=(
         InUse(_live_services, "{n} creating or running inference service(s) serve the model"),
         training_jobs_using(TrainingJob.model_id, "model"),
     ),
+    detach=_detach,
     own_fields=lambda draft: {"framework": clean_framework(draft.framework)},
     own_changes=_own_changes,
     own_version_fields=lambda draft: {"metrics": clean_metrics(draft.metrics)},
-    detach=_detach,
 )
 
 
-async def create_model(session: AsyncSession, viewer: Viewer, draft: ModelDraft) -> MlModel:
-    return await service.create(MODEL, session, viewer, draft)
-
-
-async def update_model(
-    session: AsyncSession, viewer: Viewer, model_id: int, changes: ModelChanges
-) -> MlModel:
-    return await service.change(MODEL, session, viewer, model_id, changes)
-
-
-async def delete_model(session: AsyncSession, viewer: Viewer, model_id: int) -> int:
-    """Remove the model and its versions; IN_USE while a live service or job uses it."""
-    return await service.remove(MODEL, session, viewer, model_id)
-
-
-async def create_model_version(
-    session: AsyncSession, viewer: Viewer, model_id: int, draft: ModelVersionDraft
-) -> MlModelVersion:
-    return await service.add_version(MODEL, session, viewer, model_id, draft)
+create_model = MODEL.create
+update_model = MODEL.change
+# Removes the model and its versions; IN_USE while a live service or job uses it.
+delete_model = MODEL.remove
+create_model_version = MODEL.add_version
