@@ -6,7 +6,7 @@
     async def dataset_create(self, info: Info, input: DatasetCreateInput) -> DatasetCreatePayload:
         draft = to_draft(datasets.DatasetDraft, input)
         return await mutate(
-            info, "dataset.create", "dataset",
+            info, "dataset.create",
             lambda session, viewer: datasets.create_dataset(session, viewer, draft),
             DatasetCreatePayload, dataset=DATASET,
         )
@@ -14,12 +14,14 @@
 `mutate` runs `call(session, viewer)` through `run_mutation` (one transaction with retries,
 the audit row, typed errors, loaders cleared: see remotegpu.resolvers.support) and answers
 with the payload: on failure `Payload.failed(errors)`, on success the payload whose fields are
-the keyword arguments, each computed from the call's result after commit (a `Reload` of the
-changed object, `deleted(...)`, or any `(context, result) -> value` function, async or not).
+the keyword arguments, each computed from the call's result after commit: a `Reload` of the
+changed object, `returned`, `attribute(...)`, `returned_as(...)`, `deleted(...)`, or any
+`(context, result) -> value` function (async or not).
 
-The audit row names the result's key (`key_of`: the result itself when it is a key, else its
-`id`), or `resource_id` when the call fails or returns nothing to name; `audit_id` picks
-another key.
+The audit row's action is `action`, its resource type the action's first part ("dataset" of
+"dataset.create") unless `resource_type` says otherwise, and its resource the result's key
+(`key_of`: the result itself when it is a key, else its `id`), or `resource_id` when the call
+fails or returns nothing to name; `audit_id` picks another key.
 """
 
 from __future__ import annotations
@@ -65,9 +67,15 @@ class Reload(Generic[Obj]):
 
     loader: Callable[[Loaders], Any]
     convert: Callable[[Any], Obj]
+    # When the viewer may not read the object, the committed row the call returned instead
+    # (staff and agents move workloads they cannot read; its relations keep the read rules).
+    or_returned_row: bool = False
 
     async def __call__(self, ctx: Context, result: object) -> Obj | None:
-        return await self.load(ctx, key_of(result))
+        found = await self.load(ctx, key_of(result))
+        if found is None and self.or_returned_row and result is not None:
+            return self.convert(result)
+        return found
 
     async def load(self, ctx: Context, key: object) -> Obj | None:
         if key is None:
@@ -75,9 +83,30 @@ class Reload(Generic[Obj]):
         row = await self.loader(ctx.loaders).load(key)
         return None if row is None else self.convert(row)
 
+    def of(self, pick: Callable[[Any], object]) -> Fill:
+        """This field for the row or key `pick` takes out of the result (a call that returns
+        more than the changed row)."""
+        return lambda ctx, result: self.load(ctx, key_of(pick(result)))
+
     def at(self, key: object) -> Fill:
         """This field for a given key rather than the result (e.g. the parent of a version)."""
         return lambda ctx, _result: self.load(ctx, key)
+
+
+def returned(_ctx: Context, result: object) -> object:
+    """A payload field holding the call's result as it is (e.g. the key of a deleted row)."""
+    return result
+
+
+def attribute(name: str) -> Fill:
+    """A payload field holding one attribute of the call's result (e.g. a new secret)."""
+    return lambda _ctx, result: getattr(result, name)
+
+
+def returned_as(convert: Callable[[Any], Obj]) -> Fill:
+    """A payload field holding the row the call returned, converted (e.g. a deleted row as it
+    was: no loader finds it any more)."""
+    return lambda _ctx, row: None if row is None else convert(row)
 
 
 class Deleted(TypedDict):
@@ -90,7 +119,7 @@ def deleted(type_name: str) -> Deleted:
     `mutate(..., **deleted("Dataset"))`."""
     return Deleted(
         deleted_id=lambda _ctx, gone: to_global_id(type_name, gone),
-        deleted_row_id=lambda _ctx, gone: gone,
+        deleted_row_id=returned,
     )
 
 
@@ -106,10 +135,10 @@ async def reply(ctx: Context, payload: type[P], result: Any, fields: Mapping[str
 async def mutate(
     info: Info,
     action: str,
-    resource_type: str,
     call: Callable[[AsyncSession, Viewer], Awaitable[T]],
     payload: type[P],
     *,
+    resource_type: str | None = None,
     resource_id: object = None,
     require_write: bool = True,
     audit: Audit = Audit.HERE,
@@ -131,7 +160,7 @@ async def mutate(
     outcome = await run_mutation(
         info,
         action,
-        resource_type,
+        resource_type or action.partition(".")[0],
         work,
         resource_id=None if resource_id is None else str(resource_id),
         require_write=require_write,

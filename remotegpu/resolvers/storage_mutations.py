@@ -75,7 +75,6 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset.create",
-            "dataset",
             lambda session, viewer: datasets.create_dataset(session, viewer, draft),
             DatasetCreatePayload,
             dataset=DATASET,
@@ -90,7 +89,6 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset.update",
-            "dataset",
             lambda session, viewer: datasets.update_dataset(
                 session, viewer, input.dataset_id, changes
             ),
@@ -107,7 +105,6 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset.delete",
-            "dataset",
             lambda session, viewer: datasets.delete_dataset(session, viewer, input.dataset_id),
             DatasetDeletePayload,
             resource_id=input.dataset_id,
@@ -125,7 +122,6 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset_version.create",
-            "dataset_version",
             lambda session, viewer: datasets.create_dataset_version(
                 session, viewer, input.dataset_id, draft
             ),
@@ -144,7 +140,6 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset.mount",
-            "dataset_usage",
             lambda session, viewer: mounts.mount_dataset(
                 session,
                 viewer,
@@ -154,6 +149,7 @@ class StorageMutation:
                 readonly=input.readonly,
             ),
             DatasetMountPayload,
+            resource_type="dataset_usage",
             mount=MOUNT,
         )
 
@@ -164,9 +160,9 @@ class StorageMutation:
         return await mutate(
             info,
             "dataset.unmount",
-            "dataset_usage",
             lambda session, viewer: mounts.unmount_dataset(session, viewer, input.mount_id),
             DatasetUnmountPayload,
+            resource_type="dataset_usage",
             resource_id=input.mount_id,
             mount=MOUNT,
         )
@@ -182,7 +178,6 @@ class StorageMutation:
         return await mutate(
             info,
             "model.create",
-            "model",
             lambda session, viewer: ml_models.create_model(session, viewer, draft),
             ModelCreatePayload,
             model=MODEL,
@@ -197,7 +192,6 @@ class StorageMutation:
         return await mutate(
             info,
             "model.update",
-            "model",
             lambda session, viewer: ml_models.update_model(
                 session, viewer, input.model_id, changes
             ),
@@ -215,7 +209,6 @@ class StorageMutation:
         return await mutate(
             info,
             "model.delete",
-            "model",
             lambda session, viewer: ml_models.delete_model(session, viewer, input.model_id),
             ModelDeletePayload,
             resource_id=input.model_id,
@@ -233,7 +226,6 @@ class StorageMutation:
         return await mutate(
             info,
             "model_version.create",
-            "model_version",
             lambda session, viewer: ml_models.create_model_version(
                 session, viewer, input.model_id, draft
             ),
@@ -255,7 +247,6 @@ class StorageMutation:
         return await mutate(
             info,
             "artifact.create",
-            "artifact",
             lambda session, viewer: artifacts.create_artifact(session, viewer, draft),
             ArtifactCreatePayload,
             artifact=ARTIFACT,
@@ -271,7 +262,6 @@ class StorageMutation:
         return await mutate(
             info,
             "artifact.delete",
-            "artifact",
             lambda session, viewer: artifacts.delete_artifact(session, viewer, input.artifact_id),
             ArtifactDeletePayload,
             resource_id=input.artifact_id,

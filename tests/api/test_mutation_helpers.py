@@ -7,6 +7,7 @@ the API, against PostgreSQL; these are the contracts those tests rely on without
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import pytest
 import strawberry
@@ -126,3 +127,29 @@ def test_to_draft_override_wins_over_input() -> None:
 def test_to_draft_unknown_override_raises_type_error() -> None:
     with pytest.raises(TypeError, match="_Draft has no field sizes"):
         to_draft(_Draft, _Input(name="n"), sizes=3)
+
+
+class _Plain(Enum):  # an enum that is not a StrEnum: str() would give "_Plain.ON"
+    ON = "on"
+
+
+@dataclass(frozen=True)
+class _Switch:
+    state: str | None = None
+    name: object = "keep"
+
+
+@strawberry.input
+class _SwitchInput:
+    state: _Plain | None = None
+    name: str | None = strawberry.UNSET
+
+
+def test_to_draft_plain_enum_member_stored_value() -> None:
+    assert to_draft(_Switch, _SwitchInput(state=_Plain.ON)).state == "on"
+
+
+def test_to_draft_absent_marker_used_for_unset_fields() -> None:
+    keep = object()
+    draft = to_draft(_Switch, _SwitchInput(state=None), absent=keep)
+    assert (draft.state, draft.name) == (None, keep)
