@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
-from remotegpu.db import models as m
 from remotegpu.domain import alerts
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate, returned_as
 from remotegpu.schema.inputs.alerts_mutations import (
     AlertRecordResolveInput,
     AlertRuleCreateInput,
@@ -16,6 +14,7 @@ from remotegpu.schema.inputs.alerts_mutations import (
     AlertRuleToggleInput,
     AlertRuleUpdateInput,
 )
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.types.alerts import AlertRecord, AlertRule
 from remotegpu.schema.types.alerts_payloads import (
     AlertRecordResolvePayload,
@@ -27,13 +26,9 @@ from remotegpu.schema.types.alerts_payloads import (
 
 Info = strawberry.Info[Context, None]
 
-
-async def _rule(info: Info, rule_id: int | None) -> AlertRule | None:
-    """The rule as the viewer may see it after commit."""
-    if rule_id is None:
-        return None
-    row = await info.context.loaders.alerts.alert_rule_by_id.load(rule_id)
-    return None if row is None else AlertRule.from_row(row)
+# The rule or alert as the viewer may see it after commit.
+RULE = Reload(lambda loaders: loaders.alerts.alert_rule_by_id, AlertRule.from_row)
+RECORD = Reload(lambda loaders: loaders.alerts.alert_record_by_id, AlertRecord.from_row)
 
 
 @strawberry.type
@@ -46,25 +41,13 @@ class AlertsMutation:
     async def alert_rule_create(
         self, info: Info, input: AlertRuleCreateInput
     ) -> AlertRuleCreatePayload:
-        spec = alerts.AlertRuleSpec(
-            name=input.name,
-            description=input.description,
-            metric_type=input.metric_type.value,
-            threshold=input.threshold,
-            comparison=input.comparison.value,
-            duration=input.duration,
-            severity=input.severity.value,
-            enabled=input.enabled,
-            platform_wide=input.platform_wide,
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            rule = await alerts.create_rule(session, info.context.viewer, spec)
-            return rule.id, str(rule.id)
-
-        outcome = await run_mutation(info, "alert_rule.create", "alert_rule", work)
-        return AlertRuleCreatePayload(
-            alert_rule=await _rule(info, outcome.value), errors=outcome.errors
+        spec = to_draft(alerts.AlertRuleSpec, input)
+        return await mutate(
+            info,
+            "alert_rule.create",
+            lambda session, viewer: alerts.create_rule(session, viewer, spec),
+            AlertRuleCreatePayload,
+            alert_rule=RULE,
         )
 
     @strawberry.mutation(
@@ -74,43 +57,29 @@ class AlertsMutation:
     async def alert_rule_update(
         self, info: Info, input: AlertRuleUpdateInput
     ) -> AlertRuleUpdatePayload:
-        changes = alerts.AlertRuleChanges(
-            name=input.name,
-            description=input.description,
-            metric_type=None if input.metric_type is None else input.metric_type.value,
-            threshold=input.threshold,
-            comparison=None if input.comparison is None else input.comparison.value,
-            duration=input.duration,
-            severity=None if input.severity is None else input.severity.value,
-            enabled=input.enabled,
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            rule = await alerts.update_rule(session, info.context.viewer, input.row_id, changes)
-            return rule.id, str(rule.id)
-
-        outcome = await run_mutation(
-            info, "alert_rule.update", "alert_rule", work, resource_id=str(input.row_id)
-        )
-        return AlertRuleUpdatePayload(
-            alert_rule=await _rule(info, outcome.value), errors=outcome.errors
+        changes = to_draft(alerts.AlertRuleChanges, input)
+        return await mutate(
+            info,
+            "alert_rule.update",
+            lambda session, viewer: alerts.update_rule(session, viewer, input.row_id, changes),
+            AlertRuleUpdatePayload,
+            resource_id=input.row_id,
+            alert_rule=RULE,
         )
 
     @strawberry.mutation(description="Enable or disable an alert rule (own rules; admins any).")
     async def alert_rule_toggle(
         self, info: Info, input: AlertRuleToggleInput
     ) -> AlertRuleTogglePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            rule = await alerts.toggle_rule(
-                session, info.context.viewer, input.row_id, input.enabled
-            )
-            return rule.id, str(rule.id)
-
-        outcome = await run_mutation(
-            info, "alert_rule.toggle", "alert_rule", work, resource_id=str(input.row_id)
-        )
-        return AlertRuleTogglePayload(
-            alert_rule=await _rule(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "alert_rule.toggle",
+            lambda session, viewer: alerts.toggle_rule(
+                session, viewer, input.row_id, input.enabled
+            ),
+            AlertRuleTogglePayload,
+            resource_id=input.row_id,
+            alert_rule=RULE,
         )
 
     @strawberry.mutation(
@@ -120,15 +89,14 @@ class AlertsMutation:
     async def alert_rule_delete(
         self, info: Info, input: AlertRuleDeleteInput
     ) -> AlertRuleDeletePayload:
-        async def work(session: AsyncSession) -> tuple[m.AlertRule, str]:
-            rule = await alerts.delete_rule(session, info.context.viewer, input.row_id)
-            return rule, str(rule.id)
-
-        outcome = await run_mutation(
-            info, "alert_rule.delete", "alert_rule", work, resource_id=str(input.row_id)
+        return await mutate(
+            info,
+            "alert_rule.delete",
+            lambda session, viewer: alerts.delete_rule(session, viewer, input.row_id),
+            AlertRuleDeletePayload,
+            resource_id=input.row_id,
+            alert_rule=returned_as(AlertRule.from_row),
         )
-        deleted = None if outcome.value is None else AlertRule.from_row(outcome.value)
-        return AlertRuleDeletePayload(alert_rule=deleted, errors=outcome.errors)
 
     @strawberry.mutation(
         description="Mark a firing alert resolved (the alerted customer or an admin); emits "
@@ -137,15 +105,11 @@ class AlertsMutation:
     async def alert_record_resolve(
         self, info: Info, input: AlertRecordResolveInput
     ) -> AlertRecordResolvePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            record = await alerts.resolve_record(session, info.context.viewer, input.row_id)
-            return record.id, str(record.id)
-
-        outcome = await run_mutation(
-            info, "alert_record.resolve", "alert_record", work, resource_id=str(input.row_id)
+        return await mutate(
+            info,
+            "alert_record.resolve",
+            lambda session, viewer: alerts.resolve_record(session, viewer, input.row_id),
+            AlertRecordResolvePayload,
+            resource_id=input.row_id,
+            alert_record=RECORD,
         )
-        record = None
-        if outcome.value is not None:
-            row = await info.context.loaders.alerts.alert_record_by_id.load(outcome.value)
-            record = None if row is None else AlertRecord.from_row(row)
-        return AlertRecordResolvePayload(alert_record=record, errors=outcome.errors)

@@ -1,5 +1,10 @@
 """Root fields of the identity area: login, tokenRefresh, logout, apiTokenCreate/Revoke,
-apiTokens. Expected failures come back in `errors`, never as GraphQL errors."""
+apiTokens. Expected failures come back in `errors`, never as GraphQL errors.
+
+The domain writes these mutations' audit rows itself (a failed login is recorded although it
+changes nothing; a token's row names the token), so they tell `mutate` which rows are left to
+it (`Audit`); login and tokenRefresh run their own transactions and go through `answer`.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,11 @@ import strawberry
 from graphql import GraphQLError
 
 from remotegpu.context import Context
-from remotegpu.db.engine import transaction
 from remotegpu.domain import accounts_auth, identity
-from remotegpu.domain.audit import RequestMeta, record_audit_separately, status_for
+from remotegpu.domain.audit import RequestMeta
 from remotegpu.domain.errors import DomainError
-from remotegpu.schema.errors import UserError
+from remotegpu.resolvers.mutate import answer, attribute, mutate, returned, returned_as
+from remotegpu.resolvers.support import Audit
 from remotegpu.schema.types.auth import (
     ApiToken,
     ApiTokenCreateInput,
@@ -28,25 +33,15 @@ from remotegpu.schema.types.auth import (
 
 Info = strawberry.Info[Context, None]
 
+# The fields of a token pair (login, tokenRefresh), from the domain's TokenPair.
+_PAIR = {
+    name: attribute(name)
+    for name in ("access_token", "refresh_token", "expires_at", "refresh_expires_at")
+}
+
 
 def _meta(info: Info) -> RequestMeta:
     return RequestMeta.from_request(info.context.request)
-
-
-async def _audit_failure(
-    info: Info, error: DomainError, *, action: str, resource_id: str | None
-) -> None:
-    """A failed mutation rolled back; its audit row commits on its own."""
-    await record_audit_separately(
-        info.context.sessions,
-        viewer=info.context.viewer,
-        action=action,
-        resource_type="api_token",
-        resource_id=resource_id,
-        request_meta=_meta(info),
-        status_code=status_for(error.code),
-        error_message=error.message,
-    )
 
 
 @strawberry.type
@@ -55,22 +50,14 @@ class AuthMutation:
         description="Log in with a username or e-mail and a password: get a token pair."
     )
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
-        try:
-            pair = await accounts_auth.login(
-                info.context.sessions,
-                info.context.settings,
-                login=input.login,
-                password=input.password,
-                request_meta=_meta(info),
-            )
-        except DomainError as error:
-            return LoginPayload(errors=[UserError.from_domain(error)])
-        return LoginPayload(
-            access_token=pair.access_token,
-            refresh_token=pair.refresh_token,
-            expires_at=pair.expires_at,
-            refresh_expires_at=pair.refresh_expires_at,
+        pair = accounts_auth.login(
+            info.context.sessions,
+            info.context.settings,
+            login=input.login,
+            password=input.password,
+            request_meta=_meta(info),
         )
+        return await answer(info, LoginPayload, pair, **_PAIR)
 
     @strawberry.mutation(
         description=(
@@ -79,21 +66,13 @@ class AuthMutation:
         )
     )
     async def token_refresh(self, info: Info, input: TokenRefreshInput) -> TokenRefreshPayload:
-        try:
-            pair = await accounts_auth.refresh(
-                info.context.sessions,
-                info.context.settings,
-                refresh_token=input.refresh_token,
-                request_meta=_meta(info),
-            )
-        except DomainError as error:
-            return TokenRefreshPayload(errors=[UserError.from_domain(error)])
-        return TokenRefreshPayload(
-            access_token=pair.access_token,
-            refresh_token=pair.refresh_token,
-            expires_at=pair.expires_at,
-            refresh_expires_at=pair.refresh_expires_at,
+        pair = accounts_auth.refresh(
+            info.context.sessions,
+            info.context.settings,
+            refresh_token=input.refresh_token,
+            request_meta=_meta(info),
         )
+        return await answer(info, TokenRefreshPayload, pair, **_PAIR)
 
     @strawberry.mutation(
         description=(
@@ -102,17 +81,20 @@ class AuthMutation:
         )
     )
     async def logout(self, info: Info, input: LogoutInput) -> LogoutPayload:
-        try:
-            async with transaction(info.context.sessions) as session:
-                count = await accounts_auth.logout(
-                    session,
-                    viewer=info.context.viewer,
-                    refresh_token=input.refresh_token,
-                    request_meta=_meta(info),
-                )
-        except DomainError as error:
-            return LogoutPayload(errors=[UserError.from_domain(error)])
-        return LogoutPayload(revoked_count=count)
+        meta = _meta(info)
+        # Holding the refresh token is enough (no write scope); the domain checks the rest.
+        return await mutate(
+            info,
+            "logout",
+            lambda session, viewer: accounts_auth.logout(
+                session, viewer=viewer, refresh_token=input.refresh_token, request_meta=meta
+            ),
+            LogoutPayload,
+            resource_type="customer",
+            require_write=False,
+            audit=Audit.DOMAIN,
+            revoked_count=returned,
+        )
 
     @strawberry.mutation(
         description=(
@@ -123,22 +105,26 @@ class AuthMutation:
     async def api_token_create(
         self, info: Info, input: ApiTokenCreateInput
     ) -> ApiTokenCreatePayload:
-        try:
-            async with transaction(info.context.sessions) as session:
-                created = await identity.create_api_token(
-                    session,
-                    viewer=info.context.viewer,
-                    name=input.name,
-                    scopes=[s.value for s in input.scopes],
-                    host_id=input.host_id,
-                    expires_at=input.expires_at,
-                    request_meta=_meta(info),
-                )
-        except DomainError as error:
-            await _audit_failure(info, error, action="create", resource_id=None)
-            return ApiTokenCreatePayload(errors=[UserError.from_domain(error)])
-        return ApiTokenCreatePayload(
-            api_token=ApiToken.from_row(created.token), token=created.plaintext
+        meta = _meta(info)
+        return await mutate(
+            info,
+            "create",
+            lambda session, viewer: identity.create_api_token(
+                session,
+                viewer=viewer,
+                name=input.name,
+                scopes=[s.value for s in input.scopes],
+                host_id=input.host_id,
+                expires_at=input.expires_at,
+                request_meta=meta,
+            ),
+            ApiTokenCreatePayload,
+            resource_type="api_token",
+            require_write=False,  # create_api_token checks the scope
+            audit=Audit.FAILURES,
+            audit_id=lambda created: created.token.id,
+            api_token=lambda _ctx, created: ApiToken.from_row(created.token),
+            token=attribute("plaintext"),
         )
 
     @strawberry.mutation(
@@ -147,18 +133,20 @@ class AuthMutation:
     async def api_token_revoke(
         self, info: Info, input: ApiTokenRevokeInput
     ) -> ApiTokenRevokePayload:
-        try:
-            async with transaction(info.context.sessions) as session:
-                row = await identity.revoke_api_token(
-                    session,
-                    viewer=info.context.viewer,
-                    token_id=input.row_id,
-                    request_meta=_meta(info),
-                )
-        except DomainError as error:
-            await _audit_failure(info, error, action="revoke", resource_id=str(input.row_id))
-            return ApiTokenRevokePayload(errors=[UserError.from_domain(error)])
-        return ApiTokenRevokePayload(api_token=ApiToken.from_row(row))
+        meta = _meta(info)
+        return await mutate(
+            info,
+            "revoke",
+            lambda session, viewer: identity.revoke_api_token(
+                session, viewer=viewer, token_id=input.row_id, request_meta=meta
+            ),
+            ApiTokenRevokePayload,
+            resource_type="api_token",
+            resource_id=input.row_id,
+            require_write=False,  # revoke_api_token checks the scope
+            audit=Audit.FAILURES,
+            api_token=returned_as(ApiToken.from_row),
+        )
 
 
 @strawberry.type

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import settings_admin
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate
 from remotegpu.schema.inputs.config_mutations import SystemConfigSetInput
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.types.config import SystemConfig
 from remotegpu.schema.types.config_payloads import SystemConfigSetPayload
 
 Info = strawberry.Info[Context, None]
+
+CONFIG = Reload(lambda loaders: loaders.config.system_config_by_id, SystemConfig.from_row)
 
 
 @strawberry.type
@@ -25,23 +27,14 @@ class ConfigMutation:
     async def system_config_set(
         self, info: Info, input: SystemConfigSetInput
     ) -> SystemConfigSetPayload:
-        change = settings_admin.ConfigChange(
-            key=input.key,
-            value=input.value,
-            config_type=None if input.config_type is None else input.config_type.value,
-            description=input.description,
-            is_public=input.is_public,
+        change = to_draft(settings_admin.ConfigChange, input)
+        # A setting is named by its key, in the audit log as in the API.
+        return await mutate(
+            info,
+            "system_config.set",
+            lambda session, viewer: settings_admin.set_config(session, viewer, change),
+            SystemConfigSetPayload,
+            resource_id=input.key[:128],
+            audit_id=lambda row: row.config_key,
+            system_config=CONFIG,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await settings_admin.set_config(session, info.context.viewer, change)
-            return row.id, row.config_key
-
-        outcome = await run_mutation(
-            info, "system_config.set", "system_config", work, resource_id=input.key[:128]
-        )
-        config = None
-        if outcome.value is not None:
-            row = await info.context.loaders.config.system_config_by_id.load(outcome.value)
-            config = None if row is None else SystemConfig.from_row(row)
-        return SystemConfigSetPayload(system_config=config, errors=outcome.errors)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.auth.viewer import Viewer
 from remotegpu.context import Context
 from remotegpu.domain import customers as domain
 from remotegpu.domain.customer_inputs import (
@@ -15,7 +15,7 @@ from remotegpu.domain.customer_inputs import (
     NewCustomer,
     QuotaChanges,
 )
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate
 from remotegpu.schema.inputs.customers_mutations import (
     CustomerActivateInput,
     CustomerCreateInput,
@@ -25,6 +25,7 @@ from remotegpu.schema.inputs.customers_mutations import (
     PasswordChangeInput,
     ResourceQuotaUpdateInput,
 )
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.types.customers import Customer, ResourceQuota
 from remotegpu.schema.types.customers_payloads import (
     CustomerActivatePayload,
@@ -38,28 +39,20 @@ from remotegpu.schema.types.customers_payloads import (
 
 Info = strawberry.Info[Context, None]
 
+CUSTOMER = Reload(lambda loaders: loaders.customers.customer_by_id, Customer.from_row)
+QUOTA = Reload(lambda loaders: loaders.customers.resource_quota_by_id, ResourceQuota.from_row)
+
 
 def _given(value: Any) -> bool:
     return value is not strawberry.UNSET
 
 
-async def _customer(info: Info, customer_id: int | None) -> Customer | None:
-    if customer_id is None:
-        return None
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
-
-
-def _target(info: Info, customer_id: int | None) -> int:
-    """The customer an input names, or the viewer (run_mutation has checked one is logged in)."""
+def _target(viewer: Viewer, customer_id: int | None) -> int:
+    """The customer an input names, or the viewer (mutate has checked one is logged in)."""
     if customer_id is not None:
         return customer_id
-    assert info.context.viewer.customer_id is not None
-    return info.context.viewer.customer_id
-
-
-def _key(customer_id: int | None) -> str | None:
-    return None if customer_id is None else str(customer_id)
+    assert viewer.customer_id is not None
+    return viewer.customer_id
 
 
 @strawberry.type
@@ -71,27 +64,19 @@ class CustomersMutation:
     async def customer_create(
         self, info: Info, input: CustomerCreateInput
     ) -> CustomerCreatePayload:
-        new = NewCustomer(
-            username=input.username,
-            email=input.email,
-            password=input.password,
-            user_type=input.user_type.value,
-            account_type=input.account_type.value,
-            profile={
-                "display_name": input.display_name,
-                "full_name": input.full_name,
-                "phone": input.phone,
-                "company": input.company,
-            },
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.customer_create(session, info.context.viewer, new)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "customer.create", "customer", work)
-        return CustomerCreatePayload(
-            customer=await _customer(info, outcome.value), errors=outcome.errors
+        profile = {
+            "display_name": input.display_name,
+            "full_name": input.full_name,
+            "phone": input.phone,
+            "company": input.company,
+        }
+        new = to_draft(NewCustomer, input, profile=profile)
+        return await mutate(
+            info,
+            "customer.create",
+            lambda session, viewer: domain.customer_create(session, viewer, new),
+            CustomerCreatePayload,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -104,29 +89,16 @@ class CustomersMutation:
         profile = {
             name: getattr(input, name) for name in PROFILE_LIMITS if _given(getattr(input, name))
         }
-        changes = CustomerChanges(
-            profile=profile,
-            email=input.email if _given(input.email) else None,
-            user_type=input.user_type.value
-            if _given(input.user_type) and input.user_type
-            else None,
-            account_type=(
-                input.account_type.value
-                if _given(input.account_type) and input.account_type
-                else None
+        changes = to_draft(CustomerChanges, input, profile=profile)
+        return await mutate(
+            info,
+            "customer.update",
+            lambda session, viewer: domain.update_customer(
+                session, viewer, _target(viewer, input.customer_id), changes
             ),
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            customer_id = _target(info, input.customer_id)
-            row = await domain.update_customer(session, info.context.viewer, customer_id, changes)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "customer.update", "customer", work, resource_id=_key(input.customer_id)
-        )
-        return CustomerUpdatePayload(
-            customer=await _customer(info, outcome.value), errors=outcome.errors
+            CustomerUpdatePayload,
+            resource_id=input.customer_id,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -136,17 +108,15 @@ class CustomersMutation:
     async def customer_suspend(
         self, info: Info, input: CustomerSuspendInput
     ) -> CustomerSuspendPayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.set_customer_status(
-                session, info.context.viewer, input.customer_id, "suspended"
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "customer.suspend", "customer", work, resource_id=str(input.customer_id)
-        )
-        return CustomerSuspendPayload(
-            customer=await _customer(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "customer.suspend",
+            lambda session, viewer: domain.set_customer_status(
+                session, viewer, input.customer_id, "suspended"
+            ),
+            CustomerSuspendPayload,
+            resource_id=input.customer_id,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -155,17 +125,15 @@ class CustomersMutation:
     async def customer_activate(
         self, info: Info, input: CustomerActivateInput
     ) -> CustomerActivatePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.set_customer_status(
-                session, info.context.viewer, input.customer_id, "active"
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "customer.activate", "customer", work, resource_id=str(input.customer_id)
-        )
-        return CustomerActivatePayload(
-            customer=await _customer(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "customer.activate",
+            lambda session, viewer: domain.set_customer_status(
+                session, viewer, input.customer_id, "active"
+            ),
+            CustomerActivatePayload,
+            resource_id=input.customer_id,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -176,18 +144,16 @@ class CustomersMutation:
     async def customer_delete(
         self, info: Info, input: CustomerDeleteInput
     ) -> CustomerDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            customer_id = _target(info, input.customer_id)
-            row = await domain.delete_customer(session, info.context.viewer, customer_id)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "customer.delete", "customer", work, resource_id=_key(input.customer_id)
-        )
-        return CustomerDeletePayload(
-            deleted_customer_id=outcome.value,
-            customer=await _customer(info, outcome.value),
-            errors=outcome.errors,
+        return await mutate(
+            info,
+            "customer.delete",
+            lambda session, viewer: domain.delete_customer(
+                session, viewer, _target(viewer, input.customer_id)
+            ),
+            CustomerDeletePayload,
+            resource_id=input.customer_id,
+            deleted_customer_id=lambda _ctx, row: row.id,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -197,21 +163,15 @@ class CustomersMutation:
     async def password_change(
         self, info: Info, input: PasswordChangeInput
     ) -> PasswordChangePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.change_password(
-                session, info.context.viewer, input.current_password, input.new_password
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
+        return await mutate(
             info,
             "customer.password_change",
-            "customer",
-            work,
-            resource_id=_key(info.context.viewer.customer_id),
-        )
-        return PasswordChangePayload(
-            customer=await _customer(info, outcome.value), errors=outcome.errors
+            lambda session, viewer: domain.change_password(
+                session, viewer, input.current_password, input.new_password
+            ),
+            PasswordChangePayload,
+            resource_id=info.context.viewer.customer_id,
+            customer=CUSTOMER,
         )
 
     @strawberry.mutation(
@@ -221,24 +181,13 @@ class CustomersMutation:
     async def resource_quota_update(
         self, info: Info, input: ResourceQuotaUpdateInput
     ) -> ResourceQuotaUpdatePayload:
-        changes = QuotaChanges(
-            quota_level=input.quota_level.value if input.quota_level else None,
-            cpu_quota=input.cpu_quota,
-            memory_quota=input.memory_quota,
-            gpu_quota=input.gpu_quota,
-            storage_quota=input.storage_quota,
-            environment_quota=input.environment_quota,
+        changes = to_draft(QuotaChanges, input)
+        return await mutate(
+            info,
+            "resource_quota.update",
+            lambda session, viewer: domain.update_quota(
+                session, viewer, input.customer_id, changes
+            ),
+            ResourceQuotaUpdatePayload,
+            resource_quota=QUOTA,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.update_quota(
-                session, info.context.viewer, input.customer_id, changes
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "resource_quota.update", "resource_quota", work)
-        quota = None
-        if outcome.value is not None:
-            row = await info.context.loaders.customers.resource_quota_by_id.load(outcome.value)
-            quota = None if row is None else ResourceQuota.from_row(row)
-        return ResourceQuotaUpdatePayload(resource_quota=quota, errors=outcome.errors)

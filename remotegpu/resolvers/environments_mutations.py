@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import environment_create, ports
 from remotegpu.domain import environments as domain
 from remotegpu.domain.environment_inputs import CreateSpec, ReportedStatus
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.environments_mutations import (
     EnvironmentCreateInput,
     EnvironmentDeleteInput,
@@ -34,20 +34,9 @@ from remotegpu.schema.types.environments_payloads import (
 
 Info = strawberry.Info[Context, None]
 
-
-async def _environment(info: Info, env_id: str | None) -> Environment | None:
-    """The environment as the viewer sees it after commit (run_mutation cleared the loaders)."""
-    if env_id is None:
-        return None
-    row = await info.context.loaders.environments.environment_by_id.load(env_id)
-    return None if row is None else Environment.from_row(row)
-
-
-async def _port_mapping(info: Info, mapping_id: int | None) -> PortMapping | None:
-    if mapping_id is None:
-        return None
-    row = await info.context.loaders.environments.port_mapping_by_id.load(mapping_id)
-    return None if row is None else PortMapping.from_row(row)
+# The objects as the viewer sees them after commit (mutate cleared the loaders).
+ENVIRONMENT = Reload(lambda loaders: loaders.environments.environment_by_id, Environment.from_row)
+PORT_MAPPING = Reload(lambda loaders: loaders.environments.port_mapping_by_id, PortMapping.from_row)
 
 
 @strawberry.type
@@ -60,28 +49,13 @@ class EnvironmentsMutation:
     async def environment_create(
         self, info: Info, input: EnvironmentCreateInput
     ) -> EnvironmentCreatePayload:
-        spec = CreateSpec(
-            name=input.name,
-            description=input.description,
-            image=input.image,
-            cpu=input.cpu,
-            memory=input.memory,
-            gpu_count=input.gpu_count,
-            storage=input.storage,
-            host_id=input.host_id,
-            workspace_id=input.workspace_id,
-            owner_id=input.owner_id,
-            idempotency_key=input.idempotency_key,
-        )
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await environment_create.create_environment(session, viewer, spec)
-            return env_id, env_id
-
-        outcome = await run_mutation(info, "environment.create", "environment", work)
-        return EnvironmentCreatePayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+        spec = to_draft(CreateSpec, input)
+        return await mutate(
+            info,
+            "environment.create",
+            lambda session, viewer: environment_create.create_environment(session, viewer, spec),
+            EnvironmentCreatePayload,
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(
@@ -91,17 +65,13 @@ class EnvironmentsMutation:
     async def environment_start(
         self, info: Info, input: EnvironmentStartInput
     ) -> EnvironmentStartPayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.start_environment(session, viewer, input.id)
-            return env_id, env_id
-
-        outcome = await run_mutation(
-            info, "environment.start", "environment", work, resource_id=input.id
-        )
-        return EnvironmentStartPayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "environment.start",
+            lambda session, viewer: domain.start_environment(session, viewer, input.id),
+            EnvironmentStartPayload,
+            resource_id=input.id,
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(
@@ -111,17 +81,13 @@ class EnvironmentsMutation:
     async def environment_stop(
         self, info: Info, input: EnvironmentStopInput
     ) -> EnvironmentStopPayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.stop_environment(session, viewer, input.id)
-            return env_id, env_id
-
-        outcome = await run_mutation(
-            info, "environment.stop", "environment", work, resource_id=input.id
-        )
-        return EnvironmentStopPayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "environment.stop",
+            lambda session, viewer: domain.stop_environment(session, viewer, input.id),
+            EnvironmentStopPayload,
+            resource_id=input.id,
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(
@@ -131,36 +97,28 @@ class EnvironmentsMutation:
     async def environment_delete(
         self, info: Info, input: EnvironmentDeleteInput
     ) -> EnvironmentDeletePayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.delete_environment(session, viewer, input.id)
-            return env_id, env_id
-
-        outcome = await run_mutation(
-            info, "environment.delete", "environment", work, resource_id=input.id
-        )
-        return EnvironmentDeletePayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "environment.delete",
+            lambda session, viewer: domain.delete_environment(session, viewer, input.id),
+            EnvironmentDeletePayload,
+            resource_id=input.id,
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(description="Rename an environment or change its description.")
     async def environment_update(
         self, info: Info, input: EnvironmentUpdateInput
     ) -> EnvironmentUpdatePayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.update_environment(
+        return await mutate(
+            info,
+            "environment.update",
+            lambda session, viewer: domain.update_environment(
                 session, viewer, input.id, name=input.name, description=input.description
-            )
-            return env_id, env_id
-
-        outcome = await run_mutation(
-            info, "environment.update", "environment", work, resource_id=input.id
-        )
-        return EnvironmentUpdatePayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+            ),
+            EnvironmentUpdatePayload,
+            resource_id=input.id,
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(
@@ -171,11 +129,12 @@ class EnvironmentsMutation:
     async def environment_status_report(
         self, info: Info, input: EnvironmentStatusReportInput
     ) -> EnvironmentStatusReportPayload:
-        viewer = info.context.viewer
         status = ReportedStatus(input.status.value)
-
-        async def work(session: AsyncSession) -> tuple[str, str]:
-            env_id = await domain.report_status(
+        # Agents carry no write scope: report_status checks the agent or admin itself.
+        return await mutate(
+            info,
+            "environment.status_report",
+            lambda session, viewer: domain.report_status(
                 session,
                 viewer,
                 input.id,
@@ -183,20 +142,11 @@ class EnvironmentsMutation:
                 container_id=input.container_id,
                 pod_name=input.pod_name,
                 message=input.message,
-            )
-            return env_id, env_id
-
-        # Agents carry no write scope: report_status checks the agent or admin itself.
-        outcome = await run_mutation(
-            info,
-            "environment.status_report",
-            "environment",
-            work,
+            ),
+            EnvironmentStatusReportPayload,
             resource_id=input.id,
             require_write=False,
-        )
-        return EnvironmentStatusReportPayload(
-            environment=await _environment(info, outcome.value), errors=outcome.errors
+            environment=ENVIRONMENT,
         )
 
     @strawberry.mutation(
@@ -206,19 +156,15 @@ class EnvironmentsMutation:
     async def port_mapping_add(
         self, info: Info, input: PortMappingAddInput
     ) -> PortMappingAddPayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            mapping_id = await ports.add_port_mapping(
+        return await mutate(
+            info,
+            "port_mapping.add",
+            lambda session, viewer: ports.add_port_mapping(
                 session, viewer, input.environment_id, input.internal_port
-            )
-            return mapping_id, str(mapping_id)
-
-        outcome = await run_mutation(
-            info, "port_mapping.add", "port_mapping", work, resource_id=input.environment_id
-        )
-        return PortMappingAddPayload(
-            port_mapping=await _port_mapping(info, outcome.value), errors=outcome.errors
+            ),
+            PortMappingAddPayload,
+            resource_id=input.environment_id,
+            port_mapping=PORT_MAPPING,
         )
 
     @strawberry.mutation(
@@ -228,15 +174,11 @@ class EnvironmentsMutation:
     async def port_mapping_release(
         self, info: Info, input: PortMappingReleaseInput
     ) -> PortMappingReleasePayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            mapping_id = await ports.release_port_mapping(session, viewer, input.id)
-            return mapping_id, str(mapping_id)
-
-        outcome = await run_mutation(
-            info, "port_mapping.release", "port_mapping", work, resource_id=str(input.id)
-        )
-        return PortMappingReleasePayload(
-            port_mapping=await _port_mapping(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "port_mapping.release",
+            lambda session, viewer: ports.release_port_mapping(session, viewer, input.id),
+            PortMappingReleasePayload,
+            resource_id=input.id,
+            port_mapping=PORT_MAPPING,
         )

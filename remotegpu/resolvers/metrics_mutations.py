@@ -6,11 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
-from remotegpu.domain.metrics_ingest import Ingested, MetricsBatch, ingest
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.domain.metrics_ingest import MetricsBatch, ingest
+from remotegpu.resolvers.mutate import attribute, mutate
 from remotegpu.schema.inputs.metrics_report import MetricsReportInput, sample_columns
 from remotegpu.schema.types.metrics_payloads import MetricsReportPayload
 
@@ -35,21 +34,23 @@ class MetricsMutation:
             environment_samples=[sample_columns(s) for s in input.environment_samples],
         )
 
-        async def work(session: AsyncSession) -> tuple[Ingested, str]:
-            done = await ingest(
-                session, ctx.viewer, batch,
-                max_samples=ctx.settings.metrics_batch_max, now=datetime.now(UTC),
-            )  # fmt: skip
-            return done, input.host_id
-
         # Agent tokens carry the agent scope, not write: the domain checks who may report.
-        outcome = await run_mutation(
-            info, "metrics.report", "host", work, resource_id=input.host_id, require_write=False
-        )
-        if outcome.value is None:
-            return MetricsReportPayload(errors=outcome.errors)
-        return MetricsReportPayload(
-            host_samples=outcome.value.host_samples,
-            gpu_samples=outcome.value.gpu_samples,
-            environment_samples=outcome.value.environment_samples,
+        return await mutate(
+            info,
+            "metrics.report",
+            lambda session, viewer: ingest(
+                session,
+                viewer,
+                batch,
+                max_samples=ctx.settings.metrics_batch_max,
+                now=datetime.now(UTC),
+            ),
+            MetricsReportPayload,
+            resource_type="host",
+            resource_id=input.host_id,
+            require_write=False,
+            audit_id=lambda _done: input.host_id,
+            host_samples=attribute("host_samples"),
+            gpu_samples=attribute("gpu_samples"),
+            environment_samples=attribute("environment_samples"),
         )

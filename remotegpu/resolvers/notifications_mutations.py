@@ -5,10 +5,11 @@ from __future__ import annotations
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.auth.viewer import Viewer
 from remotegpu.context import Context
 from remotegpu.domain import notification_inbox as domain
 from remotegpu.domain.errors import ErrorCode
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import mutate, returned
 from remotegpu.schema.errors import UserError
 from remotegpu.schema.inputs.tickets_mutations import (
     NotificationMarkAllReadInput,
@@ -23,6 +24,16 @@ from remotegpu.schema.types.tickets_payloads import (
 Info = strawberry.Info[Context, None]
 
 
+def _audit_key(ids: list[int]) -> str:
+    """The audit row's resource id: the notification ids, as many as fit."""
+    return ",".join(map(str, ids))[:128]
+
+
+async def _notifications(ctx: Context, ids: list[int]) -> list[Notification]:
+    rows = await ctx.loaders.activity.notification_by_id.load_many(ids)
+    return [Notification.from_row(r) for r in rows if r is not None]
+
+
 @strawberry.type
 class NotificationsMutation:
     @strawberry.mutation(
@@ -34,21 +45,24 @@ class NotificationsMutation:
     ) -> NotificationMarkReadPayload:
         missing: list[domain.NotificationsNotFound] = []
 
-        async def work(session: AsyncSession) -> tuple[list[int], str]:
+        async def mark(session: AsyncSession, viewer: Viewer) -> list[int]:
             try:
-                ids = await domain.mark_read(session, info.context.viewer, input.ids)
+                return await domain.mark_read(session, viewer, input.ids)
             except domain.NotificationsNotFound as error:
                 missing.append(error)
                 raise
-            return ids, ",".join(map(str, ids))[:128]
 
-        key = ",".join(map(str, input.ids))[:128]
-        outcome = await run_mutation(
-            info, "notification.mark_read", "notification", work, resource_id=key
+        answer = await mutate(
+            info,
+            "notification.mark_read",
+            mark,
+            NotificationMarkReadPayload,
+            resource_id=_audit_key(input.ids),
+            audit_id=_audit_key,
+            notifications=_notifications,
         )
-        errors = outcome.errors
         if missing:  # one error per foreign id, each pointing at its place in the list
-            errors = [
+            answer.errors = [
                 UserError(
                     field=["input", "ids", str(position)],
                     code=ErrorCode.NOT_FOUND,
@@ -58,14 +72,7 @@ class NotificationsMutation:
                     missing[0].ids, missing[0].positions, strict=True
                 )
             ]
-        if outcome.value is None:
-            return NotificationMarkReadPayload(notifications=None, errors=errors)
-        loader = info.context.loaders.activity.notification_by_id
-        rows = await loader.load_many(outcome.value)
-        return NotificationMarkReadPayload(
-            notifications=[Notification.from_row(r) for r in rows if r is not None],
-            errors=errors,
-        )
+        return answer
 
     @strawberry.mutation(
         description="Mark all of the viewer's unread notifications read (optionally only "
@@ -74,10 +81,11 @@ class NotificationsMutation:
     async def notification_mark_all_read(
         self, info: Info, input: NotificationMarkAllReadInput
     ) -> NotificationMarkAllReadPayload:
-        async def work(session: AsyncSession) -> tuple[int, str | None]:
-            viewer = info.context.viewer
-            count = await domain.mark_all_read(session, viewer, input.created_before)
-            return count, None
-
-        outcome = await run_mutation(info, "notification.mark_all_read", "notification", work)
-        return NotificationMarkAllReadPayload(count=outcome.value, errors=outcome.errors)
+        return await mutate(
+            info,
+            "notification.mark_all_read",
+            lambda session, viewer: domain.mark_all_read(session, viewer, input.created_before),
+            NotificationMarkAllReadPayload,
+            audit_id=lambda _count: None,  # no one resource: the audit row names none
+            count=returned,
+        )

@@ -1,18 +1,18 @@
 """Mutations of the `storage` area: datasets, models, their versions, mounts, artifacts.
 
-Thin: each builds the domain call, runs it through `run_mutation` (one transaction, audit row,
-typed errors) and reloads the result through the request's loaders, so the payload shows the
-state after commit as the viewer may see it.
+Thin: each names the domain call and its payload; `mutate` runs it (one transaction, audit
+row, typed errors) and reloads the result through the request's loaders, so the payload shows
+the state after commit as the viewer may see it.
 """
 
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import artifacts, datasets, ml_models, mounts
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, deleted, mutate
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.storage_mutations import (
     ArtifactCreateInput,
     ArtifactDeleteInput,
@@ -27,7 +27,6 @@ from remotegpu.schema.inputs.storage_mutations import (
     ModelUpdateInput,
     ModelVersionCreateInput,
 )
-from remotegpu.schema.node import to_global_id
 from remotegpu.schema.types.storage import (
     Artifact,
     Dataset,
@@ -53,25 +52,14 @@ from remotegpu.schema.types.storage_payloads import (
 
 Info = strawberry.Info[Context, None]
 
-
-def _value(value: str | None) -> str | None:
-    """Enum inputs arrive as enum members; the domain takes the stored strings."""
-    return None if value is None else str(value)
-
-
-async def _dataset(info: Info, dataset_id: int) -> Dataset | None:
-    row = await info.context.loaders.storage.dataset_by_id.load(dataset_id)
-    return None if row is None else Dataset.from_row(row)
-
-
-async def _model(info: Info, model_id: int) -> Model | None:
-    row = await info.context.loaders.storage.model_by_id.load(model_id)
-    return None if row is None else Model.from_row(row)
-
-
-async def _mount(info: Info, mount_id: int) -> DatasetMount | None:
-    row = await info.context.loaders.storage.dataset_usage_by_id.load(mount_id)
-    return None if row is None else DatasetMount.from_row(row)
+DATASET = Reload(lambda loaders: loaders.storage.dataset_by_id, Dataset.from_row)
+DATASET_VERSION = Reload(
+    lambda loaders: loaders.storage.dataset_version_by_id, DatasetVersion.from_row
+)
+MODEL = Reload(lambda loaders: loaders.storage.model_by_id, Model.from_row)
+MODEL_VERSION = Reload(lambda loaders: loaders.storage.model_version_by_id, ModelVersion.from_row)
+MOUNT = Reload(lambda loaders: loaders.storage.dataset_usage_by_id, DatasetMount.from_row)
+ARTIFACT = Reload(lambda loaders: loaders.storage.artifact_by_id, Artifact.from_row)
 
 
 @strawberry.type
@@ -83,66 +71,44 @@ class StorageMutation:
         "in a workspace; it starts UPLOADING."
     )
     async def dataset_create(self, info: Info, input: DatasetCreateInput) -> DatasetCreatePayload:
-        draft = datasets.DatasetDraft(
-            name=input.name,
-            storage_path=input.storage_path,
-            storage_type=str(input.storage_type),
-            description=input.description,
-            visibility=str(input.visibility),
-            workspace_id=input.workspace_id,
-            owner_id=input.owner_id,
+        draft = to_draft(datasets.DatasetDraft, input)
+        return await mutate(
+            info,
+            "dataset.create",
+            lambda session, viewer: datasets.create_dataset(session, viewer, draft),
+            DatasetCreatePayload,
+            dataset=DATASET,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await datasets.create_dataset(session, info.context.viewer, draft)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "dataset.create", "dataset", work)
-        if outcome.value is None:
-            return DatasetCreatePayload(errors=outcome.errors)
-        return DatasetCreatePayload(dataset=await _dataset(info, outcome.value))
 
     @strawberry.mutation(
         description="Rename, describe, set the status or the visibility of a dataset (its "
         "owner, or an owner/admin of its workspace)."
     )
     async def dataset_update(self, info: Info, input: DatasetUpdateInput) -> DatasetUpdatePayload:
-        changes = datasets.DatasetChanges(
-            name=input.name,
-            description=input.description,
-            status=_value(input.status),
-            visibility=_value(input.visibility),
+        changes = to_draft(datasets.DatasetChanges, input)
+        return await mutate(
+            info,
+            "dataset.update",
+            lambda session, viewer: datasets.update_dataset(
+                session, viewer, input.dataset_id, changes
+            ),
+            DatasetUpdatePayload,
+            resource_id=input.dataset_id,
+            dataset=DATASET,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await datasets.update_dataset(
-                session, info.context.viewer, input.dataset_id, changes
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "dataset.update", "dataset", work, resource_id=str(input.dataset_id)
-        )
-        if outcome.value is None:
-            return DatasetUpdatePayload(errors=outcome.errors)
-        return DatasetUpdatePayload(dataset=await _dataset(info, outcome.value))
 
     @strawberry.mutation(
         description="Delete a dataset and its versions (its owner, or an owner/admin of its "
         "workspace). IN_USE while it is mounted or a pending/running training job uses it."
     )
     async def dataset_delete(self, info: Info, input: DatasetDeleteInput) -> DatasetDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            gone = await datasets.delete_dataset(session, info.context.viewer, input.dataset_id)
-            return gone, str(gone)
-
-        outcome = await run_mutation(
-            info, "dataset.delete", "dataset", work, resource_id=str(input.dataset_id)
-        )
-        if outcome.value is None:
-            return DatasetDeletePayload(errors=outcome.errors)
-        return DatasetDeletePayload(
-            deleted_id=to_global_id("Dataset", outcome.value), deleted_row_id=outcome.value
+        return await mutate(
+            info,
+            "dataset.delete",
+            lambda session, viewer: datasets.delete_dataset(session, viewer, input.dataset_id),
+            DatasetDeletePayload,
+            resource_id=input.dataset_id,
+            **deleted("Dataset"),
         )
 
     @strawberry.mutation(
@@ -152,27 +118,16 @@ class StorageMutation:
     async def dataset_version_create(
         self, info: Info, input: DatasetVersionCreateInput
     ) -> DatasetVersionCreatePayload:
-        draft = datasets.VersionDraft(
-            version=input.version,
-            storage_path=input.storage_path,
-            size=input.size or 0,
-            file_count=input.file_count,
-            description=input.description,
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await datasets.create_dataset_version(
-                session, info.context.viewer, input.dataset_id, draft
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "dataset_version.create", "dataset_version", work)
-        if outcome.value is None:
-            return DatasetVersionCreatePayload(errors=outcome.errors)
-        row = await info.context.loaders.storage.dataset_version_by_id.load(outcome.value)
-        return DatasetVersionCreatePayload(
-            dataset_version=None if row is None else DatasetVersion.from_row(row),
-            dataset=await _dataset(info, input.dataset_id),
+        draft = to_draft(datasets.VersionDraft, input, size=input.size or 0)
+        return await mutate(
+            info,
+            "dataset_version.create",
+            lambda session, viewer: datasets.create_dataset_version(
+                session, viewer, input.dataset_id, draft
+            ),
+            DatasetVersionCreatePayload,
+            dataset_version=DATASET_VERSION,
+            dataset=DATASET.at(input.dataset_id),
         )
 
     # --- mounts ----------------------------------------------------------------------------
@@ -182,36 +137,35 @@ class StorageMutation:
         "its workspace, or an admin); the environment's owner must be able to read it."
     )
     async def dataset_mount(self, info: Info, input: DatasetMountInput) -> DatasetMountPayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await mounts.mount_dataset(
+        return await mutate(
+            info,
+            "dataset.mount",
+            lambda session, viewer: mounts.mount_dataset(
                 session,
-                info.context.viewer,
+                viewer,
                 env_id=input.environment_id,
                 dataset_id=input.dataset_id,
                 mount_path=input.mount_path,
                 readonly=input.readonly,
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "dataset.mount", "dataset_usage", work)
-        if outcome.value is None:
-            return DatasetMountPayload(errors=outcome.errors)
-        return DatasetMountPayload(mount=await _mount(info, outcome.value))
+            ),
+            DatasetMountPayload,
+            resource_type="dataset_usage",
+            mount=MOUNT,
+        )
 
     @strawberry.mutation(description="End an open dataset mount (sets its unmountedAt).")
     async def dataset_unmount(
         self, info: Info, input: DatasetUnmountInput
     ) -> DatasetUnmountPayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await mounts.unmount_dataset(session, info.context.viewer, input.mount_id)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "dataset.unmount", "dataset_usage", work, resource_id=str(input.mount_id)
+        return await mutate(
+            info,
+            "dataset.unmount",
+            lambda session, viewer: mounts.unmount_dataset(session, viewer, input.mount_id),
+            DatasetUnmountPayload,
+            resource_type="dataset_usage",
+            resource_id=input.mount_id,
+            mount=MOUNT,
         )
-        if outcome.value is None:
-            return DatasetUnmountPayload(errors=outcome.errors)
-        return DatasetUnmountPayload(mount=await _mount(info, outcome.value))
 
     # --- models ----------------------------------------------------------------------------
 
@@ -220,50 +174,31 @@ class StorageMutation:
         "in a workspace; it starts UPLOADING."
     )
     async def model_create(self, info: Info, input: ModelCreateInput) -> ModelCreatePayload:
-        draft = ml_models.ModelDraft(
-            name=input.name,
-            storage_path=input.storage_path,
-            framework=input.framework,
-            description=input.description,
-            visibility=str(input.visibility),
-            workspace_id=input.workspace_id,
-            owner_id=input.owner_id,
+        draft = to_draft(ml_models.ModelDraft, input)
+        return await mutate(
+            info,
+            "model.create",
+            lambda session, viewer: ml_models.create_model(session, viewer, draft),
+            ModelCreatePayload,
+            model=MODEL,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await ml_models.create_model(session, info.context.viewer, draft)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "model.create", "model", work)
-        if outcome.value is None:
-            return ModelCreatePayload(errors=outcome.errors)
-        return ModelCreatePayload(model=await _model(info, outcome.value))
 
     @strawberry.mutation(
         description="Rename, describe, set the framework, status or visibility of a model "
         "(its owner, or an owner/admin of its workspace)."
     )
     async def model_update(self, info: Info, input: ModelUpdateInput) -> ModelUpdatePayload:
-        changes = ml_models.ModelChanges(
-            name=input.name,
-            description=input.description,
-            framework=input.framework,
-            status=_value(input.status),
-            visibility=_value(input.visibility),
+        changes = to_draft(ml_models.ModelChanges, input)
+        return await mutate(
+            info,
+            "model.update",
+            lambda session, viewer: ml_models.update_model(
+                session, viewer, input.model_id, changes
+            ),
+            ModelUpdatePayload,
+            resource_id=input.model_id,
+            model=MODEL,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await ml_models.update_model(
-                session, info.context.viewer, input.model_id, changes
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "model.update", "model", work, resource_id=str(input.model_id)
-        )
-        if outcome.value is None:
-            return ModelUpdatePayload(errors=outcome.errors)
-        return ModelUpdatePayload(model=await _model(info, outcome.value))
 
     @strawberry.mutation(
         description="Delete a model and its versions (its owner, or an owner/admin of its "
@@ -271,17 +206,13 @@ class StorageMutation:
         "training job uses it."
     )
     async def model_delete(self, info: Info, input: ModelDeleteInput) -> ModelDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            gone = await ml_models.delete_model(session, info.context.viewer, input.model_id)
-            return gone, str(gone)
-
-        outcome = await run_mutation(
-            info, "model.delete", "model", work, resource_id=str(input.model_id)
-        )
-        if outcome.value is None:
-            return ModelDeletePayload(errors=outcome.errors)
-        return ModelDeletePayload(
-            deleted_id=to_global_id("Model", outcome.value), deleted_row_id=outcome.value
+        return await mutate(
+            info,
+            "model.delete",
+            lambda session, viewer: ml_models.delete_model(session, viewer, input.model_id),
+            ModelDeletePayload,
+            resource_id=input.model_id,
+            **deleted("Model"),
         )
 
     @strawberry.mutation(
@@ -291,27 +222,16 @@ class StorageMutation:
     async def model_version_create(
         self, info: Info, input: ModelVersionCreateInput
     ) -> ModelVersionCreatePayload:
-        draft = ml_models.ModelVersionDraft(
-            version=input.version,
-            storage_path=input.storage_path,
-            size=input.size or 0,
-            metrics=input.metrics,
-            description=input.description,
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await ml_models.create_model_version(
-                session, info.context.viewer, input.model_id, draft
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "model_version.create", "model_version", work)
-        if outcome.value is None:
-            return ModelVersionCreatePayload(errors=outcome.errors)
-        row = await info.context.loaders.storage.model_version_by_id.load(outcome.value)
-        return ModelVersionCreatePayload(
-            model_version=None if row is None else ModelVersion.from_row(row),
-            model=await _model(info, input.model_id),
+        draft = to_draft(ml_models.ModelVersionDraft, input, size=input.size or 0)
+        return await mutate(
+            info,
+            "model_version.create",
+            lambda session, viewer: ml_models.create_model_version(
+                session, viewer, input.model_id, draft
+            ),
+            ModelVersionCreatePayload,
+            model_version=MODEL_VERSION,
+            model=MODEL.at(input.model_id),
         )
 
     # --- artifacts -------------------------------------------------------------------------
@@ -323,26 +243,14 @@ class StorageMutation:
     async def artifact_create(
         self, info: Info, input: ArtifactCreateInput
     ) -> ArtifactCreatePayload:
-        draft = artifacts.ArtifactDraft(
-            name=input.name,
-            type=str(input.type),
-            storage_path=input.storage_path,
-            source_type=str(input.source_type),
-            source_id=input.source_id,
-            size=input.size or 0,
-            workspace_id=input.workspace_id,
-            owner_id=input.owner_id,
+        draft = to_draft(artifacts.ArtifactDraft, input, size=input.size or 0)
+        return await mutate(
+            info,
+            "artifact.create",
+            lambda session, viewer: artifacts.create_artifact(session, viewer, draft),
+            ArtifactCreatePayload,
+            artifact=ARTIFACT,
         )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await artifacts.create_artifact(session, info.context.viewer, draft)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "artifact.create", "artifact", work)
-        if outcome.value is None:
-            return ArtifactCreatePayload(errors=outcome.errors)
-        row = await info.context.loaders.storage.artifact_by_id.load(outcome.value)
-        return ArtifactCreatePayload(artifact=None if row is None else Artifact.from_row(row))
 
     @strawberry.mutation(
         description="Delete an artifact record (its owner, an owner/admin of its workspace, "
@@ -351,15 +259,11 @@ class StorageMutation:
     async def artifact_delete(
         self, info: Info, input: ArtifactDeleteInput
     ) -> ArtifactDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            gone = await artifacts.delete_artifact(session, info.context.viewer, input.artifact_id)
-            return gone, str(gone)
-
-        outcome = await run_mutation(
-            info, "artifact.delete", "artifact", work, resource_id=str(input.artifact_id)
-        )
-        if outcome.value is None:
-            return ArtifactDeletePayload(errors=outcome.errors)
-        return ArtifactDeletePayload(
-            deleted_id=to_global_id("Artifact", outcome.value), deleted_row_id=outcome.value
+        return await mutate(
+            info,
+            "artifact.delete",
+            lambda session, viewer: artifacts.delete_artifact(session, viewer, input.artifact_id),
+            ArtifactDeletePayload,
+            resource_id=input.artifact_id,
+            **deleted("Artifact"),
         )

@@ -1,5 +1,8 @@
 """How every mutation runs: one transaction, one audit row, typed errors, fresh loaders.
 
+Resolvers do not call this module: they call `mutate` (remotegpu.resolvers.mutate), which
+runs the domain call through `run_mutation` and builds the payload. Underneath:
+
     outcome = await run_mutation(info, "environment.create", "environment", work)
 
 `work(session)` is the domain call; it returns `(value, resource_id)`. On success the audit
@@ -21,6 +24,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -43,6 +47,19 @@ log = logging.getLogger(__name__)
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
 ATTEMPTS = 5
 BACKOFF_SECONDS = 0.02  # the first retry waits up to this, each next one up to twice as long
+
+
+class Audit(Enum):
+    """Who writes a mutation's audit rows."""
+
+    # run_mutation: the success row in the transaction, the failure row ("CODE: message") in
+    # one of its own. Every mutation but identity's.
+    HERE = "here"
+    # The domain call records its success row itself; run_mutation records a failure with the
+    # bare message (the API-token mutations, whose rows always read so).
+    FAILURES = "failures"
+    # The domain call records whatever it records, success and failure (logout).
+    DOMAIN = "domain"
 
 
 @dataclass
@@ -101,6 +118,7 @@ async def run_mutation(
     *,
     resource_id: str | None = None,
     require_write: bool = True,
+    audit: Audit = Audit.HERE,
 ) -> MutationOutcome[T]:
     ctx = info.context
     meta = RequestMeta.from_request(ctx.request)
@@ -110,6 +128,8 @@ async def run_mutation(
 
         async def audited(session: AsyncSession) -> T:
             value, changed_id = await work(session)
+            if audit is not Audit.HERE:
+                return value
             await record_audit(
                 session,
                 viewer=ctx.viewer,
@@ -125,16 +145,19 @@ async def run_mutation(
             ctx.sessions, audited, before_retry=ctx.loaders.clear_all
         )
     except DomainError as error:
-        await record_audit_separately(
-            ctx.sessions,
-            viewer=ctx.viewer,
-            action=action,
-            resource_type=resource_type,
-            resource_id=resource_id,
-            request_meta=meta,
-            status_code=status_for(error.code),
-            error_message=f"{error.code}: {error.message}",
-        )
+        if audit is not Audit.DOMAIN:
+            await record_audit_separately(
+                ctx.sessions,
+                viewer=ctx.viewer,
+                action=action,
+                resource_type=resource_type,
+                resource_id=resource_id,
+                request_meta=meta,
+                status_code=status_for(error.code),
+                error_message=(
+                    f"{error.code}: {error.message}" if audit is Audit.HERE else error.message
+                ),
+            )
         if error.code is ErrorCode.QUOTA_EXCEEDED and ctx.viewer.customer_id is not None:
             async with transaction(ctx.sessions) as session:
                 await announce_quota_exceeded(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
-
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import ticket_comments as comments
 from remotegpu.domain import tickets as domain
 from remotegpu.domain.tickets import ISSUE, REQUIREMENT, TicketChanges, TicketDraft, TicketRef
-from remotegpu.resolvers.support import MutationOutcome, run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate, returned
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.tickets_mutations import (
     CommentCreateInput,
     CommentDeleteInput,
@@ -43,66 +40,20 @@ from remotegpu.schema.types.tickets_payloads import (
 
 Info = strawberry.Info[Context, None]
 
-
-def _given(value: Any) -> Any:
-    """The input value, or None when the field was absent."""
-    return None if value is strawberry.UNSET else value
-
-
-def _enum_value(value: Any) -> str | None:
-    value = _given(value)
-    return None if value is None else str(value.value)
+ISSUE_ROW = Reload(lambda loaders: loaders.tickets.issue_by_id, Issue.from_row)
+REQUIREMENT_ROW = Reload(lambda loaders: loaders.tickets.requirement_by_id, Requirement.from_row)
+COMMENT = Reload(lambda loaders: loaders.tickets.comment_by_id, Comment.from_row)
 
 
 def _key(ref: TicketRef) -> str | None:
+    """The audit row's resource id of a ticket named by id or by number."""
     return str(ref.id) if ref.id is not None else ref.number
 
 
 def _changes(input: IssueUpdateInput | RequirementUpdateInput) -> TicketChanges:
-    return TicketChanges(
-        title=_given(input.title),
-        description=domain.KEEP if input.description is strawberry.UNSET else input.description,
-        priority=_enum_value(input.priority),
-        type=_enum_value(input.type) if isinstance(input, IssueUpdateInput) else None,
-    )
-
-
-async def _issue(info: Info, outcome: MutationOutcome[int]) -> Issue | None:
-    if outcome.value is None:
-        return None
-    row = await info.context.loaders.tickets.issue_by_id.load(outcome.value)
-    return None if row is None else Issue.from_row(row)
-
-
-async def _requirement(info: Info, outcome: MutationOutcome[int]) -> Requirement | None:
-    if outcome.value is None:
-        return None
-    row = await info.context.loaders.tickets.requirement_by_id.load(outcome.value)
-    return None if row is None else Requirement.from_row(row)
-
-
-async def _comment(info: Info, outcome: MutationOutcome[int]) -> Comment | None:
-    if outcome.value is None:
-        return None
-    row = await info.context.loaders.tickets.comment_by_id.load(outcome.value)
-    return None if row is None else Comment.from_row(row)
-
-
-async def _run(
-    info: Info,
-    action: str,
-    kind: domain.TicketKind[Any],
-    ref: TicketRef | None,
-    call: Callable[[AsyncSession], Awaitable[Any]],
-) -> MutationOutcome[int]:
-    """run_mutation around a domain call that returns a ticket or comment row."""
-
-    async def work(session: AsyncSession) -> tuple[int, str]:
-        row = await call(session)
-        return row.id, str(row.id)
-
-    key = None if ref is None else _key(ref)
-    return await run_mutation(info, action, kind.name, work, resource_id=key)
+    # An absent description keeps the old one; an explicit null clears it.
+    keep = input.description is strawberry.UNSET
+    return to_draft(TicketChanges, input, description=domain.KEEP if keep else input.description)
 
 
 @strawberry.type
@@ -112,28 +63,26 @@ class TicketsMutation:
         "ISSUE-YYYY-NNNN number of the year and starts OPEN."
     )
     async def issue_create(self, info: Info, input: IssueCreateInput) -> IssueCreatePayload:
-        draft = TicketDraft(
-            title=input.title,
-            description=input.description,
-            priority=input.priority.value,
-            type=input.type.value,
+        draft = to_draft(TicketDraft, input)
+        return await mutate(
+            info,
+            "issue.create",
+            lambda session, viewer: domain.create_ticket(session, viewer, ISSUE, draft),
+            IssueCreatePayload,
+            issue=ISSUE_ROW,
         )
-
-        async def call(session: AsyncSession) -> Any:
-            return await domain.create_ticket(session, info.context.viewer, ISSUE, draft)
-
-        outcome = await _run(info, "issue.create", ISSUE, None, call)
-        return IssueCreatePayload(issue=await _issue(info, outcome), errors=outcome.errors)
 
     @strawberry.mutation(description="Edit an issue's title, description, priority or type.")
     async def issue_update(self, info: Info, input: IssueUpdateInput) -> IssueUpdatePayload:
         ref, changes = TicketRef(input.id, input.issue_no), _changes(input)
-
-        async def call(session: AsyncSession) -> Any:
-            return await domain.update_ticket(session, info.context.viewer, ISSUE, ref, changes)
-
-        outcome = await _run(info, "issue.update", ISSUE, ref, call)
-        return IssueUpdatePayload(issue=await _issue(info, outcome), errors=outcome.errors)
+        return await mutate(
+            info,
+            "issue.update",
+            lambda session, viewer: domain.update_ticket(session, viewer, ISSUE, ref, changes),
+            IssueUpdatePayload,
+            resource_id=_key(ref),
+            issue=ISSUE_ROW,
+        )
 
     @strawberry.mutation(
         description="Assign an issue to a staff member, or unassign it (staff only). The "
@@ -141,13 +90,16 @@ class TicketsMutation:
     )
     async def issue_assign(self, info: Info, input: IssueAssignInput) -> IssueAssignPayload:
         ref = TicketRef(input.id, input.issue_no)
-
-        async def call(session: AsyncSession) -> Any:
-            viewer = info.context.viewer
-            return await domain.assign_ticket(session, viewer, ISSUE, ref, input.assignee_id)
-
-        outcome = await _run(info, "issue.assign", ISSUE, ref, call)
-        return IssueAssignPayload(issue=await _issue(info, outcome), errors=outcome.errors)
+        return await mutate(
+            info,
+            "issue.assign",
+            lambda session, viewer: domain.assign_ticket(
+                session, viewer, ISSUE, ref, input.assignee_id
+            ),
+            IssueAssignPayload,
+            resource_id=_key(ref),
+            issue=ISSUE_ROW,
+        )
 
     @strawberry.mutation(
         description="Move an issue along its lifecycle (see IssueTransitionInput); resolving "
@@ -157,12 +109,14 @@ class TicketsMutation:
         self, info: Info, input: IssueTransitionInput
     ) -> IssueTransitionPayload:
         ref, status = TicketRef(input.id, input.issue_no), input.status.value
-
-        async def call(session: AsyncSession) -> Any:
-            return await domain.transition_ticket(session, info.context.viewer, ISSUE, ref, status)
-
-        outcome = await _run(info, "issue.transition", ISSUE, ref, call)
-        return IssueTransitionPayload(issue=await _issue(info, outcome), errors=outcome.errors)
+        return await mutate(
+            info,
+            "issue.transition",
+            lambda session, viewer: domain.transition_ticket(session, viewer, ISSUE, ref, status),
+            IssueTransitionPayload,
+            resource_id=_key(ref),
+            issue=ISSUE_ROW,
+        )
 
     @strawberry.mutation(
         description="Raise a requirement (the viewer is its reporter); it gets the next "
@@ -171,16 +125,13 @@ class TicketsMutation:
     async def requirement_create(
         self, info: Info, input: RequirementCreateInput
     ) -> RequirementCreatePayload:
-        draft = TicketDraft(
-            title=input.title, description=input.description, priority=input.priority.value
-        )
-
-        async def call(session: AsyncSession) -> Any:
-            return await domain.create_ticket(session, info.context.viewer, REQUIREMENT, draft)
-
-        outcome = await _run(info, "requirement.create", REQUIREMENT, None, call)
-        return RequirementCreatePayload(
-            requirement=await _requirement(info, outcome), errors=outcome.errors
+        draft = to_draft(TicketDraft, input)
+        return await mutate(
+            info,
+            "requirement.create",
+            lambda session, viewer: domain.create_ticket(session, viewer, REQUIREMENT, draft),
+            RequirementCreatePayload,
+            requirement=REQUIREMENT_ROW,
         )
 
     @strawberry.mutation(description="Edit a requirement's title, description or priority.")
@@ -188,14 +139,15 @@ class TicketsMutation:
         self, info: Info, input: RequirementUpdateInput
     ) -> RequirementUpdatePayload:
         ref, changes = TicketRef(input.id, input.requirement_no), _changes(input)
-
-        async def call(session: AsyncSession) -> Any:
-            viewer = info.context.viewer
-            return await domain.update_ticket(session, viewer, REQUIREMENT, ref, changes)
-
-        outcome = await _run(info, "requirement.update", REQUIREMENT, ref, call)
-        return RequirementUpdatePayload(
-            requirement=await _requirement(info, outcome), errors=outcome.errors
+        return await mutate(
+            info,
+            "requirement.update",
+            lambda session, viewer: domain.update_ticket(
+                session, viewer, REQUIREMENT, ref, changes
+            ),
+            RequirementUpdatePayload,
+            resource_id=_key(ref),
+            requirement=REQUIREMENT_ROW,
         )
 
     @strawberry.mutation(
@@ -206,14 +158,15 @@ class TicketsMutation:
         self, info: Info, input: RequirementAssignInput
     ) -> RequirementAssignPayload:
         ref = TicketRef(input.id, input.requirement_no)
-
-        async def call(session: AsyncSession) -> Any:
-            viewer = info.context.viewer
-            return await domain.assign_ticket(session, viewer, REQUIREMENT, ref, input.assignee_id)
-
-        outcome = await _run(info, "requirement.assign", REQUIREMENT, ref, call)
-        return RequirementAssignPayload(
-            requirement=await _requirement(info, outcome), errors=outcome.errors
+        return await mutate(
+            info,
+            "requirement.assign",
+            lambda session, viewer: domain.assign_ticket(
+                session, viewer, REQUIREMENT, ref, input.assignee_id
+            ),
+            RequirementAssignPayload,
+            resource_id=_key(ref),
+            requirement=REQUIREMENT_ROW,
         )
 
     @strawberry.mutation(
@@ -224,14 +177,15 @@ class TicketsMutation:
         self, info: Info, input: RequirementTransitionInput
     ) -> RequirementTransitionPayload:
         ref, status = TicketRef(input.id, input.requirement_no), input.status.value
-
-        async def call(session: AsyncSession) -> Any:
-            viewer = info.context.viewer
-            return await domain.transition_ticket(session, viewer, REQUIREMENT, ref, status)
-
-        outcome = await _run(info, "requirement.transition", REQUIREMENT, ref, call)
-        return RequirementTransitionPayload(
-            requirement=await _requirement(info, outcome), errors=outcome.errors
+        return await mutate(
+            info,
+            "requirement.transition",
+            lambda session, viewer: domain.transition_ticket(
+                session, viewer, REQUIREMENT, ref, status
+            ),
+            RequirementTransitionPayload,
+            resource_id=_key(ref),
+            requirement=REQUIREMENT_ROW,
         )
 
     @strawberry.mutation(
@@ -240,36 +194,36 @@ class TicketsMutation:
     )
     async def comment_create(self, info: Info, input: CommentCreateInput) -> CommentCreatePayload:
         subject = input.subject_type.value
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            viewer = info.context.viewer
-            row = await comments.create_comment(
+        return await mutate(
+            info,
+            "comment.create",
+            lambda session, viewer: comments.create_comment(
                 session, viewer, subject, input.subject_id, input.content
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "comment.create", "comment", work)
-        return CommentCreatePayload(comment=await _comment(info, outcome), errors=outcome.errors)
+            ),
+            CommentCreatePayload,
+            comment=COMMENT,
+        )
 
     @strawberry.mutation(description="Change a comment's text (its author or staff).")
     async def comment_update(self, info: Info, input: CommentUpdateInput) -> CommentUpdatePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            viewer = info.context.viewer
-            row = await comments.update_comment(session, viewer, input.id, input.content)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "comment.update", "comment", work, resource_id=str(input.id)
+        return await mutate(
+            info,
+            "comment.update",
+            lambda session, viewer: comments.update_comment(
+                session, viewer, input.id, input.content
+            ),
+            CommentUpdatePayload,
+            resource_id=input.id,
+            comment=COMMENT,
         )
-        return CommentUpdatePayload(comment=await _comment(info, outcome), errors=outcome.errors)
 
     @strawberry.mutation(description="Delete a comment (its author or staff).")
     async def comment_delete(self, info: Info, input: CommentDeleteInput) -> CommentDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            deleted = await comments.delete_comment(session, info.context.viewer, input.id)
-            return deleted, str(deleted)
-
-        outcome = await run_mutation(
-            info, "comment.delete", "comment", work, resource_id=str(input.id)
+        return await mutate(
+            info,
+            "comment.delete",
+            lambda session, viewer: comments.delete_comment(session, viewer, input.id),
+            CommentDeletePayload,
+            resource_id=input.id,
+            deleted_comment_id=returned,
         )
-        return CommentDeletePayload(deleted_comment_id=outcome.value, errors=outcome.errors)

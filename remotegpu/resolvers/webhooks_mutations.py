@@ -3,15 +3,12 @@ of `webhookCreate` and `webhookRotateSecret`."""
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
-from remotegpu.db import models as m
 from remotegpu.domain import webhook_manual, webhooks
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, attribute, mutate, returned_as
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.webhooks_mutations import (
     WebhookCreateInput,
     WebhookDeleteInput,
@@ -32,13 +29,8 @@ from remotegpu.schema.types.webhooks_payloads import (
 
 Info = strawberry.Info[Context, None]
 
-
-async def _webhook(info: Info, webhook_id: int | None) -> Webhook | None:
-    """The webhook as the viewer may see it after commit."""
-    if webhook_id is None:
-        return None
-    row = await info.context.loaders.webhooks.webhook_by_id.load(webhook_id)
-    return None if row is None else Webhook.from_row(row)
+# The webhook as the viewer may see it after commit.
+WEBHOOK = Reload(lambda loaders: loaders.webhooks.webhook_by_id, Webhook.from_row)
 
 
 @strawberry.type
@@ -48,52 +40,41 @@ class WebhooksMutation:
         "the event types to deliver. The signing secret is in the payload, once."
     )
     async def webhook_create(self, info: Info, input: WebhookCreateInput) -> WebhookCreatePayload:
-        async def work(session: AsyncSession) -> tuple[webhooks.WebhookWithSecret, str]:
-            created = await webhooks.create_webhook(
+        allowlist = info.context.settings.webhook_url_allowlist
+        return await mutate(
+            info,
+            "webhook.create",
+            lambda session, viewer: webhooks.create_webhook(
                 session,
-                info.context.viewer,
+                viewer,
                 name=input.name,
                 url=input.url,
                 events=[e.value for e in input.events],
                 secret=input.secret,
                 enabled=input.enabled,
-                allowlist=info.context.settings.webhook_url_allowlist,
-            )
-            return created, str(created.webhook.id)
-
-        outcome = await run_mutation(info, "webhook.create", "webhook", work)
-        if outcome.value is None:
-            return WebhookCreatePayload(errors=outcome.errors)
-        return WebhookCreatePayload(
-            webhook=await _webhook(info, outcome.value.webhook.id), secret=outcome.value.secret
+                allowlist=allowlist,
+            ),
+            WebhookCreatePayload,
+            audit_id=lambda created: created.webhook.id,
+            webhook=WEBHOOK.of(lambda created: created.webhook),
+            secret=attribute("secret"),
         )
 
     @strawberry.mutation(
         description="Change a webhook (own webhooks; admins any). A new URL is checked again."
     )
     async def webhook_update(self, info: Info, input: WebhookUpdateInput) -> WebhookUpdatePayload:
-        changes = webhooks.WebhookChanges(
-            name=input.name,
-            url=input.url,
-            events=None if input.events is None else [e.value for e in input.events],
-            enabled=input.enabled,
-        )
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            hook = await webhooks.update_webhook(
-                session,
-                info.context.viewer,
-                input.row_id,
-                changes,
-                allowlist=info.context.settings.webhook_url_allowlist,
-            )
-            return hook.id, str(hook.id)
-
-        outcome = await run_mutation(
-            info, "webhook.update", "webhook", work, resource_id=str(input.row_id)
-        )
-        return WebhookUpdatePayload(
-            webhook=await _webhook(info, outcome.value), errors=outcome.errors
+        changes = to_draft(webhooks.WebhookChanges, input)
+        allowlist = info.context.settings.webhook_url_allowlist
+        return await mutate(
+            info,
+            "webhook.update",
+            lambda session, viewer: webhooks.update_webhook(
+                session, viewer, input.row_id, changes, allowlist=allowlist
+            ),
+            WebhookUpdatePayload,
+            resource_id=input.row_id,
+            webhook=WEBHOOK,
         )
 
     @strawberry.mutation(
@@ -103,34 +84,31 @@ class WebhooksMutation:
     async def webhook_rotate_secret(
         self, info: Info, input: WebhookRotateSecretInput
     ) -> WebhookRotateSecretPayload:
-        async def work(session: AsyncSession) -> tuple[webhooks.WebhookWithSecret, str]:
-            rotated = await webhooks.rotate_secret(
-                session, info.context.viewer, input.row_id, input.secret
-            )
-            return rotated, str(rotated.webhook.id)
-
-        outcome = await run_mutation(
-            info, "webhook.rotate_secret", "webhook", work, resource_id=str(input.row_id)
-        )
-        if outcome.value is None:
-            return WebhookRotateSecretPayload(errors=outcome.errors)
-        return WebhookRotateSecretPayload(
-            webhook=await _webhook(info, outcome.value.webhook.id), secret=outcome.value.secret
+        return await mutate(
+            info,
+            "webhook.rotate_secret",
+            lambda session, viewer: webhooks.rotate_secret(
+                session, viewer, input.row_id, input.secret
+            ),
+            WebhookRotateSecretPayload,
+            resource_id=input.row_id,
+            audit_id=lambda rotated: rotated.webhook.id,
+            webhook=WEBHOOK.of(lambda rotated: rotated.webhook),
+            secret=attribute("secret"),
         )
 
     @strawberry.mutation(
         description="Delete a webhook and its delivery log (own webhooks; admins any)."
     )
     async def webhook_delete(self, info: Info, input: WebhookDeleteInput) -> WebhookDeletePayload:
-        async def work(session: AsyncSession) -> tuple[m.Webhook, str]:
-            hook = await webhooks.delete_webhook(session, info.context.viewer, input.row_id)
-            return hook, str(hook.id)
-
-        outcome = await run_mutation(
-            info, "webhook.delete", "webhook", work, resource_id=str(input.row_id)
+        return await mutate(
+            info,
+            "webhook.delete",
+            lambda session, viewer: webhooks.delete_webhook(session, viewer, input.row_id),
+            WebhookDeletePayload,
+            resource_id=input.row_id,
+            webhook=returned_as(Webhook.from_row),
         )
-        deleted = None if outcome.value is None else Webhook.from_row(outcome.value)
-        return WebhookDeletePayload(webhook=deleted, errors=outcome.errors)
 
     @strawberry.mutation(
         description="Send a logged event to its webhook again, once (own webhooks; admins "
@@ -140,31 +118,30 @@ class WebhooksMutation:
     async def webhook_redeliver(
         self, info: Info, input: WebhookRedeliverInput
     ) -> WebhookRedeliverPayload:
-        async def work(session: AsyncSession) -> tuple[tuple[int, UUID], str]:
-            hook, event_id = await webhook_manual.redeliver(
-                session, info.context.viewer, input.log_id
-            )
-            return (hook.id, event_id), str(hook.id)
-
-        outcome = await run_mutation(info, "webhook.redeliver", "webhook", work)
-        if outcome.value is None:
-            return WebhookRedeliverPayload(errors=outcome.errors)
-        hook_id, event_id = outcome.value
-        return WebhookRedeliverPayload(webhook=await _webhook(info, hook_id), event_id=event_id)
+        # The call returns (webhook row, event id).
+        return await mutate(
+            info,
+            "webhook.redeliver",
+            lambda session, viewer: webhook_manual.redeliver(session, viewer, input.log_id),
+            WebhookRedeliverPayload,
+            audit_id=lambda sent: sent[0].id,
+            webhook=WEBHOOK.of(lambda sent: sent[0]),
+            event_id=lambda _ctx, sent: sent[1],
+        )
 
     @strawberry.mutation(
         description="Send a test event (type webhook.ping) to a webhook, once, enabled or not "
         "(own webhooks; admins any). A success clears the webhook's failing state."
     )
     async def webhook_ping(self, info: Info, input: WebhookPingInput) -> WebhookPingPayload:
-        async def work(session: AsyncSession) -> tuple[tuple[int, UUID], str]:
-            hook, event_id = await webhook_manual.ping(session, info.context.viewer, input.row_id)
-            return (hook.id, event_id), str(hook.id)
-
-        outcome = await run_mutation(
-            info, "webhook.ping", "webhook", work, resource_id=str(input.row_id)
+        # The call returns (webhook row, event id).
+        return await mutate(
+            info,
+            "webhook.ping",
+            lambda session, viewer: webhook_manual.ping(session, viewer, input.row_id),
+            WebhookPingPayload,
+            resource_id=input.row_id,
+            audit_id=lambda sent: sent[0].id,
+            webhook=WEBHOOK.of(lambda sent: sent[0]),
+            event_id=lambda _ctx, sent: sent[1],
         )
-        if outcome.value is None:
-            return WebhookPingPayload(errors=outcome.errors)
-        hook_id, event_id = outcome.value
-        return WebhookPingPayload(webhook=await _webhook(info, hook_id), event_id=event_id)

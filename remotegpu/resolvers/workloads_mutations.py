@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from remotegpu.auth.viewer import Viewer
 from remotegpu.context import Context
-from remotegpu.db.models import InferenceService as InferenceServiceRow
-from remotegpu.db.models.workloads import TrainingJob as TrainingJobRow
 from remotegpu.domain import inference, training
-from remotegpu.resolvers.support import MutationOutcome, run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate, returned
+from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.workloads_mutations import (
     InferenceServiceCreateInput,
     InferenceServiceDeleteInput,
@@ -40,8 +35,6 @@ from remotegpu.schema.types.workloads_payloads import (
 )
 
 Info = strawberry.Info[Context, None]
-JobChange = Callable[[AsyncSession, Viewer], Awaitable[TrainingJobRow]]
-ServiceChange = Callable[[AsyncSession, Viewer], Awaitable[InferenceServiceRow]]
 
 _RUN_STATUS: dict[TrainingJobRunStatus, training.RunStatus] = {
     TrainingJobRunStatus.RUNNING: "running",
@@ -58,53 +51,16 @@ _REPORTED_STATUS: dict[InferenceServiceReportedStatus, inference.ReportedStatus]
 # commit as the viewer may read it. Staff and agents may move workloads they cannot read (an
 # internal user's reads are a customer's; agents read none): for them the committed row they
 # changed is shown instead, with its relations still subject to their read rules.
-
-
-async def _job(info: Info, outcome: MutationOutcome[TrainingJobRow]) -> TrainingJob | None:
-    if outcome.value is None:
-        return None
-    row = await info.context.loaders.workloads.training_job_by_id.load(outcome.value.id)
-    return TrainingJob.from_row(outcome.value if row is None else row)
-
-
-async def _service(
-    info: Info, outcome: MutationOutcome[InferenceServiceRow]
-) -> InferenceService | None:
-    if outcome.value is None:
-        return None
-    row = await info.context.loaders.workloads.inference_service_by_id.load(outcome.value.id)
-    return InferenceService.from_row(outcome.value if row is None else row)
-
-
-async def _run_job(
-    info: Info,
-    action: str,
-    change: JobChange,
-    resource_id: str | None = None,
-    *,
-    require_write: bool = True,
-) -> MutationOutcome[TrainingJobRow]:
-    viewer = info.context.viewer
-
-    async def work(session: AsyncSession) -> tuple[TrainingJobRow, str | None]:
-        job = await change(session, viewer)
-        return job, job.id
-
-    return await run_mutation(
-        info, action, "training_job", work, resource_id=resource_id, require_write=require_write
-    )
-
-
-async def _run_service(
-    info: Info, action: str, change: ServiceChange, resource_id: str | None = None
-) -> MutationOutcome[InferenceServiceRow]:
-    viewer = info.context.viewer
-
-    async def work(session: AsyncSession) -> tuple[InferenceServiceRow, str | None]:
-        service = await change(session, viewer)
-        return service, service.id
-
-    return await run_mutation(info, action, "inference_service", work, resource_id=resource_id)
+JOB = Reload(
+    lambda loaders: loaders.workloads.training_job_by_id,
+    TrainingJob.from_row,
+    or_returned_row=True,
+)
+SERVICE = Reload(
+    lambda loaders: loaders.workloads.inference_service_by_id,
+    InferenceService.from_row,
+    or_returned_row=True,
+)
 
 
 @strawberry.type
@@ -118,27 +74,13 @@ class WorkloadsMutation:
     async def training_job_create(
         self, info: Info, input: TrainingJobCreateInput
     ) -> TrainingJobCreatePayload:
-        spec = training.TrainingJobSpec(
-            name=input.name,
-            description=input.description,
-            framework=input.framework,
-            script_path=input.script_path,
-            workspace_id=input.workspace_id,
-            env_id=input.env_id,
-            dataset_id=input.dataset_id,
-            model_id=input.model_id,
-            priority=input.priority,
-            cpu=input.cpu,
-            memory=input.memory,
-            gpu=input.gpu,
-        )
-        outcome = await _run_job(
+        spec = to_draft(training.TrainingJobSpec, input)
+        return await mutate(
             info,
             "training_job.create",
             lambda session, viewer: training.create_training_job(session, viewer, spec),
-        )
-        return TrainingJobCreatePayload(
-            training_job=await _job(info, outcome), errors=outcome.errors
+            TrainingJobCreatePayload,
+            training_job=JOB,
         )
 
     @strawberry.mutation(
@@ -150,14 +92,13 @@ class WorkloadsMutation:
     async def training_job_cancel(
         self, info: Info, input: TrainingJobCancelInput
     ) -> TrainingJobCancelPayload:
-        outcome = await _run_job(
+        return await mutate(
             info,
             "training_job.cancel",
             lambda session, viewer: training.cancel_training_job(session, viewer, input.id),
-            input.id,
-        )
-        return TrainingJobCancelPayload(
-            training_job=await _job(info, outcome), errors=outcome.errors
+            TrainingJobCancelPayload,
+            resource_id=input.id,
+            training_job=JOB,
         )
 
     @strawberry.mutation(
@@ -171,21 +112,17 @@ class WorkloadsMutation:
         self, info: Info, input: TrainingJobTransitionInput
     ) -> TrainingJobTransitionPayload:
         status = _RUN_STATUS[input.status]
-        outcome = await _run_job(
+        return await mutate(
             info,
             "training_job.transition",
             lambda session, viewer: training.transition_training_job(
-                session,
-                viewer,
-                input.id,
-                status,
+                session, viewer, input.id, status
             ),
-            input.id,
+            TrainingJobTransitionPayload,
+            resource_id=input.id,
             # agents hold the agent scope, not write: the domain checks who may do this
             require_write=False,
-        )
-        return TrainingJobTransitionPayload(
-            training_job=await _job(info, outcome), errors=outcome.errors
+            training_job=JOB,
         )
 
     @strawberry.mutation(
@@ -197,25 +134,13 @@ class WorkloadsMutation:
     async def inference_service_create(
         self, info: Info, input: InferenceServiceCreateInput
     ) -> InferenceServiceCreatePayload:
-        spec = inference.InferenceServiceSpec(
-            name=input.name,
-            model_id=input.model_id,
-            description=input.description,
-            model_version=input.model_version,
-            framework=input.framework,
-            workspace_id=input.workspace_id,
-            cpu=input.cpu,
-            memory=input.memory,
-            gpu=input.gpu,
-            replicas=input.replicas,
-        )
-        outcome = await _run_service(
+        spec = to_draft(inference.InferenceServiceSpec, input)
+        return await mutate(
             info,
             "inference_service.create",
             lambda session, viewer: inference.create_inference_service(session, viewer, spec),
-        )
-        return InferenceServiceCreatePayload(
-            inference_service=await _service(info, outcome), errors=outcome.errors
+            InferenceServiceCreatePayload,
+            inference_service=SERVICE,
         )
 
     @strawberry.mutation(
@@ -224,44 +149,41 @@ class WorkloadsMutation:
     async def inference_service_scale(
         self, info: Info, input: InferenceServiceScaleInput
     ) -> InferenceServiceScalePayload:
-        outcome = await _run_service(
+        return await mutate(
             info,
             "inference_service.scale",
             lambda session, viewer: inference.scale_inference_service(
                 session, viewer, input.id, input.replicas
             ),
-            input.id,
-        )
-        return InferenceServiceScalePayload(
-            inference_service=await _service(info, outcome), errors=outcome.errors
+            InferenceServiceScalePayload,
+            resource_id=input.id,
+            inference_service=SERVICE,
         )
 
     @strawberry.mutation(description="Start a stopped inference service (stopped -> running).")
     async def inference_service_start(
         self, info: Info, input: InferenceServiceStartInput
     ) -> InferenceServiceStartPayload:
-        outcome = await _run_service(
+        return await mutate(
             info,
             "inference_service.start",
             lambda session, viewer: inference.start_inference_service(session, viewer, input.id),
-            input.id,
-        )
-        return InferenceServiceStartPayload(
-            inference_service=await _service(info, outcome), errors=outcome.errors
+            InferenceServiceStartPayload,
+            resource_id=input.id,
+            inference_service=SERVICE,
         )
 
     @strawberry.mutation(description="Stop a running inference service (running -> stopped).")
     async def inference_service_stop(
         self, info: Info, input: InferenceServiceStopInput
     ) -> InferenceServiceStopPayload:
-        outcome = await _run_service(
+        return await mutate(
             info,
             "inference_service.stop",
             lambda session, viewer: inference.stop_inference_service(session, viewer, input.id),
-            input.id,
-        )
-        return InferenceServiceStopPayload(
-            inference_service=await _service(info, outcome), errors=outcome.errors
+            InferenceServiceStopPayload,
+            resource_id=input.id,
+            inference_service=SERVICE,
         )
 
     @strawberry.mutation(
@@ -274,20 +196,15 @@ class WorkloadsMutation:
         self, info: Info, input: InferenceServiceStatusReportInput
     ) -> InferenceServiceStatusReportPayload:
         status = _REPORTED_STATUS[input.status]
-        outcome = await _run_service(
+        return await mutate(
             info,
             "inference_service.status_report",
             lambda session, viewer: inference.report_inference_service_status(
-                session,
-                viewer,
-                input.id,
-                status,
-                input.endpoint_url,
+                session, viewer, input.id, status, input.endpoint_url
             ),
-            input.id,
-        )
-        return InferenceServiceStatusReportPayload(
-            inference_service=await _service(info, outcome), errors=outcome.errors
+            InferenceServiceStatusReportPayload,
+            resource_id=input.id,
+            inference_service=SERVICE,
         )
 
     @strawberry.mutation(
@@ -299,15 +216,11 @@ class WorkloadsMutation:
     async def inference_service_delete(
         self, info: Info, input: InferenceServiceDeleteInput
     ) -> InferenceServiceDeletePayload:
-        viewer = info.context.viewer
-
-        async def work(session: AsyncSession) -> tuple[str, str | None]:
-            deleted = await inference.delete_inference_service(session, viewer, input.id)
-            return deleted, deleted
-
-        outcome = await run_mutation(
-            info, "inference_service.delete", "inference_service", work, resource_id=input.id
-        )
-        return InferenceServiceDeletePayload(
-            deleted_inference_service_id=outcome.value, errors=outcome.errors
+        return await mutate(
+            info,
+            "inference_service.delete",
+            lambda session, viewer: inference.delete_inference_service(session, viewer, input.id),
+            InferenceServiceDeletePayload,
+            resource_id=input.id,
+            deleted_inference_service_id=returned,
         )

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.context import Context
 from remotegpu.domain import workspace_members as members
 from remotegpu.domain import workspaces as domain
-from remotegpu.resolvers.support import run_mutation
+from remotegpu.resolvers.mutate import Reload, mutate, returned
 from remotegpu.schema.inputs.workspaces_mutations import (
     WorkspaceArchiveInput,
     WorkspaceCreateInput,
@@ -41,29 +40,18 @@ from remotegpu.schema.types.workspaces_payloads import (
 )
 
 Info = strawberry.Info[Context, None]
-W = "workspace"
 
-
-async def _workspace(info: Info, workspace_id: int | None) -> Workspace | None:
-    if workspace_id is None:
-        return None
-    row = await info.context.loaders.workspaces.workspace_by_id.load(workspace_id)
-    return None if row is None else Workspace.from_row(row)
-
-
-async def _member(info: Info, member_id: int | None) -> WorkspaceMember | None:
-    if member_id is None:
-        return None
-    row = await info.context.loaders.workspaces.workspace_member_by_id.load(member_id)
-    return None if row is None else WorkspaceMember.from_row(row)
-
-
-def _first(value: tuple[int, int] | None) -> int | None:
-    return None if value is None else value[0]
+WORKSPACE = Reload(lambda loaders: loaders.workspaces.workspace_by_id, Workspace.from_row)
+MEMBER = Reload(lambda loaders: loaders.workspaces.workspace_member_by_id, WorkspaceMember.from_row)
 
 
 def _given(value: Any) -> bool:
     return value is not strawberry.UNSET
+
+
+def _workspace_id(member: Any) -> int:
+    """A membership's workspace: what the audit row of a member change names."""
+    return int(member.workspace_id)
 
 
 @strawberry.type
@@ -74,15 +62,14 @@ class WorkspacesMutation:
     async def workspace_create(
         self, info: Info, input: WorkspaceCreateInput
     ) -> WorkspaceCreatePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.create_workspace(
-                session, info.context.viewer, input.name, input.type.value, input.description
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(info, "workspace.create", W, work)
-        return WorkspaceCreatePayload(
-            workspace=await _workspace(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "workspace.create",
+            lambda session, viewer: domain.create_workspace(
+                session, viewer, input.name, input.type.value, input.description
+            ),
+            WorkspaceCreatePayload,
+            workspace=WORKSPACE,
         )
 
     @strawberry.mutation(description="Rename or describe a workspace (owner or admin members).")
@@ -94,18 +81,15 @@ class WorkspacesMutation:
             for name in ("name", "description")
             if _given(getattr(input, name))
         }
-
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.update_workspace(
-                session, info.context.viewer, input.workspace_id, changes
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "workspace.update", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceUpdatePayload(
-            workspace=await _workspace(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "workspace.update",
+            lambda session, viewer: domain.update_workspace(
+                session, viewer, input.workspace_id, changes
+            ),
+            WorkspaceUpdatePayload,
+            resource_id=input.workspace_id,
+            workspace=WORKSPACE,
         )
 
     @strawberry.mutation(
@@ -115,15 +99,13 @@ class WorkspacesMutation:
     async def workspace_archive(
         self, info: Info, input: WorkspaceArchiveInput
     ) -> WorkspaceArchivePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await domain.archive_workspace(session, info.context.viewer, input.workspace_id)
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "workspace.archive", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceArchivePayload(
-            workspace=await _workspace(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "workspace.archive",
+            lambda session, viewer: domain.archive_workspace(session, viewer, input.workspace_id),
+            WorkspaceArchivePayload,
+            resource_id=input.workspace_id,
+            workspace=WORKSPACE,
         )
 
     @strawberry.mutation(
@@ -134,16 +116,14 @@ class WorkspacesMutation:
     async def workspace_delete(
         self, info: Info, input: WorkspaceDeleteInput
     ) -> WorkspaceDeletePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            deleted = await domain.delete_workspace(
-                session, info.context.viewer, input.workspace_id
-            )
-            return deleted, str(deleted)
-
-        outcome = await run_mutation(
-            info, "workspace.delete", W, work, resource_id=str(input.workspace_id)
+        return await mutate(
+            info,
+            "workspace.delete",
+            lambda session, viewer: domain.delete_workspace(session, viewer, input.workspace_id),
+            WorkspaceDeletePayload,
+            resource_id=input.workspace_id,
+            deleted_workspace_id=returned,
         )
-        return WorkspaceDeletePayload(deleted_workspace_id=outcome.value, errors=outcome.errors)
 
     @strawberry.mutation(
         description="Add a customer to a team or enterprise workspace (owner or admin "
@@ -152,24 +132,22 @@ class WorkspacesMutation:
     async def workspace_member_add(
         self, info: Info, input: WorkspaceMemberAddInput
     ) -> WorkspaceMemberAddPayload:
-        async def work(session: AsyncSession) -> tuple[tuple[int, int], str]:
-            row = await members.add_member(
+        return await mutate(
+            info,
+            "workspace.member_add",
+            lambda session, viewer: members.add_member(
                 session,
-                info.context.viewer,
+                viewer,
                 input.workspace_id,
                 customer_id=input.customer_id,
                 username=input.username,
                 role=input.role.value,
-            )
-            return (row.id, row.workspace_id), str(row.workspace_id)
-
-        outcome = await run_mutation(
-            info, "workspace.member_add", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceMemberAddPayload(
-            member=await _member(info, _first(outcome.value)),
-            workspace=await _workspace(info, outcome.value and outcome.value[1]),
-            errors=outcome.errors,
+            ),
+            WorkspaceMemberAddPayload,
+            resource_id=input.workspace_id,
+            audit_id=_workspace_id,
+            member=MEMBER,
+            workspace=WORKSPACE.of(_workspace_id),
         )
 
     @strawberry.mutation(
@@ -179,19 +157,17 @@ class WorkspacesMutation:
     async def workspace_member_remove(
         self, info: Info, input: WorkspaceMemberRemoveInput
     ) -> WorkspaceMemberRemovePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await members.remove_member(
-                session, info.context.viewer, input.workspace_id, input.customer_id
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "workspace.member_remove", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceMemberRemovePayload(
-            removed_customer_id=None if outcome.value is None else input.customer_id,
-            workspace=await _workspace(info, outcome.value),
-            errors=outcome.errors,
+        # The call returns the workspace row.
+        return await mutate(
+            info,
+            "workspace.member_remove",
+            lambda session, viewer: members.remove_member(
+                session, viewer, input.workspace_id, input.customer_id
+            ),
+            WorkspaceMemberRemovePayload,
+            resource_id=input.workspace_id,
+            removed_customer_id=lambda _ctx, _workspace: input.customer_id,
+            workspace=WORKSPACE,
         )
 
     @strawberry.mutation(
@@ -202,23 +178,17 @@ class WorkspacesMutation:
     async def workspace_member_role_change(
         self, info: Info, input: WorkspaceMemberRoleChangeInput
     ) -> WorkspaceMemberRoleChangePayload:
-        async def work(session: AsyncSession) -> tuple[tuple[int, int], str]:
-            row = await members.change_member_role(
-                session,
-                info.context.viewer,
-                input.workspace_id,
-                input.customer_id,
-                input.role.value,
-            )
-            return (row.id, row.workspace_id), str(row.workspace_id)
-
-        outcome = await run_mutation(
-            info, "workspace.member_role_change", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceMemberRoleChangePayload(
-            member=await _member(info, _first(outcome.value)),
-            workspace=await _workspace(info, outcome.value and outcome.value[1]),
-            errors=outcome.errors,
+        return await mutate(
+            info,
+            "workspace.member_role_change",
+            lambda session, viewer: members.change_member_role(
+                session, viewer, input.workspace_id, input.customer_id, input.role.value
+            ),
+            WorkspaceMemberRoleChangePayload,
+            resource_id=input.workspace_id,
+            audit_id=_workspace_id,
+            member=MEMBER,
+            workspace=WORKSPACE.of(_workspace_id),
         )
 
     @strawberry.mutation(
@@ -228,17 +198,15 @@ class WorkspacesMutation:
     async def workspace_ownership_transfer(
         self, info: Info, input: WorkspaceOwnershipTransferInput
     ) -> WorkspaceOwnershipTransferPayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            row = await members.transfer_ownership(
-                session, info.context.viewer, input.workspace_id, input.new_owner_id
-            )
-            return row.id, str(row.id)
-
-        outcome = await run_mutation(
-            info, "workspace.ownership_transfer", W, work, resource_id=str(input.workspace_id)
-        )
-        return WorkspaceOwnershipTransferPayload(
-            workspace=await _workspace(info, outcome.value), errors=outcome.errors
+        return await mutate(
+            info,
+            "workspace.ownership_transfer",
+            lambda session, viewer: members.transfer_ownership(
+                session, viewer, input.workspace_id, input.new_owner_id
+            ),
+            WorkspaceOwnershipTransferPayload,
+            resource_id=input.workspace_id,
+            workspace=WORKSPACE,
         )
 
     @strawberry.mutation(
@@ -248,11 +216,11 @@ class WorkspacesMutation:
     async def workspace_leave(
         self, info: Info, input: WorkspaceLeaveInput
     ) -> WorkspaceLeavePayload:
-        async def work(session: AsyncSession) -> tuple[int, str]:
-            left = await members.leave_workspace(session, info.context.viewer, input.workspace_id)
-            return left, str(left)
-
-        outcome = await run_mutation(
-            info, "workspace.leave", W, work, resource_id=str(input.workspace_id)
+        return await mutate(
+            info,
+            "workspace.leave",
+            lambda session, viewer: members.leave_workspace(session, viewer, input.workspace_id),
+            WorkspaceLeavePayload,
+            resource_id=input.workspace_id,
+            left_workspace_id=returned,
         )
-        return WorkspaceLeavePayload(left_workspace_id=outcome.value, errors=outcome.errors)

@@ -214,3 +214,30 @@ def test_every_identity_type_and_field_has_a_description() -> None:
         assert isinstance(root_type, GraphQLObjectType)
         missing += [f"{root_type}.{f}" for f, d in root_type.fields.items() if not d.description]
     assert missing == []
+
+
+async def test_api_token_create_refused_audit_row_has_the_bare_message(
+    client: Client, make_customer: MakeCustomer, db: asyncpg.Connection
+) -> None:
+    await make_customer("alice")
+    login = (await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})).data
+    access = login["login"]["accessToken"]
+    refused = await client.run(CREATE, {"input": {"name": " ", "scopes": ["READ"]}}, token=access)
+    error = refused.data["apiTokenCreate"]["errors"][0]
+    assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", "name"])
+    # The identity mutations' failure rows carry the message alone (no "CODE: " prefix).
+    rows = await db.fetch(
+        "SELECT action, resource_id, status_code, error_message FROM audit_logs"
+        " WHERE resource_type = 'api_token'"
+    )
+    assert [tuple(r) for r in rows] == [("create", None, 422, error["message"])]
+
+
+async def test_logout_refused_writes_no_audit_row(
+    client: Client, make_customer: MakeCustomer, db: asyncpg.Connection
+) -> None:
+    await make_customer("alice")
+    refused = await client.run(LOGOUT, {"input": {"refreshToken": "not-a-token"}})
+    assert refused.data["logout"]["errors"][0]["code"] == "INVALID_TOKEN"
+    assert refused.data["logout"]["revokedCount"] == 0
+    assert await db.fetchval("SELECT count(*) FROM audit_logs WHERE action = 'logout'") == 0

@@ -2,54 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.alerts import AlertRecord, AlertRule
+from remotegpu.schema.types.payload import Payload, payload
 
 
-def _errors(what: str) -> Any:
-    """The `errors` field of a payload (Any: a dataclass field default, not a list)."""
-    return strawberry.field(
-        default_factory=list, description=f"Why the {what} did not happen; empty on success."
-    )
+def _why(what: str) -> str:
+    return f"Why the {what} did not happen; empty on success."
 
 
-@strawberry.type(description="Result of `alertRuleCreate`.")
-class AlertRuleCreatePayload:
+@payload("Result of `alertRuleCreate`.", errors=_why("rule creation"))
+class AlertRuleCreatePayload(Payload):
     alert_rule: AlertRule | None = strawberry.field(default=None, description="The new rule.")
-    errors: list[UserError] = _errors("rule creation")
 
 
-@strawberry.type(description="Result of `alertRuleUpdate`.")
-class AlertRuleUpdatePayload:
+@payload("Result of `alertRuleUpdate`.", errors=_why("change"))
+class AlertRuleUpdatePayload(Payload):
     alert_rule: AlertRule | None = strawberry.field(
         default=None, description="The rule after the change."
     )
-    errors: list[UserError] = _errors("change")
 
 
-@strawberry.type(description="Result of `alertRuleToggle`.")
-class AlertRuleTogglePayload:
+@payload("Result of `alertRuleToggle`.", errors=_why("change"))
+class AlertRuleTogglePayload(Payload):
     alert_rule: AlertRule | None = strawberry.field(
         default=None, description="The rule, enabled or disabled."
     )
-    errors: list[UserError] = _errors("change")
 
 
-@strawberry.type(description="Result of `alertRuleDelete`.")
-class AlertRuleDeletePayload:
+@payload("Result of `alertRuleDelete`.", errors=_why("deletion"))
+class AlertRuleDeletePayload(Payload):
     alert_rule: AlertRule | None = strawberry.field(
         default=None, description="The rule as it was before it was deleted."
     )
-    errors: list[UserError] = _errors("deletion")
 
 
-@strawberry.type(description="Result of `alertRecordResolve`.")
-class AlertRecordResolvePayload:
+@payload("Result of `alertRecordResolve`.", errors=_why("resolution"))
+class AlertRecordResolvePayload(Payload):
     alert_record: AlertRecord | None = strawberry.field(
         default=None, description="The alert, now resolved (resolvedAt set)."
     )
-    errors: list[UserError] = _errors("resolution")

@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from remotegpu.db.models import ApiToken as ApiTokenRow
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import Payload, payload
 
 
 @strawberry.enum(
@@ -110,8 +110,11 @@ class ApiTokenRevokeInput:
 # --- payloads --------------------------------------------------------------------------------
 
 
-@strawberry.type(description="Result of `login`: a token pair, or why there is none.")
-class LoginPayload:
+@payload(
+    "Result of `login`: a token pair, or why there is none.",
+    errors="Why the login failed; empty on success.",
+)
+class LoginPayload(Payload):
     access_token: str | None = strawberry.field(
         default=None, description="Bearer token for `Authorization: Bearer ...`; short-lived."
     )
@@ -124,13 +127,13 @@ class LoginPayload:
     refresh_expires_at: datetime | None = strawberry.field(
         default=None, description="When the refresh token expires (UTC)."
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the login failed; empty on success."
-    )
 
 
-@strawberry.type(description="Result of `tokenRefresh`: the next token pair, or why not.")
-class TokenRefreshPayload:
+@payload(
+    "Result of `tokenRefresh`: the next token pair, or why not.",
+    errors="Why the refresh failed; empty on success.",
+)
+class TokenRefreshPayload(Payload):
     access_token: str | None = strawberry.field(
         default=None, description="New bearer token; short-lived."
     )
@@ -143,23 +146,20 @@ class TokenRefreshPayload:
     refresh_expires_at: datetime | None = strawberry.field(
         default=None, description="When the refresh token expires (UTC)."
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the refresh failed; empty on success."
-    )
 
 
-@strawberry.type(description="Result of `logout`.")
-class LogoutPayload:
+@payload("Result of `logout`.", errors="Why the logout failed; empty on success.")
+class LogoutPayload(Payload):
     revoked_count: int = strawberry.field(
         default=0, description="Refresh tokens revoked (all tokens of the sessions ended)."
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the logout failed; empty on success."
-    )
 
 
-@strawberry.type(description="Result of `apiTokenCreate`: the token, its secret shown once.")
-class ApiTokenCreatePayload:
+@payload(
+    "Result of `apiTokenCreate`: the token, its secret shown once.",
+    errors="Why no token was created; empty on success.",
+)
+class ApiTokenCreatePayload(Payload):
     api_token: ApiToken | None = strawberry.field(
         default=None, description="The new token's description."
     )
@@ -167,16 +167,10 @@ class ApiTokenCreatePayload:
         default=None,
         description="The secret token (rgp_...). Shown only here, once: store it now.",
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why no token was created; empty on success."
-    )
 
 
-@strawberry.type(description="Result of `apiTokenRevoke`.")
-class ApiTokenRevokePayload:
+@payload("Result of `apiTokenRevoke`.", errors="Why the token was not revoked; empty on success.")
+class ApiTokenRevokePayload(Payload):
     api_token: ApiToken | None = strawberry.field(
         default=None, description="The revoked token (revokedAt set)."
-    )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the token was not revoked; empty on success."
     )

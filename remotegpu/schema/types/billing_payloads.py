@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.billing import Invoice
+from remotegpu.schema.types.payload import Payload, payload
 
 
-@strawberry.type(description="Result of `invoiceMarkPaid`.")
-class InvoiceMarkPaidPayload:
+@payload(
+    "Result of `invoiceMarkPaid`.", errors="Why the payment was not recorded; empty on success."
+)
+class InvoiceMarkPaidPayload(Payload):
     invoice: Invoice | None = strawberry.field(
         default=None, description="The invoice, now paid (paidAt set)."
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the payment was not recorded; empty on success."
-    )
 
 
-@strawberry.type(description="Result of `invoiceCancel`.")
-class InvoiceCancelPayload:
+@payload(
+    "Result of `invoiceCancel`.", errors="Why the invoice was not cancelled; empty on success."
+)
+class InvoiceCancelPayload(Payload):
     invoice: Invoice | None = strawberry.field(
         default=None, description="The invoice, now cancelled."
-    )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the invoice was not cancelled; empty on success."
     )

@@ -5,39 +5,35 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.customers import Customer, ResourceQuota
+from remotegpu.schema.types.payload import Payload, payload
 
 _ERRORS = "Why nothing was changed; empty on success."
 _CUSTOMER = "The customer after the change; null when it failed."
 
 
-@strawberry.type(description="Result of customerCreate.")
-class CustomerCreatePayload:
+@payload("Result of customerCreate.", errors=_ERRORS)
+class CustomerCreatePayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description=_CUSTOMER)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of customerUpdate.")
-class CustomerUpdatePayload:
+@payload("Result of customerUpdate.", errors=_ERRORS)
+class CustomerUpdatePayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description=_CUSTOMER)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of customerSuspend.")
-class CustomerSuspendPayload:
+@payload("Result of customerSuspend.", errors=_ERRORS)
+class CustomerSuspendPayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description=_CUSTOMER)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of customerActivate.")
-class CustomerActivatePayload:
+@payload("Result of customerActivate.", errors=_ERRORS)
+class CustomerActivatePayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description=_CUSTOMER)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of customerDelete.")
-class CustomerDeletePayload:
+@payload("Result of customerDelete.", errors=_ERRORS)
+class CustomerDeletePayload(Payload):
     deleted_customer_id: int | None = strawberry.field(
         default=None, description="Key of the soft-deleted customer; null when it failed."
     )
@@ -45,18 +41,15 @@ class CustomerDeletePayload:
         default=None,
         description="The deleted customer (admins only: others no longer see it).",
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of passwordChange.")
-class PasswordChangePayload:
+@payload("Result of passwordChange.", errors=_ERRORS)
+class PasswordChangePayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description=_CUSTOMER)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of resourceQuotaUpdate.")
-class ResourceQuotaUpdatePayload:
+@payload("Result of resourceQuotaUpdate.", errors=_ERRORS)
+class ResourceQuotaUpdatePayload(Payload):
     resource_quota: ResourceQuota | None = strawberry.field(
         default=None, description="The limits after the change; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)

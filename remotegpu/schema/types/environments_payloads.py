@@ -6,8 +6,8 @@ from typing import Any
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.environments import Environment, PortMapping
+from remotegpu.schema.types.payload import Payload, payload
 
 
 def _environment() -> Any:
@@ -16,59 +16,45 @@ def _environment() -> Any:
     )
 
 
-def _errors() -> Any:
-    return strawberry.field(
-        default_factory=list, description="Why nothing changed; empty on success."
-    )
-
-
-@strawberry.type(description="Result of environmentCreate.")
-class EnvironmentCreatePayload:
+@payload("Result of environmentCreate.")
+class EnvironmentCreatePayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of environmentStart.")
-class EnvironmentStartPayload:
+@payload("Result of environmentStart.")
+class EnvironmentStartPayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of environmentStop.")
-class EnvironmentStopPayload:
+@payload("Result of environmentStop.")
+class EnvironmentStopPayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of environmentDelete (the environment, now deleted).")
-class EnvironmentDeletePayload:
+@payload("Result of environmentDelete (the environment, now deleted).")
+class EnvironmentDeletePayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of environmentUpdate.")
-class EnvironmentUpdatePayload:
+@payload("Result of environmentUpdate.")
+class EnvironmentUpdatePayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of environmentStatusReport.")
-class EnvironmentStatusReportPayload:
+@payload("Result of environmentStatusReport.")
+class EnvironmentStatusReportPayload(Payload):
     environment: Environment | None = _environment()
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of portMappingAdd.")
-class PortMappingAddPayload:
+@payload("Result of portMappingAdd.")
+class PortMappingAddPayload(Payload):
     port_mapping: PortMapping | None = strawberry.field(
         default=None, description="The new mapping; null on failure."
     )
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of portMappingRelease.")
-class PortMappingReleasePayload:
+@payload("Result of portMappingRelease.")
+class PortMappingReleasePayload(Payload):
     port_mapping: PortMapping | None = strawberry.field(
         default=None, description="The mapping, now released; null on failure."
     )
-    errors: list[UserError] = _errors()

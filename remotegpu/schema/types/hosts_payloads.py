@@ -4,51 +4,44 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.hosts import Gpu, Host
+from remotegpu.schema.types.payload import Payload, payload
 
 _ERRORS = "Why the mutation changed nothing; empty on success."
 
 
-@strawberry.type(description="Result of hostRegister.")
-class HostRegisterPayload:
+@payload("Result of hostRegister.", errors=_ERRORS)
+class HostRegisterPayload(Payload):
     host: Host | None = strawberry.field(default=None, description="The registered host.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of hostUpdate.")
-class HostUpdatePayload:
+@payload("Result of hostUpdate.", errors=_ERRORS)
+class HostUpdatePayload(Payload):
     host: Host | None = strawberry.field(default=None, description="The host after the change.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of hostMaintenanceEnter.")
-class HostMaintenanceEnterPayload:
+@payload("Result of hostMaintenanceEnter.", errors=_ERRORS)
+class HostMaintenanceEnterPayload(Payload):
     host: Host | None = strawberry.field(default=None, description="The host, in maintenance.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of hostMaintenanceExit.")
-class HostMaintenanceExitPayload:
+@payload("Result of hostMaintenanceExit.", errors=_ERRORS)
+class HostMaintenanceExitPayload(Payload):
     host: Host | None = strawberry.field(default=None, description="The host, now offline.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of hostDelete.")
-class HostDeletePayload:
+@payload("Result of hostDelete.", errors=_ERRORS)
+class HostDeletePayload(Payload):
     deleted_host_id: str | None = strawberry.field(
         default=None, description="Key of the deleted host."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of gpuUpdate.")
-class GpuUpdatePayload:
+@payload("Result of gpuUpdate.", errors=_ERRORS)
+class GpuUpdatePayload(Payload):
     gpu: Gpu | None = strawberry.field(default=None, description="The GPU after the change.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of hostHeartbeat.")
-class HostHeartbeatPayload:
+@payload("Result of hostHeartbeat.", errors=_ERRORS)
+class HostHeartbeatPayload(Payload):
     host: Host | None = strawberry.field(default=None, description="The host after the report.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)

@@ -4,34 +4,30 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import Payload, payload
 from remotegpu.schema.types.storage import Image
 
 _IMAGE = "The image after the change; null if the mutation failed."
 _ERRORS = "Why the mutation did not happen; empty on success."
 
 
-@strawberry.type(description="Result of imageCreate.")
-class ImageCreatePayload:
+@payload("Result of imageCreate.", errors=_ERRORS)
+class ImageCreatePayload(Payload):
     image: Image | None = strawberry.field(default=None, description=_IMAGE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of imageUpdate.")
-class ImageUpdatePayload:
+@payload("Result of imageUpdate.", errors=_ERRORS)
+class ImageUpdatePayload(Payload):
     image: Image | None = strawberry.field(default=None, description=_IMAGE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of imageDeprecate.")
-class ImageDeprecatePayload:
+@payload("Result of imageDeprecate.", errors=_ERRORS)
+class ImageDeprecatePayload(Payload):
     image: Image | None = strawberry.field(default=None, description=_IMAGE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of imageDelete.")
-class ImageDeletePayload:
+@payload("Result of imageDelete.", errors=_ERRORS)
+class ImageDeletePayload(Payload):
     deleted_image_id: int | None = strawberry.field(
         default=None, description="The key (rowId) of the deleted image; null if it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)

@@ -3,11 +3,14 @@ and `errors`."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import (
+    Payload,
+    deleted_id_field,
+    deleted_row_id_field,
+    payload,
+)
 from remotegpu.schema.types.storage import (
     Artifact,
     Dataset,
@@ -18,102 +21,76 @@ from remotegpu.schema.types.storage import (
 )
 
 
-def _errors() -> Any:
-    return strawberry.field(
-        default_factory=list, description="Why nothing changed; empty on success."
-    )
-
-
-def _deleted_id(what: str) -> Any:
-    return strawberry.field(default=None, description=f"Global ID of the deleted {what}.")
-
-
-def _deleted_row_id(what: str) -> Any:
-    return strawberry.field(default=None, description=f"rowId of the deleted {what}.")
-
-
-@strawberry.type(description="Result of datasetCreate.")
-class DatasetCreatePayload:
+@payload("Result of datasetCreate.")
+class DatasetCreatePayload(Payload):
     dataset: Dataset | None = strawberry.field(default=None, description="The new dataset.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of datasetUpdate.")
-class DatasetUpdatePayload:
+@payload("Result of datasetUpdate.")
+class DatasetUpdatePayload(Payload):
     dataset: Dataset | None = strawberry.field(default=None, description="The changed dataset.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of datasetDelete.")
-class DatasetDeletePayload:
-    deleted_id: strawberry.ID | None = _deleted_id("dataset")
-    deleted_row_id: int | None = _deleted_row_id("dataset")
-    errors: list[UserError] = _errors()
+@payload("Result of datasetDelete.")
+class DatasetDeletePayload(Payload):
+    deleted_id: strawberry.ID | None = deleted_id_field("dataset")
+    deleted_row_id: int | None = deleted_row_id_field("dataset")
 
 
-@strawberry.type(description="Result of datasetVersionCreate.")
-class DatasetVersionCreatePayload:
+@payload("Result of datasetVersionCreate.")
+class DatasetVersionCreatePayload(Payload):
     dataset_version: DatasetVersion | None = strawberry.field(
         default=None, description="The new version."
     )
     dataset: Dataset | None = strawberry.field(
         default=None, description="Its dataset, with the new total size and file count."
     )
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of modelCreate.")
-class ModelCreatePayload:
+@payload("Result of modelCreate.")
+class ModelCreatePayload(Payload):
     model: Model | None = strawberry.field(default=None, description="The new model.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of modelUpdate.")
-class ModelUpdatePayload:
+@payload("Result of modelUpdate.")
+class ModelUpdatePayload(Payload):
     model: Model | None = strawberry.field(default=None, description="The changed model.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of modelDelete.")
-class ModelDeletePayload:
-    deleted_id: strawberry.ID | None = _deleted_id("model")
-    deleted_row_id: int | None = _deleted_row_id("model")
-    errors: list[UserError] = _errors()
+@payload("Result of modelDelete.")
+class ModelDeletePayload(Payload):
+    deleted_id: strawberry.ID | None = deleted_id_field("model")
+    deleted_row_id: int | None = deleted_row_id_field("model")
 
 
-@strawberry.type(description="Result of modelVersionCreate.")
-class ModelVersionCreatePayload:
+@payload("Result of modelVersionCreate.")
+class ModelVersionCreatePayload(Payload):
     model_version: ModelVersion | None = strawberry.field(
         default=None, description="The new version."
     )
     model: Model | None = strawberry.field(
         default=None, description="Its model, with the new total size."
     )
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of datasetMount.")
-class DatasetMountPayload:
+@payload("Result of datasetMount.")
+class DatasetMountPayload(Payload):
     mount: DatasetMount | None = strawberry.field(default=None, description="The new mount.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of datasetUnmount.")
-class DatasetUnmountPayload:
+@payload("Result of datasetUnmount.")
+class DatasetUnmountPayload(Payload):
     mount: DatasetMount | None = strawberry.field(
         default=None, description="The mount, now with unmountedAt set."
     )
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of artifactCreate.")
-class ArtifactCreatePayload:
+@payload("Result of artifactCreate.")
+class ArtifactCreatePayload(Payload):
     artifact: Artifact | None = strawberry.field(default=None, description="The new artifact.")
-    errors: list[UserError] = _errors()
 
 
-@strawberry.type(description="Result of artifactDelete.")
-class ArtifactDeletePayload:
-    deleted_id: strawberry.ID | None = _deleted_id("artifact")
-    deleted_row_id: int | None = _deleted_row_id("artifact")
-    errors: list[UserError] = _errors()
+@payload("Result of artifactDelete.")
+class ArtifactDeletePayload(Payload):
+    deleted_id: strawberry.ID | None = deleted_id_field("artifact")
+    deleted_row_id: int | None = deleted_row_id_field("artifact")

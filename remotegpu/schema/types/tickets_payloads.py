@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
 from remotegpu.schema.types.activity import Notification
+from remotegpu.schema.types.payload import Payload, payload
 from remotegpu.schema.types.tickets import Comment, Issue, Requirement
 
 _ERRORS = "Why nothing was changed; empty on success."
@@ -15,89 +15,76 @@ _REQUIREMENT = "The requirement after the change; null when it failed."
 _COMMENT = "The comment after the change; null when it failed."
 
 
-@strawberry.type(description="Result of issueCreate.")
-class IssueCreatePayload:
+@payload("Result of issueCreate.", errors=_ERRORS)
+class IssueCreatePayload(Payload):
     issue: Issue | None = strawberry.field(default=None, description=_ISSUE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of issueUpdate.")
-class IssueUpdatePayload:
+@payload("Result of issueUpdate.", errors=_ERRORS)
+class IssueUpdatePayload(Payload):
     issue: Issue | None = strawberry.field(default=None, description=_ISSUE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of issueAssign.")
-class IssueAssignPayload:
+@payload("Result of issueAssign.", errors=_ERRORS)
+class IssueAssignPayload(Payload):
     issue: Issue | None = strawberry.field(default=None, description=_ISSUE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of issueTransition.")
-class IssueTransitionPayload:
+@payload("Result of issueTransition.", errors=_ERRORS)
+class IssueTransitionPayload(Payload):
     issue: Issue | None = strawberry.field(default=None, description=_ISSUE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of requirementCreate.")
-class RequirementCreatePayload:
+@payload("Result of requirementCreate.", errors=_ERRORS)
+class RequirementCreatePayload(Payload):
     requirement: Requirement | None = strawberry.field(default=None, description=_REQUIREMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of requirementUpdate.")
-class RequirementUpdatePayload:
+@payload("Result of requirementUpdate.", errors=_ERRORS)
+class RequirementUpdatePayload(Payload):
     requirement: Requirement | None = strawberry.field(default=None, description=_REQUIREMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of requirementAssign.")
-class RequirementAssignPayload:
+@payload("Result of requirementAssign.", errors=_ERRORS)
+class RequirementAssignPayload(Payload):
     requirement: Requirement | None = strawberry.field(default=None, description=_REQUIREMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of requirementTransition.")
-class RequirementTransitionPayload:
+@payload("Result of requirementTransition.", errors=_ERRORS)
+class RequirementTransitionPayload(Payload):
     requirement: Requirement | None = strawberry.field(default=None, description=_REQUIREMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of commentCreate.")
-class CommentCreatePayload:
+@payload("Result of commentCreate.", errors=_ERRORS)
+class CommentCreatePayload(Payload):
     comment: Comment | None = strawberry.field(default=None, description=_COMMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of commentUpdate.")
-class CommentUpdatePayload:
+@payload("Result of commentUpdate.", errors=_ERRORS)
+class CommentUpdatePayload(Payload):
     comment: Comment | None = strawberry.field(default=None, description=_COMMENT)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of commentDelete.")
-class CommentDeletePayload:
+@payload("Result of commentDelete.", errors=_ERRORS)
+class CommentDeletePayload(Payload):
     deleted_comment_id: int | None = strawberry.field(
         default=None, description="rowId of the deleted comment; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of notificationMarkRead.")
-class NotificationMarkReadPayload:
+@payload(
+    "Result of notificationMarkRead.",
+    errors=_ERRORS + " One NOT_FOUND per id that is not the viewer's, with field "
+    "[input, ids, <position>].",
+)
+class NotificationMarkReadPayload(Payload):
     notifications: list[Notification] | None = strawberry.field(
         default=None, description="The notifications, now read; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(
-        default_factory=list,
-        description=_ERRORS + " One NOT_FOUND per id that is not the viewer's, with field "
-        "[input, ids, <position>].",
-    )
 
 
-@strawberry.type(description="Result of notificationMarkAllRead.")
-class NotificationMarkAllReadPayload:
+@payload("Result of notificationMarkAllRead.", errors=_ERRORS)
+class NotificationMarkAllReadPayload(Payload):
     count: int | None = strawberry.field(
         default=None, description="How many notifications were marked read; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)

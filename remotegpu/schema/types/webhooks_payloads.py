@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import Payload, payload
 from remotegpu.schema.types.webhooks import Webhook
-
-
-def _errors(what: str) -> Any:
-    """The `errors` field of a payload (Any: a dataclass field default, not a list)."""
-    return strawberry.field(
-        default_factory=list, description=f"Why the {what} did not happen; empty on success."
-    )
-
 
 _KEY_DOC = (
     "signing secret (Standard Webhooks), shown only here, once: store it now; it is never "
@@ -24,34 +15,34 @@ _KEY_DOC = (
 )
 
 
-@strawberry.type(description="Result of `webhookCreate`.")
-class WebhookCreatePayload:
+def _why(what: str) -> str:
+    return f"Why the {what} did not happen; empty on success."
+
+
+@payload("Result of `webhookCreate`.", errors=_why("webhook creation"))
+class WebhookCreatePayload(Payload):
     webhook: Webhook | None = strawberry.field(default=None, description="The new webhook.")
     secret: str | None = strawberry.field(default=None, description="The " + _KEY_DOC)
-    errors: list[UserError] = _errors("webhook creation")
 
 
-@strawberry.type(description="Result of `webhookUpdate`.")
-class WebhookUpdatePayload:
+@payload("Result of `webhookUpdate`.", errors=_why("change"))
+class WebhookUpdatePayload(Payload):
     webhook: Webhook | None = strawberry.field(
         default=None, description="The webhook after the change."
     )
-    errors: list[UserError] = _errors("change")
 
 
-@strawberry.type(description="Result of `webhookRotateSecret`.")
-class WebhookRotateSecretPayload:
+@payload("Result of `webhookRotateSecret`.", errors=_why("rotation"))
+class WebhookRotateSecretPayload(Payload):
     webhook: Webhook | None = strawberry.field(default=None, description="The webhook.")
     secret: str | None = strawberry.field(default=None, description="The new " + _KEY_DOC)
-    errors: list[UserError] = _errors("rotation")
 
 
-@strawberry.type(description="Result of `webhookDelete`.")
-class WebhookDeletePayload:
+@payload("Result of `webhookDelete`.", errors=_why("deletion"))
+class WebhookDeletePayload(Payload):
     webhook: Webhook | None = strawberry.field(
         default=None, description="The webhook as it was before it was deleted."
     )
-    errors: list[UserError] = _errors("deletion")
 
 
 _QUEUED = (
@@ -60,19 +51,17 @@ _QUEUED = (
 )
 
 
-@strawberry.type(description="Result of `webhookRedeliver`.")
-class WebhookRedeliverPayload:
+@payload("Result of `webhookRedeliver`.", errors=_why("redelivery"))
+class WebhookRedeliverPayload(Payload):
     webhook: Webhook | None = strawberry.field(
         default=None, description="The webhook the event is sent to."
     )
     event_id: UUID | None = strawberry.field(default=None, description=_QUEUED)
-    errors: list[UserError] = _errors("redelivery")
 
 
-@strawberry.type(description="Result of `webhookPing`.")
-class WebhookPingPayload:
+@payload("Result of `webhookPing`.", errors=_why("ping"))
+class WebhookPingPayload(Payload):
     webhook: Webhook | None = strawberry.field(
         default=None, description="The webhook the test event is sent to."
     )
     event_id: UUID | None = strawberry.field(default=None, description=_QUEUED)
-    errors: list[UserError] = _errors("ping")

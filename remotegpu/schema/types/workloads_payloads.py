@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import Payload, payload
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
 _JOB = "The training job after the change; null if the mutation failed."
@@ -13,67 +13,58 @@ _SERVICE = "The inference service after the change; null if the mutation failed.
 _ERRORS = "Why the mutation did not happen; empty on success."
 
 
-@strawberry.type(description="Result of trainingJobCreate.")
-class TrainingJobCreatePayload:
+@payload("Result of trainingJobCreate.", errors=_ERRORS)
+class TrainingJobCreatePayload(Payload):
     training_job: TrainingJob | None = strawberry.field(default=None, description=_JOB)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of trainingJobCancel.")
-class TrainingJobCancelPayload:
+@payload("Result of trainingJobCancel.", errors=_ERRORS)
+class TrainingJobCancelPayload(Payload):
     training_job: TrainingJob | None = strawberry.field(default=None, description=_JOB)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of trainingJobTransition.")
-class TrainingJobTransitionPayload:
+@payload("Result of trainingJobTransition.", errors=_ERRORS)
+class TrainingJobTransitionPayload(Payload):
     training_job: TrainingJob | None = strawberry.field(default=None, description=_JOB)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceCreate.")
-class InferenceServiceCreatePayload:
+@payload("Result of inferenceServiceCreate.", errors=_ERRORS)
+class InferenceServiceCreatePayload(Payload):
     inference_service: InferenceService | None = strawberry.field(
         default=None, description=_SERVICE
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceScale.")
-class InferenceServiceScalePayload:
+@payload("Result of inferenceServiceScale.", errors=_ERRORS)
+class InferenceServiceScalePayload(Payload):
     inference_service: InferenceService | None = strawberry.field(
         default=None, description=_SERVICE
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceStart.")
-class InferenceServiceStartPayload:
+@payload("Result of inferenceServiceStart.", errors=_ERRORS)
+class InferenceServiceStartPayload(Payload):
     inference_service: InferenceService | None = strawberry.field(
         default=None, description=_SERVICE
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceStop.")
-class InferenceServiceStopPayload:
+@payload("Result of inferenceServiceStop.", errors=_ERRORS)
+class InferenceServiceStopPayload(Payload):
     inference_service: InferenceService | None = strawberry.field(
         default=None, description=_SERVICE
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceStatusReport.")
-class InferenceServiceStatusReportPayload:
+@payload("Result of inferenceServiceStatusReport.", errors=_ERRORS)
+class InferenceServiceStatusReportPayload(Payload):
     inference_service: InferenceService | None = strawberry.field(
         default=None, description=_SERVICE
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of inferenceServiceDelete.")
-class InferenceServiceDeletePayload:
+@payload("Result of inferenceServiceDelete.", errors=_ERRORS)
+class InferenceServiceDeletePayload(Payload):
     deleted_inference_service_id: str | None = strawberry.field(
         default=None, description="The key (rowId) of the deleted service; null if it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.schema.errors import UserError
+from remotegpu.schema.types.payload import Payload, payload
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
 _ERRORS = "Why nothing was changed; empty on success."
@@ -13,64 +13,55 @@ _WORKSPACE = "The workspace after the change; null when it failed."
 _MEMBER = "The membership after the change; null when it failed."
 
 
-@strawberry.type(description="Result of workspaceCreate.")
-class WorkspaceCreatePayload:
+@payload("Result of workspaceCreate.", errors=_ERRORS)
+class WorkspaceCreatePayload(Payload):
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceUpdate.")
-class WorkspaceUpdatePayload:
+@payload("Result of workspaceUpdate.", errors=_ERRORS)
+class WorkspaceUpdatePayload(Payload):
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceArchive.")
-class WorkspaceArchivePayload:
+@payload("Result of workspaceArchive.", errors=_ERRORS)
+class WorkspaceArchivePayload(Payload):
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceDelete.")
-class WorkspaceDeletePayload:
+@payload("Result of workspaceDelete.", errors=_ERRORS)
+class WorkspaceDeletePayload(Payload):
     deleted_workspace_id: int | None = strawberry.field(
         default=None, description="Key of the deleted workspace; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceMemberAdd.")
-class WorkspaceMemberAddPayload:
+@payload("Result of workspaceMemberAdd.", errors=_ERRORS)
+class WorkspaceMemberAddPayload(Payload):
     member: WorkspaceMember | None = strawberry.field(default=None, description=_MEMBER)
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceMemberRemove.")
-class WorkspaceMemberRemovePayload:
+@payload("Result of workspaceMemberRemove.", errors=_ERRORS)
+class WorkspaceMemberRemovePayload(Payload):
     removed_customer_id: int | None = strawberry.field(
         default=None, description="Customer key of the removed member; null when it failed."
     )
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceMemberRoleChange.")
-class WorkspaceMemberRoleChangePayload:
+@payload("Result of workspaceMemberRoleChange.", errors=_ERRORS)
+class WorkspaceMemberRoleChangePayload(Payload):
     member: WorkspaceMember | None = strawberry.field(default=None, description=_MEMBER)
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceOwnershipTransfer.")
-class WorkspaceOwnershipTransferPayload:
+@payload("Result of workspaceOwnershipTransfer.", errors=_ERRORS)
+class WorkspaceOwnershipTransferPayload(Payload):
     workspace: Workspace | None = strawberry.field(default=None, description=_WORKSPACE)
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
 
 
-@strawberry.type(description="Result of workspaceLeave.")
-class WorkspaceLeavePayload:
+@payload("Result of workspaceLeave.", errors=_ERRORS)
+class WorkspaceLeavePayload(Payload):
     left_workspace_id: int | None = strawberry.field(
         default=None, description="Key of the workspace left; null when it failed."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=_ERRORS)
