@@ -253,6 +253,26 @@ def parent_pid(pid: int) -> int:
     return int(stat[stat.rfind(")") + 2 :].split()[1])
 
 
+async def wait_workers(url: str, workers: int) -> None:
+    """Until every worker has started (each opens its event listener's connection as it starts
+    up): /readyz answers from the first one, and the clients' keep-alive connections, opened
+    in the warm-up, must not all go to it for want of another."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        for _ in range(1200):
+            started = await conn.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND application_name = 'remotegpu-event-listener'"
+            )
+            if started >= workers:
+                await asyncio.sleep(0.5)  # its socket listens right after its start-up
+                return
+            await asyncio.sleep(0.1)
+    finally:
+        await conn.close()
+    raise RuntimeError(f"fewer than {workers} workers started")
+
+
 async def wait_ready(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
     for _ in range(300):
         if server.poll() is not None:
@@ -420,6 +440,7 @@ async def main() -> None:
         base = f"http://127.0.0.1:{args.port}"
         async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
             await wait_ready(http, server)
+            await wait_workers(url, args.workers)
             admin = auth(admin_id)
             tokens = [auth(c) for c in customers]
             heads = [tokens[i % len(tokens)] for i in range(args.concurrency)]

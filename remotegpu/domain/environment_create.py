@@ -32,9 +32,9 @@ from remotegpu.domain import placement
 from remotegpu.domain.environment_access import CREATORS
 from remotegpu.domain.environment_inputs import CreateSpec, validated_spec
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import EventType, emit
+from remotegpu.domain.events import EventType
 from remotegpu.domain.idempotency import claim_key, request_hash
-from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.notifications import NotificationKind, notify_and_emit
 from remotegpu.domain.port_claims import PORT_RANGE_KEYS, claim_ports, parse_port_ranges
 from remotegpu.domain.ports import INTERNAL_PORTS
 from remotegpu.domain.quotas import Limits, Request, check_usage, parse_int
@@ -222,18 +222,15 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
             workspace_id=spec.workspace_id,
         )
     )
-    await notify(
+    payload = {"id": env_id, "name": spec.name, "status": "creating", "host_id": host.id}
+    await notify_and_emit(
         session,
         owner_id,
         NotificationKind.ENVIRONMENT,
         f"Environment {spec.name} is being created",
         f"Environment {env_id} is being created on host {host.id}.",
-    )
-    payload = {"id": env_id, "name": spec.name, "status": "creating", "host_id": host.id}
-    await emit(
-        session,
+        "info",
         EventType.ENVIRONMENT_CREATED,
-        customer_id=owner_id,
         resource_type="environment",
         resource_id=env_id,
         payload={
