@@ -23,7 +23,7 @@ import secrets
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
@@ -78,6 +78,11 @@ _PREFLIGHT = text(
     FROM (SELECT 1) AS one LEFT JOIN quota ON true
     """
 )
+
+# The table's INSERT, not the ORM entity's: built and compiled once, where an ORM insert with
+# .values() is built, keyed and run through the ORM's bulk machinery on every create.
+_environments: Table = Environment.__table__  # type: ignore[assignment]
+_INSERT = insert(_environments)
 
 _QUOTA_FIELDS: dict[str, list[str] | None] = {
     "cpu": ["input", "cpu"],
@@ -204,23 +209,24 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
         session, env_id, [(s, INTERNAL_PORTS[s]) for s in services], parse_port_ranges(settings)
     )
     await session.execute(
-        insert(Environment).values(
-            id=env_id,
-            user_id=owner_id,
-            host_id=host.id,
-            name=spec.name,
-            description=spec.description,
-            image=spec.image,
-            status="creating",
-            cpu=spec.cpu,
-            memory=spec.memory,
-            gpu=spec.gpu_count,
-            storage=storage,
-            ssh_port=ports.get("ssh"),
-            jupyter_port=ports.get("jupyter"),
-            rdp_port=ports.get("rdp"),
-            workspace_id=spec.workspace_id,
-        )
+        _INSERT,
+        {
+            "id": env_id,
+            "user_id": owner_id,
+            "host_id": host.id,
+            "name": spec.name,
+            "description": spec.description,
+            "image": spec.image,
+            "status": "creating",
+            "cpu": spec.cpu,
+            "memory": spec.memory,
+            "gpu": spec.gpu_count,
+            "storage": storage,
+            "ssh_port": ports.get("ssh"),
+            "jupyter_port": ports.get("jupyter"),
+            "rdp_port": ports.get("rdp"),
+            "workspace_id": spec.workspace_id,
+        },
     )
     payload = {"id": env_id, "name": spec.name, "status": "creating", "host_id": host.id}
     await notify_and_emit(
