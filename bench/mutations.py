@@ -274,7 +274,7 @@ async def wait_workers(url: str, workers: int) -> None:
 
 
 async def wait_ready(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
+    for _ in range(1200):  # 2 minutes: a loaded machine starts workers slowly
         if server.poll() is not None:
             raise RuntimeError("the server exited before it was ready")
         try:
