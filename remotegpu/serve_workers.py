@@ -17,7 +17,9 @@ listens, so the kernel gives it no connection.
 
 from __future__ import annotations
 
+import logging
 import socket
+import sys
 from typing import Any
 
 import uvicorn
@@ -59,4 +61,9 @@ def run_workers(app: str, **options: Any) -> None:
     socket per worker."""
     config = uvicorn.Config(app, **options)
     assert config.workers > 1, "one worker needs no SO_REUSEPORT group: use uvicorn.run"
-    Multiprocess(config, sockets=[reuse_port_socket(config.host, config.port)]).run()
+    try:
+        sock = reuse_port_socket(config.host, config.port)
+    except OSError as exc:  # the port is taken: one line, as uvicorn's own bind says it
+        logging.getLogger("uvicorn.error").error(exc)
+        sys.exit(1)
+    Multiprocess(config, sockets=[sock]).run()
