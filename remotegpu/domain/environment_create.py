@@ -12,9 +12,11 @@ case (no idempotency key; placement by best fit):
 3. and 4. a savepoint, then placement, GPUs and host counters (placement.place_and_take);
 5. the port claims (port_claims.claim_ports);
 6. the environment row;
-then the notification and the outbox event (notifications.py, events.py) and, in the
-mutation runner, the audit row. Each step falls back to the step-by-step path of its module
-when its one statement could not finish the job (a race), so every typed error stays.
+7. the notification, its event and the environment.created event (notifications.py's
+   notify_and_emit);
+then, in the mutation runner, the audit row. Each step falls back to the step-by-step path of
+its module when its one statement could not finish the job (a race), so every typed error
+stays.
 """
 
 from __future__ import annotations
