@@ -21,6 +21,13 @@ instead sends one environmentCreate (1 CPU, 1 GiB, no GPU, no host: placement pi
 customer, all at once, and reports creates/s over the burst, p50/p99 and errors.
 `--server-path DIR` runs the server from another checkout (e.g. `git archive` of an older
 commit) against the same database and load, to compare code before and after a change.
+
+Where the time goes, printed after the timed run: the CPU seconds the server's processes,
+PostgreSQL's and this load generator spent in it (from /proc, so per create), and what the
+server's database connections were doing, sampled from pg_stat_activity every 20 ms (running a
+statement, waiting for a lock, idle inside a transaction = waiting for the API process, idle
+in the pool). `--customers N` spreads the clients over N customers (default: one each; with
+1, all clients create for one customer and queue on its quota row lock by design).
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -149,8 +156,125 @@ async def build_fleet(url: str, hosts: int, gpus: int, clients: int) -> tuple[in
     return int(admin_id), customers
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of a process and its living descendants (Linux /proc)."""
+    parent: dict[int, int] = {}
+    spent: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        parent[int(entry.name)] = int(fields[1])
+        spent[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime, in ticks
+    children: dict[int, list[int]] = defaultdict(list)
+    for pid, ppid in parent.items():
+        children[ppid].append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += spent.get(pid, 0)
+        todo += children.get(pid, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+class Cpu:
+    """CPU seconds of the server, PostgreSQL and this process over the timed run."""
+
+    def __init__(self, server: int, postmaster: int) -> None:
+        self.server, self.postmaster = server, postmaster
+        self.began = self._now()
+
+    def _now(self) -> tuple[float, float, float]:
+        mine = os.times()
+        return (
+            tree_cpu_seconds(self.server),
+            tree_cpu_seconds(self.postmaster),
+            mine.user + mine.system,
+        )
+
+    def spent(self) -> dict[str, float]:
+        ended = self._now()
+        names = ("server", "postgres", "load_generator")
+        return {n: round(e - b, 2) for n, b, e in zip(names, self.began, ended, strict=True)}
+
+
+# What every connection of the server was doing at one instant: its pool (application_name),
+# its state and what it waits for.
+_ACTIVITY = """
+SELECT application_name AS app, state,
+       CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'running')
+            ELSE '' END AS wait
+FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid()
+  AND application_name LIKE 'remotegpu%'
+"""
+
+
+class Activity:
+    """pg_stat_activity sampled every `every` seconds until stopped: mean connections per
+    (pool, state, wait event)."""
+
+    def __init__(self, url: str, every: float = 0.02) -> None:
+        self.url, self.every = url, every
+        self.samples = 0
+        self.seen: Counter[tuple[str, str, str]] = Counter()
+        self.stopping = asyncio.Event()
+
+    async def run(self) -> None:
+        conn = await asyncpg.connect(asyncpg_dsn(self.url))
+        try:
+            while not self.stopping.is_set():
+                for row in await conn.fetch(_ACTIVITY):
+                    self.seen[(row["app"], row["state"] or "", row["wait"])] += 1
+                self.samples += 1
+                await asyncio.sleep(self.every)
+        finally:
+            await conn.close()
+
+    def mean(self) -> list[tuple[str, str, str, float]]:
+        n = max(self.samples, 1)
+        return [(*key, round(count / n, 2)) for key, count in self.seen.most_common()]
+
+
+async def postmaster_pid(url: str) -> int:
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:  # while the backend lives
+        return parent_pid(int(await conn.fetchval("SELECT pg_backend_pid()")))
+    finally:
+        await conn.close()
+
+
+def parent_pid(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat[stat.rfind(")") + 2 :].split()[1])
+
+
+async def wait_workers(url: str, workers: int) -> None:
+    """Until every worker has started (each opens its event listener's connection as it starts
+    up): /readyz answers from the first one, and the clients' keep-alive connections, opened
+    in the warm-up, must not all go to it for want of another."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        for _ in range(1200):
+            started = await conn.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND application_name = 'remotegpu-event-listener'"
+            )
+            if started >= workers:
+                await asyncio.sleep(0.5)  # its socket listens right after its start-up
+                return
+            await asyncio.sleep(0.1)
+    finally:
+        await conn.close()
+    raise RuntimeError(f"fewer than {workers} workers started")
+
+
 async def wait_ready(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
+    for _ in range(1200):  # 2 minutes: a loaded machine starts workers slowly
         if server.poll() is not None:
             raise RuntimeError("the server exited before it was ready")
         try:
@@ -283,17 +407,25 @@ async def main() -> None:
         "--burst", type=int, default=0, help="instead of the timed loop: N creates at once"
     )
     parser.add_argument("--server-path", type=Path, default=ROOT, help="checkout to serve from")
+    parser.add_argument(
+        "--customers", type=int, default=0, help="customers the clients share (0: one each)"
+    )
     args = parser.parse_args()
     if args.burst:
         args.concurrency = args.burst
+    customer_count = args.customers or args.concurrency
 
     settings = Settings(access_token_ttl_seconds=86_400)
     url, admin_url, name = await prepare(None)
-    admin_id, customers = await build_fleet(url, args.hosts, args.gpus, args.concurrency)
+    admin_id, customers = await build_fleet(url, args.hosts, args.gpus, customer_count)
+    postmaster = await postmaster_pid(url)
     # No in-process job worker: the bench measures the request path (older trees ignore it).
     env = {**os.environ, "DATABASE_URL": url, "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
            "REMOTEGPU_LOG_LEVEL": "warning", "PYTHONPATH": str(args.server_path),
-           "REMOTEGPU_RUN_WORKER": "false"}  # fmt: skip
+           "REMOTEGPU_RUN_WORKER": "false",
+           # Every client shares the loopback address, which real clients do not: the address
+           # bucket (6,000 a minute) would refuse the load above 100 requests/s. Still counted.
+           "REMOTEGPU_RATE_LIMIT_ADDRESS": "10000000"}  # fmt: skip
     server = subprocess.Popen(  # noqa: ASYNC220  # started once, before any load
         [sys.executable, "-m", "remotegpu", "serve", "--port", str(args.port),
          "--workers", str(args.workers)],
@@ -308,8 +440,10 @@ async def main() -> None:
         base = f"http://127.0.0.1:{args.port}"
         async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
             await wait_ready(http, server)
+            await wait_workers(url, args.workers)
             admin = auth(admin_id)
-            heads = [auth(c) for c in customers]
+            tokens = [auth(c) for c in customers]
+            heads = [tokens[i % len(tokens)] for i in range(args.concurrency)]
             if args.burst:
                 args.warmup = 0
             if args.warmup > 0:
@@ -319,6 +453,9 @@ async def main() -> None:
                     *(warm.client(http, -i, h, admin, deadline) for i, h in enumerate(heads))
                 )
             load = Load()
+            activity = Activity(url)
+            sampling = asyncio.create_task(activity.run())
+            cpu = Cpu(server.pid, postmaster)
             began = time.perf_counter()
             deadline = began + args.seconds
             if args.burst:
@@ -328,6 +465,9 @@ async def main() -> None:
                     *(load.client(http, i, h, admin, deadline) for i, h in enumerate(heads))
                 )
             elapsed = time.perf_counter() - began
+            spent = cpu.spent()
+            activity.stopping.set()
+            await sampling
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -355,6 +495,7 @@ async def main() -> None:
     mutations = sum(s.calls for s in stats)
     print(f"\nhosts={args.hosts}x{args.gpus} GPUs concurrency={args.concurrency} "
           f"seconds={args.seconds} workers={args.workers} burst={args.burst} "
+          f"customers={customer_count} "
           f"server={args.server_path} machine={platform.machine()} "
           f"cpus={os.cpu_count()}")  # fmt: skip
     creates = load.latencies["environmentCreate"]
@@ -372,6 +513,14 @@ async def main() -> None:
         print(f"| {s.mutation} | {s.calls} | {s.p50_ms} | {s.p99_ms} | {s.mean_ms} | {errors} |")
     for key, message in sorted(load.messages.items()):
         print(f"first {key}: {message}")
+    per_create = {k: round(v * 1000 / max(len(creates), 1), 1) for k, v in spent.items()}
+    print(f"CPU seconds in the timed run ({elapsed:.1f} s x {os.cpu_count()} cores):"
+          f" {spent}; ms per create (cycle): {per_create}")  # fmt: skip
+    print(f"server connections, mean over {activity.samples} samples of pg_stat_activity:")
+    print("| pool | state | wait | connections |")
+    print("|---|---|---|---|")
+    for app, state, wait, mean in activity.mean():
+        print(f"| {app} | {state} | {wait} | {mean} |")
     print(f"after the run: {dict(leftover)}")
     print("invariants:", violations or "no violations")
     out = ROOT / "bench" / "results"
@@ -390,6 +539,9 @@ async def main() -> None:
                 "error_messages": load.messages,
                 "after": dict(leftover),
                 "violations": violations,
+                "customers": customer_count,
+                "cpu_seconds": spent,
+                "connections": activity.mean(),
             },
             indent=2,
         )

@@ -217,6 +217,7 @@ def serve(
     import uvicorn
 
     from remotegpu.observability.logs import logging_config
+    from remotegpu.serve_workers import run_workers
 
     settings = _settings()
     workers = workers or settings.workers
@@ -245,22 +246,25 @@ def serve(
             # Before the worker: its first liveness tick may precede the first demo tick.
             _run(send_demo_heartbeats(url, settings), settings, url)
         worker.start()
+    options: dict[str, Any] = dict(
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=settings.log_level,
+        # JSON lines in every worker; GraphQL operations log their own access line.
+        log_config=logging_config(settings.log_level),
+        access_log=False,
+        # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
+        # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
+        loop="uvloop",
+        http="httptools",
+    )
     try:
-        uvicorn.run(
-            "remotegpu.app:create_app_from_environment",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=settings.log_level,
-            # JSON lines in every worker; GraphQL operations log their own access line.
-            log_config=logging_config(settings.log_level),
-            access_log=False,
-            # The C event loop and HTTP parser of uvicorn[standard], chosen explicitly so a
-            # missing wheel is an error at start-up, not a silent fall-back to the slow ones.
-            loop="uvloop",
-            http="httptools",
-        )
+        if workers > 1:  # a listening socket per worker, or one worker gets every connection
+            run_workers("remotegpu.app:create_app_from_environment", **options)
+        else:
+            uvicorn.run("remotegpu.app:create_app_from_environment", **options)
     finally:
         if worker is not None:
             worker.stop()

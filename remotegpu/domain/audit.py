@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 
@@ -69,6 +69,12 @@ def status_for(code: ErrorCode) -> int:
     return _STATUS_BY_CODE.get(code, 422)
 
 
+# Every mutation writes one: the table's INSERT, built and compiled once (an ORM insert with
+# .values() is built and run through the ORM's bulk machinery on every call).
+_audit_logs: Table = AuditLog.__table__  # type: ignore[assignment]
+_INSERT = insert(_audit_logs)
+
+
 async def record_audit(
     session: AsyncSession,
     *,
@@ -87,19 +93,20 @@ async def record_audit(
     `username`/`customer_id` override the viewer's (e.g. the login name tried at a login).
     """
     await session.execute(
-        insert(AuditLog).values(
-            customer_id=customer_id if customer_id is not None else viewer.customer_id,
-            username=_clip(username if username is not None else viewer.username, 128),
-            action=_clip(action, 128),
-            resource_type=_clip(resource_type, 64),
-            resource_id=_clip(resource_id, 128),
-            ip_address=request_meta.ip_address,
-            user_agent=request_meta.user_agent,
-            request_method=request_meta.request_method,
-            request_path=request_meta.request_path,
-            status_code=status_code,
-            error_message=error_message,
-        )
+        _INSERT,
+        {
+            "customer_id": customer_id if customer_id is not None else viewer.customer_id,
+            "username": _clip(username if username is not None else viewer.username, 128),
+            "action": _clip(action, 128),
+            "resource_type": _clip(resource_type, 64),
+            "resource_id": _clip(resource_id, 128),
+            "ip_address": request_meta.ip_address,
+            "user_agent": request_meta.user_agent,
+            "request_method": request_meta.request_method,
+            "request_path": request_meta.request_path,
+            "status_code": status_code,
+            "error_message": error_message,
+        },
     )
 
 

@@ -12,9 +12,11 @@ case (no idempotency key; placement by best fit):
 3. and 4. a savepoint, then placement, GPUs and host counters (placement.place_and_take);
 5. the port claims (port_claims.claim_ports);
 6. the environment row;
-then the notification and the outbox event (notifications.py, events.py) and, in the
-mutation runner, the audit row. Each step falls back to the step-by-step path of its module
-when its one statement could not finish the job (a race), so every typed error stays.
+7. the notification, its event and the environment.created event (notifications.py's
+   notify_and_emit);
+then, in the mutation runner, the audit row. Each step falls back to the step-by-step path of
+its module when its one statement could not finish the job (a race), so every typed error
+stays.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import secrets
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
@@ -32,9 +34,9 @@ from remotegpu.domain import placement
 from remotegpu.domain.environment_access import CREATORS
 from remotegpu.domain.environment_inputs import CreateSpec, validated_spec
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import EventType, emit
+from remotegpu.domain.events import EventType
 from remotegpu.domain.idempotency import claim_key, request_hash
-from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.notifications import NotificationKind, notify_and_emit
 from remotegpu.domain.port_claims import PORT_RANGE_KEYS, claim_ports, parse_port_ranges
 from remotegpu.domain.ports import INTERNAL_PORTS
 from remotegpu.domain.quotas import Limits, Request, check_usage, parse_int
@@ -78,6 +80,11 @@ _PREFLIGHT = text(
     FROM (SELECT 1) AS one LEFT JOIN quota ON true
     """
 )
+
+# The table's INSERT, not the ORM entity's: built and compiled once, where an ORM insert with
+# .values() is built, keyed and run through the ORM's bulk machinery on every create.
+_environments: Table = Environment.__table__  # type: ignore[assignment]
+_INSERT = insert(_environments)
 
 _QUOTA_FIELDS: dict[str, list[str] | None] = {
     "cpu": ["input", "cpu"],
@@ -204,36 +211,34 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
         session, env_id, [(s, INTERNAL_PORTS[s]) for s in services], parse_port_ranges(settings)
     )
     await session.execute(
-        insert(Environment).values(
-            id=env_id,
-            user_id=owner_id,
-            host_id=host.id,
-            name=spec.name,
-            description=spec.description,
-            image=spec.image,
-            status="creating",
-            cpu=spec.cpu,
-            memory=spec.memory,
-            gpu=spec.gpu_count,
-            storage=storage,
-            ssh_port=ports.get("ssh"),
-            jupyter_port=ports.get("jupyter"),
-            rdp_port=ports.get("rdp"),
-            workspace_id=spec.workspace_id,
-        )
+        _INSERT,
+        {
+            "id": env_id,
+            "user_id": owner_id,
+            "host_id": host.id,
+            "name": spec.name,
+            "description": spec.description,
+            "image": spec.image,
+            "status": "creating",
+            "cpu": spec.cpu,
+            "memory": spec.memory,
+            "gpu": spec.gpu_count,
+            "storage": storage,
+            "ssh_port": ports.get("ssh"),
+            "jupyter_port": ports.get("jupyter"),
+            "rdp_port": ports.get("rdp"),
+            "workspace_id": spec.workspace_id,
+        },
     )
-    await notify(
+    payload = {"id": env_id, "name": spec.name, "status": "creating", "host_id": host.id}
+    await notify_and_emit(
         session,
         owner_id,
         NotificationKind.ENVIRONMENT,
         f"Environment {spec.name} is being created",
         f"Environment {env_id} is being created on host {host.id}.",
-    )
-    payload = {"id": env_id, "name": spec.name, "status": "creating", "host_id": host.id}
-    await emit(
-        session,
+        "info",
         EventType.ENVIRONMENT_CREATED,
-        customer_id=owner_id,
         resource_type="environment",
         resource_id=env_id,
         payload={

@@ -40,8 +40,8 @@ from remotegpu.domain.environment_access import (
 )
 from remotegpu.domain.environment_inputs import ReportedStatus
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import EventType, emit
-from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.events import EventType
+from remotegpu.domain.notifications import NotificationKind, notify_and_emit
 from remotegpu.domain.quotas import Request, check_quota
 
 _ID = ["input", "id"]
@@ -69,11 +69,14 @@ async def _announce(
     session: AsyncSession, env: Environment, event: EventType, status: str, title: str,
     content: str | None = None, level: str = "info",
 ) -> None:  # fmt: skip
-    await notify(session, env.user_id, NotificationKind.ENVIRONMENT, title, content, level)
-    await emit(
+    await notify_and_emit(
         session,
+        env.user_id,
+        NotificationKind.ENVIRONMENT,
+        title,
+        content,
+        level,
         event,
-        customer_id=env.user_id,
         resource_type="environment",
         resource_id=env.id,
         payload=_payload(env.id, env.name, status, env.host_id),

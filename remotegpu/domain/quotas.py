@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import Environment, ResourceQuota, SystemConfig
@@ -111,6 +111,27 @@ async def check_quota(
     await check_usage(session, owner_id, limits, cap, request, new=new, fields=fields)
 
 
+def _usage(new: bool) -> Select[int, int, int, int, int, int]:
+    """An owner's environments and what the live ones hold; storage counts every kept one
+    for a create (`new`), the live ones for a start."""
+    live = Environment.status.in_(LIVE)
+    kept = Environment.status.not_in(GONE)
+    return select(
+        func.count().filter(kept).label("kept"),
+        func.count().filter(live).label("live"),
+        func.coalesce(func.sum(Environment.cpu).filter(live), 0).label("cpu"),
+        func.coalesce(func.sum(Environment.memory).filter(live), 0).label("memory"),
+        func.coalesce(func.sum(func.coalesce(Environment.gpu, 0)).filter(live), 0).label("gpu"),
+        func.coalesce(
+            func.sum(func.coalesce(Environment.storage, 0)).filter(kept if new else live), 0
+        ).label("storage"),
+    ).where(Environment.user_id == bindparam("owner_id"))
+
+
+# Built once (building it per call cost more of the API's CPU than running it).
+_USAGE = {new: _usage(new) for new in (True, False)}
+
+
 async def check_usage(
     session: AsyncSession,
     owner_id: int,
@@ -127,25 +148,7 @@ async def check_usage(
     of its own, after that lock: a statement that waited for the lock would still see the
     usage of before the wait (READ COMMITTED's snapshot is per statement).
     """
-    live = Environment.status.in_(LIVE)
-    kept = Environment.status.not_in(GONE)
-    usage = (
-        await session.execute(
-            select(
-                func.count().filter(kept).label("kept"),
-                func.count().filter(live).label("live"),
-                func.coalesce(func.sum(Environment.cpu).filter(live), 0).label("cpu"),
-                func.coalesce(func.sum(Environment.memory).filter(live), 0).label("memory"),
-                func.coalesce(func.sum(func.coalesce(Environment.gpu, 0)).filter(live), 0).label(
-                    "gpu"
-                ),
-                func.coalesce(
-                    func.sum(func.coalesce(Environment.storage, 0)).filter(kept if new else live),
-                    0,
-                ).label("storage"),
-            ).where(Environment.user_id == owner_id)
-        )
-    ).one()
+    usage = (await session.execute(_USAGE[new], {"owner_id": owner_id})).one()
     count = int(usage.kept if new else usage.live)
     if count + 1 > limits.environments:
         raise _over(fields.get("count"), "environment", count, 1, limits.environments)
