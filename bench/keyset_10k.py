@@ -26,6 +26,7 @@ import asyncpg
 import httpx
 from mutations import build_fleet, prepare, wait_ready  # bench/ is on sys.path when run
 from vs_postgraphile import api_environment, free_port, start
+from vs_postgraphile_load import cpu_seconds, machine_line, postmaster_of
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,12 +41,13 @@ PAGE = """query HostsPage($first: Int, $after: String) { hosts(first: $first, af
 } }"""
 
 
-async def fleet(url: str) -> int:
-    """The 10,000 hosts (built once) and the admin's id."""
+async def fleet(url: str) -> tuple[int, int | None]:
+    """The 10,000 hosts (built once), the admin's id and PostgreSQL's server process."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
         hosts = await conn.fetchval("SELECT count(*) FROM hosts")
         admin = await conn.fetchval("SELECT id FROM customers WHERE username = 'bench-admin'")
+        postmaster = postmaster_of(await conn.fetchval("SELECT pg_backend_pid()"))
     finally:
         await conn.close()
     if hosts == 0:
@@ -55,7 +57,7 @@ async def fleet(url: str) -> int:
         await conn.close()
     elif hosts != HOSTS:
         raise SystemExit(f"the bench database holds {hosts} hosts, not {HOSTS}: drop it")
-    return int(admin)
+    return int(admin), postmaster
 
 
 async def page(client: httpx.AsyncClient, size: int, after: str | None) -> tuple[float, dict]:
@@ -84,7 +86,7 @@ async def main() -> None:
     parser.add_argument("--samples", type=int, default=500)
     args = parser.parse_args()
     url, _, _ = await prepare("remotegpu_bench_keyset_10k")
-    admin = await fleet(url)
+    admin, postmaster = await fleet(url)
     settings = Settings(access_token_ttl_seconds=86_400)
     token = create_access_token(settings, admin).token
     port = free_port()
@@ -108,7 +110,12 @@ async def main() -> None:
                 cursors.append(hosts["pageInfo"]["endCursor"])
             rng = random.Random(42)
             picked = [rng.choice(cursors) for _ in range(args.samples)]
+            # The CPU a page costs (server + PostgreSQL): on a machine shared with other work
+            # the latency above includes waiting for a core; this does not.
+            before = cpu_seconds(server.pid), cpu_seconds(postmaster)
             again = [(await page(client, args.page_size, after))[0] for after in picked]
+            own = (cpu_seconds(server.pid) - before[0]) * 1000 / len(picked)
+            database = (cpu_seconds(postmaster) - before[1]) * 1000 / len(picked)
             deepest = [(await page(client, args.page_size, cursors[-1]))[0] for _ in range(50)]
     finally:
         server.terminate()
@@ -121,6 +128,8 @@ async def main() -> None:
     print(summary("the whole walk, first page to last", walk))
     print(summary("random pages again (cursors of the walk)", again))
     print(summary("the last page, repeated", deepest))
+    print(f"\nCPU per random page: {own + database:.2f} ms ({own:.2f} server + {database:.2f} "
+          f"PostgreSQL); {machine_line()}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -9,10 +9,12 @@ own counters (`answered`, `declined`) say which way each request went.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -23,6 +25,7 @@ from prometheus_client import REGISTRY
 from remotegpu.app import create_app
 from remotegpu.compiled.fast import FastPath
 from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.persisted_documents import document_hash
 from tests.conftest import make_settings
 from tests.live import bearer
 
@@ -279,4 +282,28 @@ async def test_fast_path_over_the_time_limit_answered_as_normal_path(seeded_url:
         # The cancelled statement left the pool usable: the next request is answered.
         after = await apps.fast.post("/graphql", json=body, headers=headers)
         assert after.content == expected.content
+        assert apps.fast_path.answered == 2
+
+
+async def test_fast_path_persisted_documents_rules_as_normal_path(
+    seeded_url: str, tmp_path: Path
+) -> None:
+    manifest = tmp_path / "persisted-documents.json"
+    manifest.write_text(json.dumps({document_hash(HOSTS_PAGE): HOSTS_PAGE}))
+    trusted = {"persisted_documents": manifest, "trusted_documents_only": True}
+    async with open_apps(seeded_url, **trusted) as apps:
+        headers = bearer(apps.admin)
+        by_hash = {"documentId": document_hash(HOSTS_PAGE), "variables": {"first": 2}}
+        for _ in range(2):
+            fast, normal = await apps.both(by_hash, headers)
+            assert_same(fast, normal)
+        assert apps.fast_path.answered == 1  # the registered document, sent by its hash
+        # The registered text itself is trusted too; any other text is refused, as normal.
+        fast, normal = await apps.both({"query": HOSTS_PAGE, "variables": {"first": 2}}, headers)
+        assert_same(fast, normal)
+        assert apps.fast_path.answered == 2
+        for refused in ({"query": HOSTS_PAGE + " "}, {"documentId": "0" * 64}):
+            fast, normal = await apps.both(refused, headers)
+            assert_same(fast, normal)
+            assert fast.status_code == 400
         assert apps.fast_path.answered == 2
