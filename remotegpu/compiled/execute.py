@@ -65,6 +65,10 @@ class Statements:
     def __init__(self, maxsize: int) -> None:
         self.builds = 0
         self._prepared: Lru[Any, Prepared | None] = Lru(maxsize)
+        # SQL compiled per statement shape (SQLAlchemy's cache key: the statement without its
+        # parameter values): a keyset page after a new cursor, the same statement with other
+        # values, is built but not compiled again (compiling was two thirds of such a miss).
+        self.shapes: Lru[Any, Any] = Lru(maxsize)
 
     def get(self, key: Any) -> Prepared | None:
         return None if key is None else self._prepared.get(key, None)
@@ -86,12 +90,25 @@ def _variables_key(variables: VariableValues) -> bytes | None:
         return None
 
 
-def _compile(statement: Any, dialect: Any) -> tuple[str, tuple[Any, ...]]:
+def _compile(statement: Any, dialect: Any, shapes: Lru[Any, Any]) -> tuple[str, tuple[Any, ...]]:
     """SQL text and positional parameters, as SQLAlchemy would send them (bind processors
     applied, IN lists expanded), so a cached statement skips SQLAlchemy's per-execution
     cache-key walk of a large expression tree."""
-    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
+    key = statement._generate_cache_key()
+    compiled = None if key is None else shapes.get(key.key, None)
+    if compiled is None:
+        # With its cache key, so another statement of the shape can bring its own values.
+        compiled = statement.compile(dialect=dialect, cache_key=key)
+        if compiled.post_compile_params or compiled.literal_execute_params:
+            # IN lists: the text depends on their lengths, which the shape does not hold.
+            compiled = statement.compile(
+                dialect=dialect, compile_kwargs={"render_postcompile": True}
+            )
+            key = None
+        elif key is not None:
+            shapes.put(key.key, compiled)
+    # This statement's values, in the (possibly cached) compiled form's parameter order.
+    params = compiled.construct_params(extracted_parameters=None if key is None else key.bindparams)
     processors = compiled._bind_processors
     values = tuple(
         processors[name](params[name]) if name in processors else params[name]
@@ -157,7 +174,7 @@ def prepare(
         # The reference path refuses these arguments (or the planner cannot express
         # them): let it answer, with its own errors.
         return None
-    roots = tuple((root, *_compile(statement, dialect)) for root, statement in built)
+    roots = tuple((root, *_compile(statement, dialect, cache.shapes)) for root, statement in built)
     prepared = Prepared(roots, builder.orderings)
     cache.builds += 1
     cache.put(key, prepared)

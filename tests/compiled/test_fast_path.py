@@ -23,6 +23,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from remotegpu.app import create_app
+from remotegpu.compiled.execute import statements_for
 from remotegpu.compiled.fast import FastPath
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.persisted_documents import document_hash
@@ -307,3 +308,22 @@ async def test_fast_path_persisted_documents_rules_as_normal_path(
             assert_same(fast, normal)
             assert fast.status_code == 400
         assert apps.fast_path.answered == 2
+
+
+async def test_fast_path_new_cursor_statement_built_not_compiled_again(seeded_url: str) -> None:
+    # A plan cache size of its own: statement caches of their own (they are per size).
+    async with open_apps(seeded_url, compiled_plan_cache_size=97) as apps:
+        headers = bearer(apps.admin)
+        cache = statements_for(apps.fast_path.schema, 97)
+        page = {"query": HOSTS_PAGE, "variables": {"first": 1}}
+        answer = (await apps.both(page, headers))[0].json()
+        assert (cache.builds, len(cache.shapes)) == (1, 1)
+        cursor = answer["data"]["hosts"]["pageInfo"]["endCursor"]
+        for _ in range(4):  # each page after a cursor never sent before
+            body = {"query": HOSTS_PAGE, "variables": {"first": 1, "after": cursor}}
+            fast, normal = await apps.both(body, headers)
+            assert_same(fast, normal)
+            cursor = fast.json()["data"]["hosts"]["pageInfo"]["endCursor"]
+        # Built for every cursor, compiled for the one new shape (`after` set) only.
+        assert (cache.builds, len(cache.shapes)) == (5, 2)
+        assert apps.fast_path.answered == 4
