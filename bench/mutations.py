@@ -116,7 +116,7 @@ async def build_fleet(url: str, hosts: int, gpus: int, clients: int) -> tuple[in
                 "INSERT INTO hosts (id, name, hostname, ip_address, os_type, deployment_mode,"
                 " status, health_status, total_cpu, total_memory, total_disk, total_gpu,"
                 " used_cpu, used_memory, used_disk, used_gpu, last_heartbeat)"
-                " SELECT 'bench-' || lpad(i::text, 4, '0'), 'bench-' || i, 'bench-' || i,"
+                " SELECT 'bench-' || lpad(i::text, 5, '0'), 'bench-' || i, 'bench-' || i,"
                 " '10.30.' || (i / 250) || '.' || (i % 250 + 1), 'linux', 'traditional',"
                 " 'online', 'healthy', 128, $2, $3, $4, 0, 0, 0, 0, NOW()"
                 " FROM generate_series(1, $1) AS i",

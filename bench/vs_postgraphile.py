@@ -128,6 +128,21 @@ async def wait_ready(http: aiohttp.ClientSession, process: subprocess.Popen[byte
     raise SystemExit(f"{server.name} did not become ready in 120 s")
 
 
+def api_environment(url: str) -> dict[str, str]:
+    """This API's server environment: one worker on `url`, no job worker, a day-long token."""
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REMOTEGPU_RUN_WORKER": "false",
+        "REMOTEGPU_LOG_LEVEL": "warning",
+        "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
+        # PostGraphile has no rate limiter: ours stays on (its cost is part of each request)
+        # with limits the load generator cannot reach, so no answer is a quick 429.
+        "REMOTEGPU_RATE_LIMIT_VIEWER": "1000000000",
+        "REMOTEGPU_RATE_LIMIT_ADDRESS": "1000000000",
+    }
+
+
 async def settle(url: str) -> tuple[str, int | None]:
     """The database vacuumed; an admin's bearer token, and PostgreSQL's server process if it
     runs on this machine."""
@@ -276,17 +291,7 @@ async def main() -> None:
           file=sys.stderr)  # fmt: skip
     token, postmaster = await settle(url)
     ours_port, theirs_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "REMOTEGPU_RUN_WORKER": "false",
-        "REMOTEGPU_LOG_LEVEL": "warning",
-        "REMOTEGPU_ACCESS_TOKEN_TTL_SECONDS": "86400",
-        # PostGraphile has no rate limiter: ours stays on (its cost is part of each request)
-        # with limits the load generator cannot reach, so no answer is a quick 429.
-        "REMOTEGPU_RATE_LIMIT_VIEWER": "1000000000",
-        "REMOTEGPU_RATE_LIMIT_ADDRESS": "1000000000",
-    }
+    env = api_environment(url)
     processes = [
         start("api", [sys.executable, "-m", "remotegpu", "serve", "--host", "127.0.0.1",
                       "--port", str(ours_port), "--workers", "1"], ROOT, env),

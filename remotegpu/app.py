@@ -26,6 +26,7 @@ from remotegpu.api import build_schema
 from remotegpu.auth.middleware import AuthMiddleware
 from remotegpu.auth.passwords import warm_up
 from remotegpu.auth.viewer import ANONYMOUS
+from remotegpu.compiled.fast import FastPath
 from remotegpu.context import Context
 from remotegpu.cors import cors_middleware
 from remotegpu.db.engine import create_engine, create_session_factory
@@ -149,22 +150,33 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
         await listener.start(wait_seconds=settings.db_connect_timeout_seconds)
         yield
         await agents.close()
+        if fast is not None:
+            await fast.close()
         await listener.stop()
         await hub.aclose()
         await engine.dispose()
         mark_this_process_dead(settings)
 
     limiter = RateLimiter(settings)
+    view = GraphQLApp(settings, sessions, hub)
+    # Documents the compiled path answered are answered again without strawberry. Not while
+    # tracing: its spans come from strawberry's and SQLAlchemy's instrumentation.
+    fast = None
+    if settings.fast_path and settings.compiled_reads and not settings.tracing:
+        fast = FastPath(view.schema._schema, settings, engine, sessions, database_url)  # type: ignore[attr-defined]
+        view.fast_path = fast
     # Host agents: a plain route beside /graphql (authenticates and counts by itself).
     agents = AgentRoutes(settings, database_url, sessions, limiter)
     # /graphql counts in the agents' groups, on their asyncpg pool: one counting statement in
     # flight per worker for both paths, none of SQLAlchemy's per-statement CPU.
-    limited = RateLimitMiddleware(GraphQLApp(settings, sessions, hub), agents.limits, settings)
+    limited = RateLimitMiddleware(view, agents.limits, settings)
     # One credential cache per worker, the agents' and /graphql's (auth/token_cache.py).
     graphql = AuthMiddleware(limited, sessions, settings, agents.token_cache)
     # Every /graphql request uses the worker's asyncpg pool and credential listener. An app run
     # without its lifespan (in-process tests) is ended by disposing its engine: they go too.
     event.listen(engine.sync_engine, "engine_disposed", lambda _: agents.terminate())
+    if fast is not None:
+        event.listen(engine.sync_engine, "engine_disposed", lambda _: fast.terminate())
     routes: list[Any] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
@@ -185,6 +197,7 @@ def create_app(settings: Settings, database_url: str) -> Starlette:
     app.state.settings = settings
     app.state.rate_limiter = limiter
     app.state.agent_routes = agents
+    app.state.fast_path = fast  # None when off; tests read its counters
     app.state.event_hub = hub
     app.state.event_listener = listener
     return app

@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 from typing import Any
+from uuid import uuid4
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -32,6 +33,9 @@ from strawberry.schema.base import BaseSchema
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import SubscriptionExecutionResult
 
+from remotegpu.auth.viewer import ANONYMOUS
+from remotegpu.compiled.execute import CompiledAnswer, answered_by_compiled
+from remotegpu.compiled.fast import FastPath
 from remotegpu.context import Context
 from remotegpu.persisted_documents import DocumentRefused
 from remotegpu.request_tasks import cancel_all, tracking_tasks
@@ -122,6 +126,8 @@ class HardenedGraphQLView(GraphQL[Context, None]):
     def __init__(self, schema: BaseSchema, settings: Settings, **options: Any) -> None:
         super().__init__(schema, **options)
         self.settings = settings
+        # Set by the app when compiled reads answer documents again without strawberry.
+        self.fast_path: FastPath | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -132,7 +138,10 @@ class HardenedGraphQLView(GraphQL[Context, None]):
             declared = _declared_length(scope)
             if declared is not None and declared > limit:
                 raise RequestBodyTooLarge
-            response = await self.run(Request(scope, receive=_capped(receive, limit)))
+            request = Request(scope, receive=_capped(receive, limit))
+            fast = None if self.fast_path is None else await self._fast(request, self.fast_path)
+            # The body read by the fast path stays on the request for strawberry to read.
+            response = fast if fast is not None else await self.run(request)
         except RequestBodyTooLarge:
             response = error_response(
                 f"The request body is over the limit of {limit} bytes.", 413, REQUEST_TOO_LARGE
@@ -145,6 +154,34 @@ class HardenedGraphQLView(GraphQL[Context, None]):
             log.exception("unexpected error while serving /graphql")
             response = error_response("Internal server error.", 500, INTERNAL_SERVER_ERROR)
         await response(scope, receive, send)
+
+    async def _fast(self, request: Request, fast_path: FastPath) -> Response | None:
+        """The fast path's answer to a JSON POST of a document the compiled path answered
+        before; None for every other request, and for one the fast path declines."""
+        if request.method != "POST":
+            return None
+        content_type, _ = parse_content_type(request.headers.get("content-type", ""))
+        if "application/json" not in content_type:
+            return None
+        try:
+            payload = self.parse_json(await request.body())
+            _check_request(payload)
+        except (ValueError, HTTPException, DocumentRefused):
+            return None  # the normal path refuses it, in its own words
+        assert isinstance(payload, dict)
+        if not fast_path.knows(payload["query"], payload.get("operationName")):
+            return None
+        state = request.state
+        result = await fast_path.answer(
+            payload,
+            request,
+            getattr(state, "viewer", ANONYMOUS),
+            getattr(state, "request_id", None) or uuid4().hex,
+        )
+        if result is None:
+            return None
+        response_data = await self.process_result(request, result)
+        return self.create_response(response_data, await self.get_sub_response(request))
 
     # -- parsing -------------------------------------------------------------------------
 
@@ -186,15 +223,21 @@ class HardenedGraphQLView(GraphQL[Context, None]):
     ) -> ExecutionResult | list[ExecutionResult] | SubscriptionExecutionResult:
         seconds = self.settings.request_timeout_seconds
         deadline = asyncio.timeout(seconds)
+        answer = CompiledAnswer()
+        token = answered_by_compiled.set(answer)
         with tracking_tasks() as started:
             try:
                 async with deadline:
-                    return await super().execute_operation(
+                    result = await super().execute_operation(
                         request, request_adapter, request_data, context, root_value, sub_response
                     )
+                self._remember(request_data, result, answer)
+                return result
             except TimeoutError:
                 if not deadline.expired():
                     raise
+            finally:
+                answered_by_compiled.reset(token)
             # The deadline cancelled this task (and the resolvers it awaits); DataLoader
             # batches run in tasks of their own.
             await cancel_all(started)
@@ -204,6 +247,25 @@ class HardenedGraphQLView(GraphQL[Context, None]):
             extensions={"code": REQUEST_TIMEOUT, "timeoutSeconds": seconds},
         )
         return ExecutionResult(data=None, errors=[error])
+
+    def _remember(
+        self,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        result: object,
+        answer: CompiledAnswer,
+    ) -> None:
+        """A document the compiled path answered whole, without errors, goes to the fast path."""
+        if (
+            self.fast_path is not None
+            and answer.document is not None
+            and isinstance(request_data, GraphQLRequestData)
+            and request_data.query is not None
+            and isinstance(result, ExecutionResult)
+            and not result.errors
+        ):
+            self.fast_path.remember(
+                request_data.query, request_data.operation_name, answer.document
+            )
 
     # -- encoding ------------------------------------------------------------------------
 

@@ -241,6 +241,18 @@ class Settings(BaseSettings):
         le=100_000,
         description="Compiled read plans kept per worker (least recently used go).",
     )
+    fast_path: bool = Field(
+        default=True,
+        description="Answer a POST /graphql whose document the compiled path answered before "
+        "without strawberry's per-request machinery (remotegpu.compiled.fast); needs "
+        "compiled_reads, off while tracing.",
+    )
+    fast_path_pool_size: int = Field(
+        default=10,
+        ge=1,
+        le=200,
+        description="Connections of the fast path's own asyncpg pool, per worker.",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -10,7 +10,8 @@ on the reference path, whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
@@ -64,6 +65,10 @@ class Statements:
     def __init__(self, maxsize: int) -> None:
         self.builds = 0
         self._prepared: Lru[Any, Prepared | None] = Lru(maxsize)
+        # SQL compiled per statement shape (SQLAlchemy's cache key: the statement without its
+        # parameter values): a keyset page after a new cursor, the same statement with other
+        # values, is built but not compiled again (compiling was two thirds of such a miss).
+        self.shapes: Lru[Any, Any] = Lru(maxsize)
 
     def get(self, key: Any) -> Prepared | None:
         return None if key is None else self._prepared.get(key, None)
@@ -85,12 +90,25 @@ def _variables_key(variables: VariableValues) -> bytes | None:
         return None
 
 
-def _compile(statement: Any, dialect: Any) -> tuple[str, tuple[Any, ...]]:
+def _compile(statement: Any, dialect: Any, shapes: Lru[Any, Any]) -> tuple[str, tuple[Any, ...]]:
     """SQL text and positional parameters, as SQLAlchemy would send them (bind processors
     applied, IN lists expanded), so a cached statement skips SQLAlchemy's per-execution
     cache-key walk of a large expression tree."""
-    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
+    key = statement._generate_cache_key()
+    compiled = None if key is None else shapes.get(key.key, None)
+    if compiled is None:
+        # With its cache key, so another statement of the shape can bring its own values.
+        compiled = statement.compile(dialect=dialect, cache_key=key)
+        if compiled.post_compile_params or compiled.literal_execute_params:
+            # IN lists: the text depends on their lengths, which the shape does not hold.
+            compiled = statement.compile(
+                dialect=dialect, compile_kwargs={"render_postcompile": True}
+            )
+            key = None
+        elif key is not None:
+            shapes.put(key.key, compiled)
+    # This statement's values, in the (possibly cached) compiled form's parameter order.
+    params = compiled.construct_params(extracted_parameters=None if key is None else key.bindparams)
     processors = compiled._bind_processors
     values = tuple(
         processors[name](params[name]) if name in processors else params[name]
@@ -99,14 +117,42 @@ def _compile(statement: Any, dialect: Any) -> tuple[str, tuple[Any, ...]]:
     return compiled.string, values
 
 
-async def compile_and_run(
+@dataclass(frozen=True)
+class CompiledDocument:
+    """What a document the compiled path answered needs to be answered again without
+    strawberry (remotegpu.compiled.fast): its operation and fragments as graphql-core built
+    them for execution."""
+
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDetails]
+
+
+@dataclass
+class CompiledAnswer:
+    """Set by the HTTP view around one execution; filled when the compiled path answered the
+    whole operation, so the view can remember the document for the fast path."""
+
+    document: CompiledDocument | None = None
+
+
+answered_by_compiled: ContextVar[CompiledAnswer | None] = ContextVar(
+    "remotegpu_answered_by_compiled", default=None
+)
+# The statement runner of one request: SQL text and parameters -> the JSON text (or None).
+Fetch = Callable[[str, tuple[Any, ...]], Awaitable[str | None]]
+
+
+def prepare(
     schema: GraphQLSchema,
     context: Context,
     operation: OperationDefinitionNode,
     fragments: dict[str, FragmentDetails],
     variables: VariableValues,
     root_fields: Mapping[str, FieldDetailsList],
-) -> dict[str, Any] | None:
+    dialect: Any,
+) -> Prepared | None:
+    """The operation's statements for this viewer and these variables (cached), or None when
+    the reference path must answer it."""
     size = context.settings.compiled_plan_cache_size
     plan_key, plans = planner_for(schema, size).plan(
         operation, fragments, variables, root_fields, context.viewer
@@ -119,33 +165,65 @@ async def compile_and_run(
         plan_key, context.viewer, variables_key
     )  # fmt: skip
     prepared = cache.get(key)
+    if prepared is not None:
+        return prepared
+    builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
+    try:
+        built = [(root, builder.root(root)) for root in plans]
+    except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
+        # The reference path refuses these arguments (or the planner cannot express
+        # them): let it answer, with its own errors.
+        return None
+    roots = tuple((root, *_compile(statement, dialect, cache.shapes)) for root, statement in built)
+    prepared = Prepared(roots, builder.orderings)
+    cache.builds += 1
+    cache.put(key, prepared)
+    return prepared
+
+
+async def run_prepared(prepared: Prepared, fetch: Fetch) -> dict[str, Any]:
+    """The response's `data`: one statement per root field, cursors encoded."""
     data: dict[str, Any] = {}
+    for root, sql, params in prepared.roots:
+        text = await fetch(sql, params)
+        value = None if text is None else orjson.loads(text)
+        if root.connection is not None and root.connection.has_cursors:
+            _fix_connection(value, root.connection, prepared.orderings)
+        elif root.lookup is not None and root.has_cursors:
+            _fix_object(value, root.lookup.target, prepared.orderings)
+        data[root.key] = value
+    return data
+
+
+async def compile_and_run(
+    schema: GraphQLSchema,
+    context: Context,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDetails],
+    variables: VariableValues,
+    root_fields: Mapping[str, FieldDetailsList],
+) -> dict[str, Any] | None:
     async with context.sessions() as session:
+        # Planned before a connection is taken: an operation the reference path answers
+        # takes none here.
+        assert session.bind is not None
+        prepared = prepare(
+            schema, context, operation, fragments, variables, root_fields, session.bind.dialect
+        )
+        if prepared is None:
+            return None
         # One read statement per root field needs no transaction: autocommit spares the
         # BEGIN and ROLLBACK round trips the session would wrap around it.
         connection = await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-        if prepared is None:
-            builder = StatementBuilder(context, variables, schema._strawberry_schema)  # type: ignore[attr-defined]
-            try:
-                built = [(root, builder.root(root)) for root in plans]
-            except (NotCompilable, BadUserInputError, KeyError, ValueError, TypeError):
-                # The reference path refuses these arguments (or the planner cannot express
-                # them): let it answer, with its own errors.
-                return None
-            roots = tuple(
-                (root, *_compile(statement, connection.dialect)) for root, statement in built
-            )
-            prepared = Prepared(roots, builder.orderings)
-            cache.builds += 1
-            cache.put(key, prepared)
-        for root, sql, params in prepared.roots:
-            text = (await connection.exec_driver_sql(sql, params)).scalar_one()
-            value = None if text is None else orjson.loads(text)
-            if root.connection is not None and root.connection.has_cursors:
-                _fix_connection(value, root.connection, prepared.orderings)
-            elif root.lookup is not None and root.has_cursors:
-                _fix_object(value, root.lookup.target, prepared.orderings)
-            data[root.key] = value
+
+        async def fetch(sql: str, params: tuple[Any, ...]) -> str | None:
+            text: str | None = (await connection.exec_driver_sql(sql, params)).scalar_one()
+            return text
+
+        data = await run_prepared(prepared, fetch)
+    answer = answered_by_compiled.get()
+    if answer is not None:
+        answer.document = CompiledDocument(operation, fragments)
     return data
 
 

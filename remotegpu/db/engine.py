@@ -16,8 +16,10 @@ from remotegpu.db.urls import sqlalchemy_url
 from remotegpu.settings import Settings
 
 
-def create_engine(url: str, settings: Settings) -> AsyncEngine:
-    server_settings = {
+def server_settings(settings: Settings) -> dict[str, str]:
+    """The session settings of every connection that runs the API's reads (the engine's,
+    and the compiled reads' fast path's plain asyncpg pool)."""
+    values = {
         "timezone": "UTC",
         "application_name": "remotegpu",
         # asyncpg prepares every statement; after five runs PostgreSQL may switch a prepared
@@ -27,7 +29,11 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         "plan_cache_mode": "force_custom_plan",
     }
     if settings.db_statement_timeout_ms:
-        server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
+        values["statement_timeout"] = str(settings.db_statement_timeout_ms)
+    return values
+
+
+def create_engine(url: str, settings: Settings) -> AsyncEngine:
     return create_async_engine(
         sqlalchemy_url(url),
         pool_size=settings.db_pool_size,
@@ -35,7 +41,7 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         pool_pre_ping=False,
         # Without a limit asyncpg waits 60 s on a server that accepts and never answers.
         connect_args={
-            "server_settings": server_settings,
+            "server_settings": server_settings(settings),
             "timeout": settings.db_connect_timeout_seconds,
         },
     )

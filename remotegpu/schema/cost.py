@@ -33,6 +33,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     ListValueNode,
+    OperationDefinitionNode,
     SelectionNode,
     SelectionSetNode,
     get_named_type,
@@ -73,6 +74,22 @@ def operation_cost(
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return 0
+    fragments = {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+    return cost_of_operation(schema, operation, fragments, variables, model)
+
+
+def cost_of_operation(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    variables: Mapping[str, Any] | None,
+    model: CostModel,
+) -> int:
+    """The cost of one operation of a document whose fragments are `fragments`."""
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
@@ -83,11 +100,6 @@ def operation_cost(
                 definition.default_value
             )
     values.update(variables or {})
-    fragments = {
-        definition.name.value: definition
-        for definition in document.definitions
-        if isinstance(definition, FragmentDefinitionNode)
-    }
     return _Walker(schema, fragments, values, model).selections(operation.selection_set, root, None)
 
 
@@ -176,6 +188,17 @@ class _Walker:
         return True
 
 
+def log_cost(operation_name: str | None, cost: int, budget: int) -> None:
+    """The cost line of one priced operation (the compiled reads' fast path writes it too)."""
+    log.info(
+        "operation %s cost %d of %d",
+        operation_name or "(anonymous)",
+        cost,
+        budget,
+        extra={"query_cost": cost, "query_cost_budget": budget},
+    )
+
+
 class QueryCostLimiter(SchemaExtension):
     """Computes the operation's cost before execution; refuses it when over the budget."""
 
@@ -191,13 +214,7 @@ class QueryCostLimiter(SchemaExtension):
         # Kept on the request context for the access log.
         if hasattr(ctx.context, "query_cost"):
             ctx.context.query_cost = cost
-        log.info(
-            "operation %s cost %d of %d",
-            ctx.operation_name or "(anonymous)",
-            cost,
-            self.budget,
-            extra={"query_cost": cost, "query_cost_budget": self.budget},
-        )
+        log_cost(ctx.operation_name, cost, self.budget)
         if cost > self.budget:
             ctx.result = GraphQLExecutionResult(data=None, errors=[self._too_costly(cost)])
         yield

@@ -141,6 +141,10 @@ async def test_read_paths_generated_operations_answer_identical_json(
     assert not outcome.invalid, f"the generator wrote refused documents: {outcome.invalid[:5]}"
     assert not outcome.internal, f"the reference failed internally: {outcome.internal[:5]}"
     assert outcome.operations >= (OPERATIONS if len(SEEDS) == CASES else len(SEEDS))
+    # Follow-up pages repeat their document: the candidate answers them on the fast path.
+    fast_path = differential.candidate.app.state.fast_path
+    if len(SEEDS) == CASES:
+        assert fast_path.answered >= 100, (fast_path.answered, fast_path.declined)
 
 
 class _DeliberateBug:
