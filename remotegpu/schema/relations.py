@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, Optional
+from typing import Annotated, Any, Optional
 
 import strawberry
 from strawberry.types.field import StrawberryField
@@ -84,6 +84,12 @@ def _field(
     assert isinstance(field, StrawberryField)
     declare(field, target, record, compiled)
     return field
+
+
+def lazy_type(module: str, name: str) -> Any:
+    """`Annotated["Name", strawberry.lazy(module)]`: a type its module declares later, or a
+    module that imports this one."""
+    return Annotated[name, strawberry.lazy(module)]
 
 
 def _order(orderings: Mapping[Any, Ordering] | Ordering, default: Enum | None) -> Enum | None:
