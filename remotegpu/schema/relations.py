@@ -245,3 +245,25 @@ def root_lookup(
     params = [_param(argument, argument_type)]
     returns = Optional[node]  # noqa: UP045
     return _field(resolve, params, returns, description, target, record, compiled)
+
+
+_CUSTOMER = lazy_type("remotegpu.schema.types.customers", "Customer")
+_WORKSPACE = lazy_type("remotegpu.schema.types.workspaces", "Workspace")
+
+
+def customer_reference(via: str, *, description: str, compiled: bool = True) -> Any:
+    """The customer whose key this object holds in column `via` (owner, author, ...)."""
+    return reference(
+        _CUSTOMER, "customers.customer_by_id", via, description=description, compiled=compiled
+    )
+
+
+def workspace_reference(*, description: str, compiled: bool = True) -> Any:
+    """The workspace this object belongs to (its `workspace_id`); null for personal ones."""
+    return reference(
+        _WORKSPACE,
+        "workspaces.workspace_by_id",
+        "workspace_id",
+        description=description,
+        compiled=compiled,
+    )

@@ -16,14 +16,13 @@ from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import ArtifactSourceType, ArtifactType
 from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.relations import customer_reference, workspace_reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.environments import Environment
 from remotegpu.schema.types.storage_datasets import (
     Info,
     by_int_ids,
-    owner_reference,
-    workspace_reference,
 )
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
@@ -53,8 +52,15 @@ class Artifact(Node):
     customer_id: int = col(A, "customer_id")
     workspace_id: int | None = col(A, "workspace_id")
 
-    owner = owner_reference("The customer owning this artifact (artifacts.customer_id).")
-    workspace = workspace_reference("The workspace this artifact belongs to, if any.")
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this artifact (artifacts.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this artifact belongs to, if any.",
+        compiled=False,
+    )
 
     @strawberry.field(
         description="The job, service or environment that produced this artifact; null when "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 from uuid import UUID
 
 import strawberry
@@ -27,7 +27,13 @@ from remotegpu.schema.inputs.storage import (
 )
 from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobWhere
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.relations import children, lazy_type, reference
+from remotegpu.schema.relations import (
+    children,
+    customer_reference,
+    lazy_type,
+    reference,
+    workspace_reference,
+)
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
@@ -45,28 +51,6 @@ WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.work
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 TrainingJobT = Annotated["TrainingJob", strawberry.lazy("remotegpu.schema.types.workloads")]
 _HERE = "remotegpu.schema.types.storage_datasets"
-
-
-def owner_reference(description: str) -> Any:
-    """The customer owning a storage object (its `customer_id`); not compiled."""
-    return reference(
-        CustomerT,
-        "customers.customer_by_id",
-        "customer_id",
-        description=description,
-        compiled=False,
-    )
-
-
-def workspace_reference(description: str) -> Any:
-    """The workspace a storage object belongs to (its `workspace_id`); not compiled."""
-    return reference(
-        WorkspaceT,
-        "workspaces.workspace_by_id",
-        "workspace_id",
-        description=description,
-        compiled=False,
-    )
 
 
 def int_keys(ids: Sequence[str]) -> list[int | None]:
@@ -98,8 +82,15 @@ class Dataset(Node):
     customer_id: int = col(D, "customer_id")
     workspace_id: int | None = col(D, "workspace_id")
 
-    owner = owner_reference("The customer owning this dataset (datasets.customer_id).")
-    workspace = workspace_reference("The workspace this dataset belongs to, if any.")
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this dataset (datasets.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this dataset belongs to, if any.",
+        compiled=False,
+    )
     versions = children(
         lazy_type(_HERE, "DatasetVersion"),  # declared below
         "storage.dataset_versions_page_by_dataset_id",

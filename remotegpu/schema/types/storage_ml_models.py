@@ -27,14 +27,18 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobWhere,
 )
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.relations import children, lazy_type, reference
+from remotegpu.schema.relations import (
+    children,
+    customer_reference,
+    lazy_type,
+    reference,
+    workspace_reference,
+)
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.storage_datasets import (
     TrainingJobT,
     by_int_ids,
-    owner_reference,
-    workspace_reference,
 )
 
 if TYPE_CHECKING:
@@ -64,8 +68,15 @@ class Model(Node):
     customer_id: int = col(M, "customer_id")
     workspace_id: int | None = col(M, "workspace_id")
 
-    owner = owner_reference("The customer owning this model (models.customer_id).")
-    workspace = workspace_reference("The workspace this model belongs to, if any.")
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this model (models.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this model belongs to, if any.",
+        compiled=False,
+    )
     versions = children(
         lazy_type("remotegpu.schema.types.storage_ml_models", "ModelVersion"),  # declared below
         "storage.model_versions_page_by_model_id",
