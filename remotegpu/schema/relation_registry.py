@@ -122,15 +122,35 @@ def declare(
 
 
 @dataclass(frozen=True)
+class Declared:
+    """One declared field, compiled or not: where it is and what it reads."""
+
+    owner: str  # the GraphQL type (for roots: the class declaring them, e.g. `HostsQuery`)
+    name: str  # the Python field name
+    record: Record
+    compiled: bool
+
+
+def declared() -> list[Declared]:
+    """Every declared field whose class is processed, in declaration order."""
+    out = []
+    for d in _DECLARED:
+        owner = d.field.origin
+        if isinstance(owner, type) and hasattr(owner, "__strawberry_definition__"):
+            owner_name = owner.__strawberry_definition__.name
+            out.append(
+                Declared(owner_name, d.field.python_name, d.record(d.target.name), d.compiled)
+            )
+    return out
+
+
+@dataclass(frozen=True)
 class Tables:
-    """The planner's tables, and every declared field (compiled or not)."""
+    """The planner's tables: the compiled relations, root connections and root look-ups."""
 
     relations: dict[tuple[str, str], Reference | Children]
     roots: dict[str, RootConnection]
     lookups: dict[str, RootLookup]
-    # (owning GraphQL type, Python field name) of every declared field; roots are owned by
-    # the class that declares them (e.g. `HostsQuery`).
-    declared: frozenset[tuple[str, str]]
 
 
 _cache: tuple[int, Tables] | None = None
@@ -141,28 +161,17 @@ def tables() -> Tables:
     global _cache
     if _cache is not None and _cache[0] == len(_DECLARED):
         return _cache[1]
-    relations: dict[tuple[str, str], Reference | Children] = {}
-    roots: dict[str, RootConnection] = {}
-    lookups: dict[str, RootLookup] = {}
-    declared: set[tuple[str, str]] = set()
-    complete = True
-    for d in _DECLARED:
-        owner = d.field.origin
-        if not isinstance(owner, type) or not hasattr(owner, "__strawberry_definition__"):
-            complete = False  # its class is still being defined
-            continue
-        name = d.field.python_name
-        declared.add((owner.__strawberry_definition__.name, name))
+    found = declared()
+    derived = Tables({}, {}, {})
+    for d in found:
         if not d.compiled:
             continue
-        record = d.record(d.target.name)
-        if isinstance(record, RootConnection):
-            roots[name] = record
-        elif isinstance(record, RootLookup):
-            lookups[name] = record
+        if isinstance(d.record, RootConnection):
+            derived.roots[d.name] = d.record
+        elif isinstance(d.record, RootLookup):
+            derived.lookups[d.name] = d.record
         else:
-            relations[(owner.__strawberry_definition__.name, name)] = record
-    derived = Tables(relations, roots, lookups, frozenset(declared))
-    if complete:
+            derived.relations[(d.owner, d.name)] = d.record
+    if len(found) == len(_DECLARED):  # none still being defined: final until more declared
         _cache = (len(_DECLARED), derived)
     return derived

@@ -129,6 +129,7 @@ def children(
     target, (area, page) = Target(node), _split(loader)
     count = page.replace("_page_by_", "_count_by_")
     fixed = orderings if isinstance(orderings, Ordering) else None
+    table: Mapping[Any, Ordering] = {} if isinstance(orderings, Ordering) else orderings
     order = _order(orderings, default)
     key = _attr(via)
 
@@ -136,7 +137,7 @@ def children(
         ctx = info.context
         loaders = getattr(ctx.loaders, area)
         paging = {k: args.get(k) for k in ("first", "after", "last", "before")}
-        ordering = fixed if fixed is not None else orderings[args.get("order_by") or order]  # type: ignore[index]
+        ordering = fixed if fixed is not None else table[args.get("order_by") or order]
         return await child_connection(
             ctx,
             getattr(loaders, page),
@@ -149,11 +150,10 @@ def children(
         )
 
     def record(name: str) -> Children:
-        assert not isinstance(orderings, Ordering)
-        return Children(name, (area, page), via, orderings, order)
+        # A fixed ordering has no table to choose from (such a field is never compiled).
+        return Children(name, (area, page), via, table, order)
 
-    table = None if isinstance(orderings, Ordering) else orderings
-    params = connection_arguments(where, table, order, nullable)
+    params = connection_arguments(where, None if fixed is not None else table, order, nullable)
     returns = Connection[node]
     return _field(resolve, params, returns, description, target, record, compiled and fixed is None)
 
