@@ -97,7 +97,8 @@ def test_schema_walk_every_relation_field_is_declared_or_a_listed_computed_field
     assert not COMPUTED & declared_fields
 
 
-def test_declared_relations_read_loaders_of_their_target_table() -> None:
+async def test_declared_relations_read_loaders_of_their_target_table() -> None:
+    # Async: a DataLoader binds the running event loop when it is built.
     loaders = _loaders()
     checked = 0
     for d in declared():

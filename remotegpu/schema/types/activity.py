@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,11 +14,7 @@ from remotegpu.schema.node import Node, register_node
 from remotegpu.schema.relations import customer_reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 
 
 N = "notifications"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 
@@ -19,11 +19,7 @@ from remotegpu.schema.node import Node, register_node
 from remotegpu.schema.relations import children, customer_reference, lazy_type, reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 
 
 R = "alert_rules"

@@ -21,11 +21,9 @@ from remotegpu.schema.scalars import Money
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
 
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 
 

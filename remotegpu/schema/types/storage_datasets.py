@@ -38,16 +38,12 @@ from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
     from remotegpu.schema.types.workloads import TrainingJob
-    from remotegpu.schema.types.workspaces import Workspace
 
 Info = strawberry.Info[Context, None]
 RowT = TypeVar("RowT")
 NodeT = TypeVar("NodeT")
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.workspaces")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 TrainingJobT = Annotated["TrainingJob", strawberry.lazy("remotegpu.schema.types.workloads")]
 _HERE = "remotegpu.schema.types.storage_datasets"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -21,11 +21,7 @@ from remotegpu.schema.relations import children, customer_reference, lazy_type, 
 from remotegpu.schema.scalars import JSON
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 
 W = "webhooks"
 

@@ -17,14 +17,10 @@ from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
     from remotegpu.schema.types.storage import Dataset, Model, ModelVersion
-    from remotegpu.schema.types.workspaces import Workspace
 
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.workspaces")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 DatasetT = Annotated["Dataset", strawberry.lazy("remotegpu.schema.types.storage")]
 ModelT = Annotated["Model", strawberry.lazy("remotegpu.schema.types.storage")]
