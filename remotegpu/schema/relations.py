@@ -62,7 +62,7 @@ def connection_arguments(
         assert default is not None
         order = type(default)
         if nullable:  # an explicit null means the default ordering too
-            params.append(_param("order_by", Optional[order], None))  # noqa: UP045
+            params.append(_param("order_by", Optional[order], default))  # noqa: UP045
         else:
             params.append(_param("order_by", order, default))
     return params
@@ -124,8 +124,8 @@ def children(
     """A connection to the rows `loader` pages by this object's column `via`.
 
     `orderings` is the Order enum's table (an `orderBy` argument defaulting to `default`, or
-    to the enum's first member; `nullable` accepts an explicit null) or one fixed Ordering
-    (no `orderBy` argument)."""
+    to the enum's first member, shown in the schema; `nullable` also accepts an explicit null,
+    which means that default) or one fixed Ordering (no `orderBy` argument)."""
     target, (area, page) = Target(node), _split(loader)
     count = page.replace("_page_by_", "_count_by_")
     fixed = orderings if isinstance(orderings, Ordering) else None

@@ -3,6 +3,7 @@ schema and against the loaders, and the planner's tables derived from it."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -28,6 +29,7 @@ from remotegpu.schema.relation_registry import (
     declared,
 )
 from remotegpu.settings import Settings
+from tests.graphql import GraphQLRunner, admin_viewer
 
 GRAPHQL = schema._schema
 NODE = GRAPHQL.type_map["Node"]
@@ -49,6 +51,13 @@ COMPUTED = {
     ("MetricsQuery", "environment_metrics"),
     ("InferenceService", "served_version"),  # keyed by two columns (model, version name)
 }
+
+
+HOST_ENVIRONMENTS = """
+query ($order: EnvironmentOrder) {
+  hosts(first: 10) { nodes { rowId environments(first: 5, orderBy: $order) { nodes { rowId } } } }
+}
+"""
 
 
 def _relation_like(type_: GraphQLOutputType) -> bool:
@@ -167,3 +176,38 @@ def test_derived_metadata_lookups_name_an_argument_of_their_field() -> None:
         assert isinstance(lookup, RootLookup)
         arguments = by_python[name].extensions[DEFINITION].arguments
         assert [a.python_name for a in arguments] == [lookup.argument]
+
+
+def test_schema_orderby_arguments_show_the_default_the_resolvers_and_planner_use() -> None:
+    defaults: dict[tuple[str, str], Any] = {}
+    for type_ in GRAPHQL.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field in type_.fields.values():
+            if "orderBy" in field.args:
+                definition = field.extensions[DEFINITION]
+                (argument,) = [a for a in definition.arguments if a.python_name == "order_by"]
+                owner = definition.origin.__strawberry_definition__.name
+                defaults[(owner, definition.python_name)] = argument.default
+    assert len(defaults) > 60
+    # Every orderBy says what it orders by when omitted (an explicit null means the same).
+    assert all(isinstance(d, Enum) for d in defaults.values()), defaults
+    for d in declared():
+        if isinstance(d.record, Children | RootConnection) and d.record.orderings:
+            assert defaults[(d.owner, d.name)] is d.record.default_order, d
+
+
+async def test_children_orderby_null_or_omitted_pages_by_the_default_the_schema_shows(
+    gql_ro: GraphQLRunner,
+) -> None:
+    admin = admin_viewer()
+    explicit = await gql_ro.ok(HOST_ENVIRONMENTS, {"order": "CREATED_AT_DESC"}, admin)
+    null = await gql_ro.ok(HOST_ENVIRONMENTS, {"order": None}, admin)
+    omitted = await gql_ro.ok(HOST_ENVIRONMENTS, {}, admin)
+    other = await gql_ro.ok(HOST_ENVIRONMENTS, {"order": "CREATED_AT_ASC"}, admin)
+
+    assert null == explicit
+    assert omitted == explicit
+    pages = [h["environments"]["nodes"] for h in explicit["hosts"]["nodes"]]
+    assert sum(len(p) for p in pages) > 5  # the seeded fleet places environments on hosts
+    assert other != explicit  # the argument does order the page
