@@ -13,13 +13,12 @@ from remotegpu import __version__
 from remotegpu.context import Context
 from remotegpu.db.models import SystemConfig
 from remotegpu.loaders.config import visible_system_configs
-from remotegpu.schema.connections import root_connection
 from remotegpu.schema.inputs.config import (
     SYSTEM_CONFIG_ORDERINGS,
     SystemConfigOrder,
     SystemConfigWhere,
 )
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.config import Health, SystemInfo
 from remotegpu.schema.types.config import SystemConfig as SystemConfigType
 
@@ -56,35 +55,21 @@ class ConfigQuery:
             return Health(ok=False, database_latency_ms=None)
         return Health(ok=True, database_latency_ms=(time.perf_counter() - started) * 1000)
 
-    @strawberry.field(
-        description="System configs (admins: all; everyone else, anonymous included: public)."
+    system_configs = root_connection_field(
+        SystemConfigType,
+        SystemConfig,
+        visible_system_configs,
+        SYSTEM_CONFIG_ORDERINGS,
+        SystemConfigWhere,
+        default=SystemConfigOrder.KEY_ASC,
+        description="System configs (admins: all; everyone else, anonymous included: public).",
     )
-    async def system_configs(
-        self,
-        info: strawberry.Info[Context, None],
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: SystemConfigWhere | None = None,
-        order_by: SystemConfigOrder = SystemConfigOrder.KEY_ASC,
-    ) -> Connection[SystemConfigType]:
-        return await root_connection(
-            info.context,
-            SystemConfig,
-            visible_system_configs,
-            SystemConfigType.from_row,
-            SYSTEM_CONFIG_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
-    @strawberry.field(description="One system config by its key, if visible.")
-    async def system_config(
-        self, info: strawberry.Info[Context, None], key: _CONFIG_KEY
-    ) -> SystemConfigType | None:
-        row = await info.context.loaders.config.system_config_by_key.load(key)
-        return None if row is None else SystemConfigType.from_row(row)
+    system_config = root_lookup(
+        SystemConfigType,
+        "config.system_config_by_key",
+        "key",
+        _CONFIG_KEY,
+        description="One system config by its key, if visible.",
+        compiled=False,
+    )

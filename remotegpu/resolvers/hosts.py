@@ -11,7 +11,6 @@ from remotegpu.context import Context
 from remotegpu.db.models import Gpu as GpuRow
 from remotegpu.db.models import Host as HostRow
 from remotegpu.loaders.hosts import visible_gpus, visible_hosts
-from remotegpu.schema.connections import root_connection
 from remotegpu.schema.inputs.hosts import (
     GPU_ORDERINGS,
     HOST_ORDERINGS,
@@ -19,10 +18,9 @@ from remotegpu.schema.inputs.hosts import (
     GpuWhere,
     HostOrder,
     HostWhere,
-    conditions_of,
 )
 from remotegpu.schema.node import id_argument_description, row_key_from_id
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.hosts import Gpu, Host
 
 Info = strawberry.Info[Context, None]
@@ -42,30 +40,15 @@ _ROW_ID = Annotated[str, strawberry.argument(description="The table key (`rowId`
 
 @strawberry.type
 class HostsQuery:
-    @strawberry.field(description="Hosts of the fleet (admins: all; others: what they may see).")
-    async def hosts(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: HostWhere | None = None,
-        order_by: HostOrder = HostOrder.ID_ASC,
-    ) -> Connection[Host]:
-        ctx = info.context
-        return await root_connection(
-            ctx,
-            HostRow,
-            visible_hosts,
-            lambda row: Host.for_viewer(row, ctx),
-            HOST_ORDERINGS[order_by],
-            conditions_of(where),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    hosts = root_connection_field(
+        Host,
+        HostRow,
+        visible_hosts,
+        HOST_ORDERINGS,
+        HostWhere,
+        default=HostOrder.ID_ASC,
+        description="Hosts of the fleet (admins: all; others: what they may see).",
+    )
 
     @strawberry.field(description="One host by its global ID, if visible.")
     async def host(
@@ -76,37 +59,23 @@ class HostsQuery:
         key = row_key_from_id(id, "Host")
         return None if key is None else await _host_by_key(info, key)
 
-    @strawberry.field(description="One host by its table key (`rowId`), if visible.")
-    async def host_by_row_id(
-        self,
-        info: Info,
-        row_id: _ROW_ID,
-    ) -> Host | None:
-        return await _host_by_key(info, row_id)
+    host_by_row_id = root_lookup(
+        Host,
+        "hosts.host_by_id",
+        "row_id",
+        _ROW_ID,
+        description="One host by its table key (`rowId`), if visible.",
+    )
 
-    @strawberry.field(description="GPUs (admins: all; agents: their host's; customers: held).")
-    async def gpus(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: GpuWhere | None = None,
-        order_by: GpuOrder = GpuOrder.ID_ASC,
-    ) -> Connection[Gpu]:
-        return await root_connection(
-            info.context,
-            GpuRow,
-            visible_gpus,
-            Gpu.from_row,
-            GPU_ORDERINGS[order_by],
-            conditions_of(where),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    gpus = root_connection_field(
+        Gpu,
+        GpuRow,
+        visible_gpus,
+        GPU_ORDERINGS,
+        GpuWhere,
+        default=GpuOrder.ID_ASC,
+        description="GPUs (admins: all; agents: their host's; customers: held).",
+    )
 
     @strawberry.field(
         description="The GPU catalogue per model and region: total and free. Readable by any "

@@ -11,7 +11,6 @@ from remotegpu.db.models import Comment as CommentRow
 from remotegpu.db.models import Issue as IssueRow
 from remotegpu.db.models import Requirement as RequirementRow
 from remotegpu.loaders.tickets import visible_comments, visible_issues, visible_requirements
-from remotegpu.schema.connections import root_connection
 from remotegpu.schema.inputs.tickets import (
     COMMENT_ORDERINGS,
     ISSUE_ORDERINGS,
@@ -23,7 +22,7 @@ from remotegpu.schema.inputs.tickets import (
     RequirementOrder,
     RequirementWhere,
 )
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.tickets import Comment, Issue, Requirement
 
 Info = strawberry.Info[Context, None]
@@ -39,95 +38,52 @@ _REQUIREMENT_NO = Annotated[
 
 @strawberry.type
 class TicketsQuery:
-    @strawberry.field(
+    issues = root_connection_field(
+        Issue,
+        IssueRow,
+        visible_issues,
+        ISSUE_ORDERINGS,
+        IssueWhere,
+        default=IssueOrder.CREATED_AT_DESC,
         description="Issues, newest first (admins: all; customers: reported by or assigned to "
-        "them)."
+        "them).",
     )
-    async def issues(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: IssueWhere | None = None,
-        order_by: IssueOrder = IssueOrder.CREATED_AT_DESC,
-    ) -> Connection[Issue]:
-        return await root_connection(
-            info.context,
-            IssueRow,
-            visible_issues,
-            Issue.from_row,
-            ISSUE_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
-    @strawberry.field(description="One issue by its number (issues.issue_no), if visible.")
-    async def issue(self, info: Info, issue_no: _ISSUE_NO) -> Issue | None:
-        row = await info.context.loaders.tickets.issue_by_issue_no.load(issue_no)
-        return None if row is None else Issue.from_row(row)
+    issue = root_lookup(
+        Issue,
+        "tickets.issue_by_issue_no",
+        "issue_no",
+        _ISSUE_NO,
+        description="One issue by its number (issues.issue_no), if visible.",
+        compiled=False,
+    )
 
-    @strawberry.field(
+    requirements = root_connection_field(
+        Requirement,
+        RequirementRow,
+        visible_requirements,
+        REQUIREMENT_ORDERINGS,
+        RequirementWhere,
+        default=RequirementOrder.CREATED_AT_DESC,
         description="Requirements, newest first (admins: all; customers: raised by or assigned "
-        "to them)."
+        "to them).",
     )
-    async def requirements(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: RequirementWhere | None = None,
-        order_by: RequirementOrder = RequirementOrder.CREATED_AT_DESC,
-    ) -> Connection[Requirement]:
-        return await root_connection(
-            info.context,
-            RequirementRow,
-            visible_requirements,
-            Requirement.from_row,
-            REQUIREMENT_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
-    @strawberry.field(
-        description="One requirement by its number (requirements.requirement_no), if visible."
+    requirement = root_lookup(
+        Requirement,
+        "tickets.requirement_by_requirement_no",
+        "requirement_no",
+        _REQUIREMENT_NO,
+        description="One requirement by its number (requirements.requirement_no), if visible.",
+        compiled=False,
     )
-    async def requirement(self, info: Info, requirement_no: _REQUIREMENT_NO) -> Requirement | None:
-        loader = info.context.loaders.tickets.requirement_by_requirement_no
-        row = await loader.load(requirement_no)
-        return None if row is None else Requirement.from_row(row)
 
-    @strawberry.field(
-        description="Comments on the tickets the viewer may see (admins: all), oldest first."
+    comments = root_connection_field(
+        Comment,
+        CommentRow,
+        visible_comments,
+        COMMENT_ORDERINGS,
+        CommentWhere,
+        default=CommentOrder.CREATED_AT_ASC,
+        description="Comments on the tickets the viewer may see (admins: all), oldest first.",
     )
-    async def comments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: CommentWhere | None = None,
-        order_by: CommentOrder = CommentOrder.CREATED_AT_ASC,
-    ) -> Connection[Comment]:
-        return await root_connection(
-            info.context,
-            CommentRow,
-            visible_comments,
-            Comment.from_row,
-            COMMENT_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )

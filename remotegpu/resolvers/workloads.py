@@ -10,7 +10,6 @@ from remotegpu.context import Context
 from remotegpu.db.models.workloads import InferenceService as InferenceServiceRow
 from remotegpu.db.models.workloads import TrainingJob as TrainingJobRow
 from remotegpu.loaders.workloads import visible_inference_services, visible_training_jobs
-from remotegpu.schema.connections import root_connection
 from remotegpu.schema.inputs.workloads import (
     INFERENCE_SERVICE_ORDERINGS,
     TRAINING_JOB_ORDERINGS,
@@ -20,7 +19,7 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobWhere,
 )
 from remotegpu.schema.node import id_argument_description, row_key_from_id
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
 Info = strawberry.Info[Context, None]
@@ -37,31 +36,15 @@ _ROW_ID = Annotated[str, strawberry.argument(description="The table key (`rowId`
 
 @strawberry.type
 class WorkloadsQuery:
-    @strawberry.field(
-        description="Training jobs (admins: all; customers: their own and their workspaces')."
+    training_jobs = root_connection_field(
+        TrainingJob,
+        TrainingJobRow,
+        visible_training_jobs,
+        TRAINING_JOB_ORDERINGS,
+        TrainingJobWhere,
+        default=TrainingJobOrder.CREATED_AT_DESC,
+        description="Training jobs (admins: all; customers: their own and their workspaces').",
     )
-    async def training_jobs(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: TrainingJobWhere | None = None,
-        order_by: TrainingJobOrder = TrainingJobOrder.CREATED_AT_DESC,
-    ) -> Connection[TrainingJob]:
-        return await root_connection(
-            info.context,
-            TrainingJobRow,
-            visible_training_jobs,
-            TrainingJob.from_row,
-            TRAINING_JOB_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
     @strawberry.field(description="One training job by its global ID, if visible.")
     async def training_job(
@@ -72,39 +55,24 @@ class WorkloadsQuery:
         key = row_key_from_id(id, "TrainingJob")
         return None if key is None else await _training_job_by_key(info, key)
 
-    @strawberry.field(description="One training job by its table key (`rowId`), if visible.")
-    async def training_job_by_row_id(
-        self,
-        info: Info,
-        row_id: _ROW_ID,
-    ) -> TrainingJob | None:
-        return await _training_job_by_key(info, row_id)
-
-    @strawberry.field(
-        description="Inference services (admins: all; customers: their own and their workspaces')."
+    training_job_by_row_id = root_lookup(
+        TrainingJob,
+        "workloads.training_job_by_id",
+        "row_id",
+        _ROW_ID,
+        description="One training job by its table key (`rowId`), if visible.",
+        compiled=False,
     )
-    async def inference_services(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: InferenceServiceWhere | None = None,
-        order_by: InferenceServiceOrder = InferenceServiceOrder.CREATED_AT_DESC,
-    ) -> Connection[InferenceService]:
-        return await root_connection(
-            info.context,
-            InferenceServiceRow,
-            visible_inference_services,
-            InferenceService.from_row,
-            INFERENCE_SERVICE_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+
+    inference_services = root_connection_field(
+        InferenceService,
+        InferenceServiceRow,
+        visible_inference_services,
+        INFERENCE_SERVICE_ORDERINGS,
+        InferenceServiceWhere,
+        default=InferenceServiceOrder.CREATED_AT_DESC,
+        description="Inference services (admins: all; customers: their own and their workspaces').",
+    )
 
     @strawberry.field(description="One inference service by its global ID, if visible.")
     async def inference_service(
@@ -115,13 +83,14 @@ class WorkloadsQuery:
         key = row_key_from_id(id, "InferenceService")
         return None if key is None else await _inference_service_by_key(info, key)
 
-    @strawberry.field(description="One inference service by its table key (`rowId`), if visible.")
-    async def inference_service_by_row_id(
-        self,
-        info: Info,
-        row_id: _ROW_ID,
-    ) -> InferenceService | None:
-        return await _inference_service_by_key(info, row_id)
+    inference_service_by_row_id = root_lookup(
+        InferenceService,
+        "workloads.inference_service_by_id",
+        "row_id",
+        _ROW_ID,
+        description="One inference service by its table key (`rowId`), if visible.",
+        compiled=False,
+    )
 
 
 async def _training_job_by_key(info: Info, key: str) -> TrainingJob | None:

@@ -10,7 +10,6 @@ from remotegpu.context import Context
 from remotegpu.db.models import Workspace as WorkspaceRow
 from remotegpu.db.models import WorkspaceMember as WorkspaceMemberRow
 from remotegpu.loaders.workspaces import visible_workspace_members, visible_workspaces
-from remotegpu.schema.connections import root_connection
 from remotegpu.schema.inputs.workspaces import (
     WORKSPACE_MEMBER_ORDERINGS,
     WORKSPACE_ORDERINGS,
@@ -20,7 +19,7 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceWhere,
 )
 from remotegpu.schema.node import id_argument_description, row_key_from_id
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.customers import int_keys
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
@@ -35,31 +34,15 @@ _ROW_ID = Annotated[int, strawberry.argument(description="The table key (`rowId`
 
 @strawberry.type
 class WorkspacesQuery:
-    @strawberry.field(
-        description="Workspaces (admins: all; customers: those they own or actively belong to)."
+    workspaces = root_connection_field(
+        Workspace,
+        WorkspaceRow,
+        visible_workspaces,
+        WORKSPACE_ORDERINGS,
+        WorkspaceWhere,
+        default=WorkspaceOrder.ID_ASC,
+        description="Workspaces (admins: all; customers: those they own or actively belong to).",
     )
-    async def workspaces(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: WorkspaceWhere | None = None,
-        order_by: WorkspaceOrder = WorkspaceOrder.ID_ASC,
-    ) -> Connection[Workspace]:
-        return await root_connection(
-            info.context,
-            WorkspaceRow,
-            visible_workspaces,
-            Workspace.from_row,
-            WORKSPACE_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
     @strawberry.field(description="One workspace by its global ID, if visible.")
     async def workspace(self, info: Info, id: _WORKSPACE_ID) -> Workspace | None:
@@ -67,36 +50,25 @@ class WorkspacesQuery:
         (key,) = int_keys([text]) if text is not None else (None,)
         return None if key is None else await _workspace_by_key(info, key)
 
-    @strawberry.field(description="One workspace by its table key (`rowId`), if visible.")
-    async def workspace_by_row_id(self, info: Info, row_id: _ROW_ID) -> Workspace | None:
-        return await _workspace_by_key(info, row_id)
-
-    @strawberry.field(
-        description="Workspace memberships (admins: all; customers: those of their workspaces "
-        "and their own)."
+    workspace_by_row_id = root_lookup(
+        Workspace,
+        "workspaces.workspace_by_id",
+        "row_id",
+        _ROW_ID,
+        description="One workspace by its table key (`rowId`), if visible.",
+        compiled=False,
     )
-    async def workspace_members(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: WorkspaceMemberWhere | None = None,
-        order_by: WorkspaceMemberOrder = WorkspaceMemberOrder.ID_ASC,
-    ) -> Connection[WorkspaceMember]:
-        return await root_connection(
-            info.context,
-            WorkspaceMemberRow,
-            visible_workspace_members,
-            WorkspaceMember.from_row,
-            WORKSPACE_MEMBER_ORDERINGS[order_by],
-            [] if where is None else where.conditions(),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+
+    workspace_members = root_connection_field(
+        WorkspaceMember,
+        WorkspaceMemberRow,
+        visible_workspace_members,
+        WORKSPACE_MEMBER_ORDERINGS,
+        WorkspaceMemberWhere,
+        default=WorkspaceMemberOrder.ID_ASC,
+        description="Workspace memberships (admins: all; customers: those of their workspaces "
+        "and their own).",
+    )
 
 
 async def _workspace_by_key(info: Info, key: int) -> Workspace | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -12,22 +11,10 @@ from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import NotificationLevel, NotificationType
 from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.relations import customer_reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-
-
-async def _customer(info: Info, customer_id: int | None) -> CustomerT | None:
-    from remotegpu.schema.types.customers import Customer
-
-    if customer_id is None:
-        return None
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
 
 
 N = "notifications"
@@ -45,9 +32,11 @@ class Notification(Node):
     read_at: datetime | None = col(N, "read_at")
     created_at: datetime | None = col(N, "created_at")
 
-    @strawberry.field(description="The customer this notification is addressed to.")
-    async def customer(self, info: Info) -> CustomerT | None:
-        return await _customer(info, self.customer_id)
+    customer = customer_reference(
+        "customer_id",
+        description="The customer this notification is addressed to.",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.Notification) -> Notification:
@@ -73,9 +62,11 @@ class AuditLog(Node):
     error_message: str | None = col(A, "error_message")
     created_at: datetime | None = col(A, "created_at")
 
-    @strawberry.field(description="The customer who acted (null for anonymous/system entries).")
-    async def actor(self, info: Info) -> CustomerT | None:
-        return await _customer(info, self.customer_id)
+    actor = customer_reference(
+        "customer_id",
+        description="The customer who acted (null for anonymous/system entries).",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.AuditLog) -> AuditLog:

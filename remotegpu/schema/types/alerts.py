@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import AlertComparison, AlertSeverity, AlertStatus
 from remotegpu.schema.inputs.alerts import (
     ALERT_RECORD_ORDERINGS,
@@ -17,23 +16,10 @@ from remotegpu.schema.inputs.alerts import (
     AlertRecordWhere,
 )
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, customer_reference, lazy_type, reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-
-
-async def _customer(info: Info, customer_id: int | None) -> Any:
-    from remotegpu.schema.types.customers import Customer
-
-    if customer_id is None:
-        return None
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
 
 
 R = "alert_rules"
@@ -54,36 +40,20 @@ class AlertRule(Node):
     created_at: datetime | None = col(R, "created_at")
     updated_at: datetime | None = col(R, "updated_at")
 
-    @strawberry.field(description="The customer owning this rule; null for platform-wide rules.")
-    async def owner(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.customer_id)
-        return customer
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this rule; null for platform-wide rules.",
+        compiled=False,
+    )
 
-    @strawberry.field(description="Alerts this rule fired, newest first, visible to the viewer.")
-    async def records(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: AlertRecordWhere | None = None,
-        order_by: AlertRecordOrder = AlertRecordOrder.TRIGGERED_AT_DESC,
-    ) -> Connection[AlertRecord]:
-        loaders = info.context.loaders.alerts
-        return await child_connection(
-            info.context,
-            loaders.alert_records_page_by_rule_id,
-            loaders.alert_records_count_by_rule_id,
-            self.row_id,
-            AlertRecord.from_row,
-            ALERT_RECORD_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    records = children(
+        lazy_type("remotegpu.schema.types.alerts", "AlertRecord"),  # declared below
+        "alerts.alert_records_page_by_rule_id",
+        ALERT_RECORD_ORDERINGS,
+        AlertRecordWhere,
+        default=AlertRecordOrder.TRIGGERED_AT_DESC,
+        description="Alerts this rule fired, newest first, visible to the viewer.",
+    )
 
     @classmethod
     def from_row(cls, row: m.AlertRule) -> AlertRule:
@@ -109,15 +79,16 @@ class AlertRecord(Node):
     triggered_at: datetime | None = col(A, "triggered_at")
     resolved_at: datetime | None = col(A, "resolved_at")
 
-    @strawberry.field(description="The rule that fired this alert (null if not visible).")
-    async def rule(self, info: Info) -> AlertRule | None:
-        row = await info.context.loaders.alerts.alert_rule_by_id.load(self.rule_id)
-        return None if row is None else AlertRule.from_row(row)
+    rule = reference(
+        AlertRule,
+        "alerts.alert_rule_by_id",
+        "rule_id",
+        description="The rule that fired this alert (null if not visible).",
+    )
 
-    @strawberry.field(description="The customer this alert was raised for.")
-    async def customer(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.customer_id)
-        return customer
+    customer = customer_reference(
+        "customer_id", description="The customer this alert was raised for.", compiled=False
+    )
 
     @classmethod
     def from_row(cls, row: m.AlertRecord) -> AlertRecord:

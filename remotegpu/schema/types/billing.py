@@ -9,7 +9,6 @@ import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import BillingResourceType, InvoiceStatus
 from remotegpu.schema.inputs.billing import (
     BILLING_RECORD_ORDERINGS,
@@ -17,24 +16,15 @@ from remotegpu.schema.inputs.billing import (
     BillingRecordWhere,
 )
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, customer_reference, reference
 from remotegpu.schema.scalars import Money
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
 
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
-
-
-async def _customer(info: Info, customer_id: int) -> Customer | None:
-    from remotegpu.schema.types.customers import Customer
-
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
 
 
 B = "billing_records"
@@ -54,18 +44,14 @@ class BillingRecord(Node):
     end_time: datetime = col(B, "end_time")
     created_at: datetime | None = col(B, "created_at")
 
-    @strawberry.field(description="The customer billed.")
-    async def customer(self, info: Info) -> CustomerT | None:
-        return await _customer(info, self.customer_id)
+    customer = customer_reference("customer_id", description="The customer billed.", compiled=False)
 
-    @strawberry.field(description="The environment whose usage was metered, if any.")
-    async def environment(self, info: Info) -> EnvironmentT | None:
-        from remotegpu.schema.types.environments import Environment
-
-        if self.env_id is None:
-            return None
-        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
-        return None if row is None else Environment.from_row(row)
+    environment = reference(
+        EnvironmentT,
+        "environments.environment_by_id",
+        "env_id",
+        description="The environment whose usage was metered, if any.",
+    )
 
     @classmethod
     def from_row(cls, row: m.BillingRecord) -> BillingRecord:
@@ -89,38 +75,18 @@ class Invoice(Node):
     created_at: datetime | None = col(INV, "created_at")
     updated_at: datetime | None = col(INV, "updated_at")
 
-    @strawberry.field(description="The customer billed.")
-    async def customer(self, info: Info) -> CustomerT | None:
-        return await _customer(info, self.customer_id)
+    customer = customer_reference("customer_id", description="The customer billed.", compiled=False)
 
-    @strawberry.field(
+    records = children(
+        BillingRecord,
+        "billing.billing_records_page_by_invoice_id",
+        BILLING_RECORD_ORDERINGS,
+        BillingRecordWhere,
+        default=BillingRecordOrder.START_TIME_DESC,
         description="The customer's billing records whose start_time falls in the billing "
-        "period [billingPeriodStart, billingPeriodEnd)."
+        "period [billingPeriodStart, billingPeriodEnd).",
+        compiled=False,
     )
-    async def records(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: BillingRecordWhere | None = None,
-        order_by: BillingRecordOrder = BillingRecordOrder.START_TIME_DESC,
-    ) -> Connection[BillingRecord]:
-        loaders = info.context.loaders.billing
-        return await child_connection(
-            info.context,
-            loaders.billing_records_page_by_invoice_id,
-            loaders.billing_records_count_by_invoice_id,
-            self.row_id,
-            BillingRecord.from_row,
-            BILLING_RECORD_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
 
     @classmethod
     def from_row(cls, row: m.Invoice) -> Invoice:

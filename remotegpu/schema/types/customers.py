@@ -6,11 +6,9 @@ loaders, which apply their own visibility rules.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from datetime import datetime
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -18,97 +16,38 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.loaders.customers import sees_usage
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import AccountType, CustomerStatus, QuotaLevel, UserType
+from remotegpu.schema.inputs import activity as activity_in
+from remotegpu.schema.inputs import alerts as alerts_in
+from remotegpu.schema.inputs import billing as billing_in
+from remotegpu.schema.inputs import environments as environments_in
+from remotegpu.schema.inputs import storage as storage_in
+from remotegpu.schema.inputs import tickets as tickets_in
+from remotegpu.schema.inputs import webhooks as webhooks_in
+from remotegpu.schema.inputs import workloads as workloads_in
+from remotegpu.schema.inputs import workspaces as workspaces_in
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, lazy_type, reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.inputs.workspaces import (
-        WorkspaceMemberOrder,
-        WorkspaceMemberWhere,
-        WorkspaceOrder,
-        WorkspaceWhere,
-    )
-    from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
-
 Info = strawberry.Info[Context, None]
-E = TypeVar("E", bound=Enum)
-
-_WS, _WSI = "remotegpu.schema.types.workspaces", "remotegpu.schema.inputs.workspaces"
-WorkspaceT = Annotated["Workspace", strawberry.lazy(_WS)]
-WorkspaceWhereT = Annotated["WorkspaceWhere", strawberry.lazy(_WSI)]
-WorkspaceOrderT = Annotated["WorkspaceOrder", strawberry.lazy(_WSI)]
-MemberT = Annotated["WorkspaceMember", strawberry.lazy(_WS)]
-MemberWhereT = Annotated["WorkspaceMemberWhere", strawberry.lazy(_WSI)]
-MemberOrderT = Annotated["WorkspaceMemberOrder", strawberry.lazy(_WSI)]
 
 
-def pick(orderings: dict[E, Any], order_by: E | None, enum: type[E]) -> Any:
-    """The chosen ordering, or the Order enum's first member (the default by convention)."""
-    return orderings[order_by if order_by is not None else next(iter(enum))]
-
-
-def paging(
-    first: int | None, after: str | None, last: int | None, before: str | None
-) -> dict[str, Any]:
-    return {"first": first, "after": after, "last": last, "before": before}
-
-
-def owned_edge(description: str, loader: str, node: str, orderings: str) -> Any:
-    """A connection field to another area's rows that reference this object's `row_id`.
-
-    Written as data so that each of the many edges is one declaration; all follow the naming
-    conventions: `loader` is "<area>.<table>_page_by_<column>" (its count loader is
-    "<table>_count_by_<column>"), `node` is "<module>.<Type>" in remotegpu.schema.types, and
-    `orderings` is "<module>.<TYPE>_ORDERINGS" in remotegpu.schema.inputs, next to
-    `<Type>Where` and `<Type>Order` (whose first member is the default ordering).
-    """
-    area, page_name = loader.split(".")
-    count_name = page_name.replace("_page_by_", "_count_by_")
-    types_module, type_name = f"remotegpu.schema.types.{node}".rsplit(".", 1)
-    inputs_module, orderings_name = f"remotegpu.schema.inputs.{orderings}".rsplit(".", 1)
-
-    async def resolve(
-        self: Any,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: Any = None,
-        order_by: Any = None,
-    ) -> Any:
-        node_type = getattr(importlib.import_module(types_module), type_name)
-        inputs = importlib.import_module(inputs_module)
-        order_enum = getattr(inputs, f"{type_name}Order")
-        loaders = getattr(info.context.loaders, area)
-        return await child_connection(
-            info.context,
-            getattr(loaders, page_name),
-            getattr(loaders, count_name),
-            self.row_id,
-            node_type.from_row,
-            pick(getattr(inputs, orderings_name), order_by, order_enum),
-            where,
-            **paging(first, after, last, before),
-        )
-
-    lazy_types, lazy_inputs = strawberry.lazy(types_module), strawberry.lazy(inputs_module)
-    resolve.__annotations__ = {
-        "self": Any,
-        "info": Info,
-        "first": int | None,
-        "after": str | None,
-        "last": int | None,
-        "before": str | None,
-        "where": Optional[Annotated[f"{type_name}Where", lazy_inputs]],  # noqa: UP045
-        "order_by": Optional[Annotated[f"{type_name}Order", lazy_inputs]],  # noqa: UP045
-        "return": Connection[Annotated[type_name, lazy_types]],  # type: ignore[valid-type]
-    }
-    return strawberry.field(resolver=resolve, description=description)
+def owned_edge(description: str, loader: str, node: str, orderings: Any, where: Any) -> Any:
+    """A connection to another area's rows that reference this customer's `row_id`
+    (`node` is "<module>.<Type>" in remotegpu.schema.types). The planner does not compile
+    these edges: an operation selecting one runs on the DataLoader path."""
+    module, name = node.split(".")
+    return children(
+        lazy_type(f"remotegpu.schema.types.{module}", name),
+        loader,
+        orderings,
+        where,
+        nullable=True,
+        description=description,
+        compiled=False,
+    )
 
 
 @strawberry.type(description="What a customer's live environments (creating, running) hold now.")
@@ -136,10 +75,12 @@ class ResourceQuota(Node):
     created_at: datetime | None = col(Q, "created_at")
     updated_at: datetime | None = col(Q, "updated_at")
 
-    @strawberry.field(description="The customer these limits apply to.")
-    async def customer(self, info: Info) -> Customer | None:
-        row = await info.context.loaders.customers.customer_by_id.load(self.user_id)
-        return None if row is None else Customer.from_row(row)
+    customer = reference(
+        lazy_type("remotegpu.schema.types.customers", "Customer"),  # declared below
+        "customers.customer_by_id",
+        "user_id",
+        description="The customer these limits apply to.",
+    )
 
     @classmethod
     def from_row(cls, row: m.ResourceQuota) -> ResourceQuota:
@@ -170,10 +111,12 @@ class Customer(Node):
     updated_at: datetime | None = col(C, "updated_at")
     deleted_at: datetime | None = col(C, "deleted_at")
 
-    @strawberry.field(description="This customer's resource limits (itself and admins only).")
-    async def quota(self, info: Info) -> ResourceQuota | None:
-        row = await info.context.loaders.customers.resource_quota_by_user_id.load(self.row_id)
-        return None if row is None else ResourceQuota.from_row(row)
+    quota = reference(
+        ResourceQuota,
+        "customers.resource_quota_by_user_id",
+        "id",
+        description="This customer's resource limits (itself and admins only).",
+    )
 
     @strawberry.field(
         description="Sums over this customer's live environments (creating, running); "
@@ -204,144 +147,119 @@ class Customer(Node):
             count: int = (await session.execute(stmt)).scalar_one()
         return count
 
-    @strawberry.field(description="Workspaces this customer owns.")
-    async def workspaces(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: WorkspaceWhereT | None = None,
-        order_by: WorkspaceOrderT | None = None,
-    ) -> Connection[WorkspaceT]:
-        from remotegpu.schema.inputs.workspaces import WORKSPACE_ORDERINGS, WorkspaceOrder
-        from remotegpu.schema.types.workspaces import Workspace
-
-        ld = info.context.loaders.workspaces
-        return await child_connection(
-            info.context,
-            ld.workspaces_page_by_owner_id,
-            ld.workspaces_count_by_owner_id,
-            self.row_id,
-            Workspace.from_row,
-            pick(WORKSPACE_ORDERINGS, order_by, WorkspaceOrder),
-            where,
-            **paging(first, after, last, before),
-        )
-
-    @strawberry.field(description="This customer's workspace memberships (any status).")
-    async def memberships(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: MemberWhereT | None = None,
-        order_by: MemberOrderT | None = None,
-    ) -> Connection[MemberT]:
-        from remotegpu.schema.inputs.workspaces import (
-            WORKSPACE_MEMBER_ORDERINGS,
-            WorkspaceMemberOrder,
-        )
-        from remotegpu.schema.types.workspaces import WorkspaceMember
-
-        ld = info.context.loaders.workspaces
-        return await child_connection(
-            info.context,
-            ld.workspace_members_page_by_customer_id,
-            ld.workspace_members_count_by_customer_id,
-            self.row_id,
-            WorkspaceMember.from_row,
-            pick(WORKSPACE_MEMBER_ORDERINGS, order_by, WorkspaceMemberOrder),
-            where,
-            **paging(first, after, last, before),
-        )
-
+    workspaces = children(
+        lazy_type("remotegpu.schema.types.workspaces", "Workspace"),
+        "workspaces.workspaces_page_by_owner_id",
+        workspaces_in.WORKSPACE_ORDERINGS,
+        workspaces_in.WorkspaceWhere,
+        nullable=True,
+        description="Workspaces this customer owns.",
+    )
+    memberships = children(
+        lazy_type("remotegpu.schema.types.workspaces", "WorkspaceMember"),
+        "workspaces.workspace_members_page_by_customer_id",
+        workspaces_in.WORKSPACE_MEMBER_ORDERINGS,
+        workspaces_in.WorkspaceMemberWhere,
+        nullable=True,
+        description="This customer's workspace memberships (any status).",
+    )
     environments = owned_edge(
         "Environments this customer owns (environments.user_id).",
         "environments.environments_page_by_user_id",
         "environments.Environment",
-        "environments.ENVIRONMENT_ORDERINGS",
+        environments_in.ENVIRONMENT_ORDERINGS,
+        environments_in.EnvironmentWhere,
     )
     datasets = owned_edge(
         "Datasets this customer owns, visible to the viewer.",
         "storage.datasets_page_by_customer_id",
         "storage.Dataset",
-        "storage.DATASET_ORDERINGS",
+        storage_in.DATASET_ORDERINGS,
+        storage_in.DatasetWhere,
     )
     models = owned_edge(
         "ML models this customer owns, visible to the viewer.",
         "storage.models_page_by_customer_id",
         "storage.Model",
-        "storage.MODEL_ORDERINGS",
+        storage_in.MODEL_ORDERINGS,
+        storage_in.ModelWhere,
     )
     artifacts = owned_edge(
         "Artifacts this customer owns, visible to the viewer.",
         "storage.artifacts_page_by_customer_id",
         "storage.Artifact",
-        "storage.ARTIFACT_ORDERINGS",
+        storage_in.ARTIFACT_ORDERINGS,
+        storage_in.ArtifactWhere,
     )
     billing_records = owned_edge(
         "Billing records of this customer.",
         "billing.billing_records_page_by_customer_id",
         "billing.BillingRecord",
-        "billing.BILLING_RECORD_ORDERINGS",
+        billing_in.BILLING_RECORD_ORDERINGS,
+        billing_in.BillingRecordWhere,
     )
     invoices = owned_edge(
         "Invoices of this customer.",
         "billing.invoices_page_by_customer_id",
         "billing.Invoice",
-        "billing.INVOICE_ORDERINGS",
+        billing_in.INVOICE_ORDERINGS,
+        billing_in.InvoiceWhere,
     )
     training_jobs = owned_edge(
         "Training jobs of this customer, visible to the viewer.",
         "workloads.training_jobs_page_by_customer_id",
         "workloads.TrainingJob",
-        "workloads.TRAINING_JOB_ORDERINGS",
+        workloads_in.TRAINING_JOB_ORDERINGS,
+        workloads_in.TrainingJobWhere,
     )
     inference_services = owned_edge(
         "Inference services of this customer, visible to the viewer.",
         "workloads.inference_services_page_by_customer_id",
         "workloads.InferenceService",
-        "workloads.INFERENCE_SERVICE_ORDERINGS",
+        workloads_in.INFERENCE_SERVICE_ORDERINGS,
+        workloads_in.InferenceServiceWhere,
     )
     notifications = owned_edge(
         "Notifications addressed to this customer.",
         "activity.notifications_page_by_customer_id",
         "activity.Notification",
-        "activity.NOTIFICATION_ORDERINGS",
+        activity_in.NOTIFICATION_ORDERINGS,
+        activity_in.NotificationWhere,
     )
     audit_logs = owned_edge(
         "Audit log entries of this customer's actions.",
         "activity.audit_logs_page_by_customer_id",
         "activity.AuditLog",
-        "activity.AUDIT_LOG_ORDERINGS",
+        activity_in.AUDIT_LOG_ORDERINGS,
+        activity_in.AuditLogWhere,
     )
     alert_rules = owned_edge(
         "Alert rules of this customer.",
         "alerts.alert_rules_page_by_customer_id",
         "alerts.AlertRule",
-        "alerts.ALERT_RULE_ORDERINGS",
+        alerts_in.ALERT_RULE_ORDERINGS,
+        alerts_in.AlertRuleWhere,
     )
     webhooks = owned_edge(
         "Webhooks of this customer.",
         "webhooks.webhooks_page_by_customer_id",
         "webhooks.Webhook",
-        "webhooks.WEBHOOK_ORDERINGS",
+        webhooks_in.WEBHOOK_ORDERINGS,
+        webhooks_in.WebhookWhere,
     )
     issues = owned_edge(
         "Issues this customer reported.",
         "tickets.issues_page_by_customer_id",
         "tickets.Issue",
-        "tickets.ISSUE_ORDERINGS",
+        tickets_in.ISSUE_ORDERINGS,
+        tickets_in.IssueWhere,
     )
     requirements = owned_edge(
         "Requirements this customer submitted.",
         "tickets.requirements_page_by_customer_id",
         "tickets.Requirement",
-        "tickets.REQUIREMENT_ORDERINGS",
+        tickets_in.REQUIREMENT_ORDERINGS,
+        tickets_in.RequirementWhere,
     )
 
     @classmethod

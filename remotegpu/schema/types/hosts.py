@@ -11,32 +11,29 @@ from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.db.models.metric_rollups import GPU, HOST
 from remotegpu.loaders.hosts import sees_host_inventory
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import DeploymentMode, GpuStatus, HostHealthStatus, HostStatus, OsType
+from remotegpu.schema.inputs.environments import (
+    ENVIRONMENT_ORDERINGS,
+    EnvironmentOrder,
+    EnvironmentWhere,
+)
 from remotegpu.schema.inputs.hosts import GPU_ORDERINGS, GpuOrder, GpuWhere
+from remotegpu.schema.inputs.metrics import METRIC_ORDERINGS_GPU, METRIC_ORDERINGS_HOST, MetricWhere
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, reference
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.metric_series import MetricSeries, metric_series_field
 
 if TYPE_CHECKING:
-    from remotegpu.schema.inputs.environments import EnvironmentOrder, EnvironmentWhere
-    from remotegpu.schema.inputs.metrics import MetricWhere
     from remotegpu.schema.types.environments import Environment
     from remotegpu.schema.types.metrics import GpuMetric, HostMetric
 
-Info = strawberry.Info[Context, None]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
-EnvironmentWhereT = Annotated[
-    "EnvironmentWhere", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
-EnvironmentOrderT = Annotated[
-    "EnvironmentOrder", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
 HostMetricT = Annotated["HostMetric", strawberry.lazy("remotegpu.schema.types.metrics")]
 GpuMetricT = Annotated["GpuMetric", strawberry.lazy("remotegpu.schema.types.metrics")]
-MetricWhereT = Annotated["MetricWhere", strawberry.lazy("remotegpu.schema.inputs.metrics")]
+# Declared below Host, which connects to it.
+GpuT = Annotated["Gpu", strawberry.lazy("remotegpu.schema.types.hosts")]
 
 T = "hosts"
 
@@ -74,88 +71,30 @@ class Host(Node):
     labels: JSON | None = col(T, "labels")
     tags: list[str] | None = col(T, "tags")
 
-    @strawberry.field(description="GPUs installed in this host (customers: the ones they hold).")
-    async def gpus(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: GpuWhere | None = None,
-        order_by: GpuOrder = GpuOrder.HOST_AND_INDEX,
-    ) -> Connection[Gpu]:
-        loaders = info.context.loaders.hosts
-        return await child_connection(
-            info.context,
-            loaders.gpus_page_by_host_id,
-            loaders.gpus_count_by_host_id,
-            self.row_id,
-            Gpu.from_row,
-            GPU_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(description="Environments placed on this host, visible to the viewer.")
-    async def environments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: EnvironmentWhereT | None = None,
-        order_by: EnvironmentOrderT | None = None,
-    ) -> Connection[EnvironmentT]:
-        from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentOrder
-        from remotegpu.schema.types.environments import Environment
-
-        loaders = info.context.loaders.environments
-        return await child_connection(
-            info.context,
-            loaders.environments_page_by_host_id,
-            loaders.environments_count_by_host_id,
-            self.row_id,
-            Environment.from_row,
-            ENVIRONMENT_ORDERINGS[order_by or EnvironmentOrder.CREATED_AT_DESC],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(description="Resource samples of this host, newest first.")
-    async def metrics(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: MetricWhereT | None = None,
-    ) -> Connection[HostMetricT]:
-        from remotegpu.schema.inputs.metrics import METRIC_ORDERINGS_HOST
-        from remotegpu.schema.types.metrics import HostMetric
-
-        loaders = info.context.loaders.metrics
-        return await child_connection(
-            info.context,
-            loaders.host_metrics_page_by_host_id,
-            loaders.host_metrics_count_by_host_id,
-            self.row_id,
-            HostMetric.from_row,
-            METRIC_ORDERINGS_HOST,
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    gpus = children(
+        GpuT,
+        "hosts.gpus_page_by_host_id",
+        GPU_ORDERINGS,
+        GpuWhere,
+        default=GpuOrder.HOST_AND_INDEX,
+        description="GPUs installed in this host (customers: the ones they hold).",
+    )
+    environments = children(
+        EnvironmentT,
+        "environments.environments_page_by_host_id",
+        ENVIRONMENT_ORDERINGS,
+        EnvironmentWhere,
+        default=EnvironmentOrder.CREATED_AT_DESC,
+        nullable=True,
+        description="Environments placed on this host, visible to the viewer.",
+    )
+    metrics = children(
+        HostMetricT,
+        "metrics.host_metrics_page_by_host_id",
+        METRIC_ORDERINGS_HOST,
+        MetricWhere,
+        description="Resource samples of this host, newest first.",
+    )
 
     metric_series: list[MetricSeries] | None = metric_series_field(
         HOST, "Platform admins and the host's agent only; null for anyone else."
@@ -210,47 +149,23 @@ class Gpu(Node):
     updated_at: datetime | None = col(G, "updated_at")
     allocated_to_id: strawberry.Private[str | None]
 
-    @strawberry.field(description="The host this GPU is installed in.")
-    async def host(self, info: Info) -> Host | None:
-        row = await info.context.loaders.hosts.host_by_id.load(self.host_id)
-        return None if row is None else Host.for_viewer(row, info.context)
-
-    @strawberry.field(description="The environment holding this GPU (gpus.allocated_to).")
-    async def allocated_to(self, info: Info) -> EnvironmentT | None:
-        from remotegpu.schema.types.environments import Environment
-
-        if self.allocated_to_id is None:
-            return None
-        row = await info.context.loaders.environments.environment_by_id.load(self.allocated_to_id)
-        return None if row is None else Environment.from_row(row)
-
-    @strawberry.field(description="Samples of this GPU, newest first.")
-    async def metrics(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: MetricWhereT | None = None,
-    ) -> Connection[GpuMetricT]:
-        from remotegpu.schema.inputs.metrics import METRIC_ORDERINGS_GPU
-        from remotegpu.schema.types.metrics import GpuMetric
-
-        loaders = info.context.loaders.metrics
-        return await child_connection(
-            info.context,
-            loaders.gpu_metrics_page_by_gpu_id,
-            loaders.gpu_metrics_count_by_gpu_id,
-            self.row_id,
-            GpuMetric.from_row,
-            METRIC_ORDERINGS_GPU,
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    host = reference(
+        Host, "hosts.host_by_id", "host_id", description="The host this GPU is installed in."
+    )
+    allocated_to = reference(
+        EnvironmentT,
+        "environments.environment_by_id",
+        "allocated_to",
+        attr="allocated_to_id",
+        description="The environment holding this GPU (gpus.allocated_to).",
+    )
+    metrics = children(
+        GpuMetricT,
+        "metrics.gpu_metrics_page_by_gpu_id",
+        METRIC_ORDERINGS_GPU,
+        MetricWhere,
+        description="Samples of this GPU, newest first.",
+    )
 
     metric_series: list[MetricSeries] | None = metric_series_field(
         GPU, "Customers: the GPUs allocated to their environments."

@@ -10,6 +10,7 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.relations import reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
@@ -21,13 +22,6 @@ Info = strawberry.Info[Context, None]
 HostT = Annotated["Host", strawberry.lazy("remotegpu.schema.types.hosts")]
 GpuT = Annotated["Gpu", strawberry.lazy("remotegpu.schema.types.hosts")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
-
-
-async def _host(info: Info, host_id: str) -> Host | None:
-    from remotegpu.schema.types.hosts import Host
-
-    row = await info.context.loaders.hosts.host_by_id.load(host_id)
-    return None if row is None else Host.for_viewer(row, info.context)
 
 
 H = "host_metrics"
@@ -59,9 +53,13 @@ class HostMetric(Node):
     gpu_avg_power: float | None = col(H, "gpu_avg_power")
     collected_at: datetime | None = col(H, "collected_at")
 
-    @strawberry.field(description="The host this sample was taken on.")
-    async def host(self, info: Info) -> HostT | None:
-        return await _host(info, self.host_id)
+    host = reference(
+        HostT,
+        "hosts.host_by_id",
+        "host_id",
+        description="The host this sample was taken on.",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.HostMetric) -> HostMetric:
@@ -87,16 +85,17 @@ class GpuMetric(Node):
     process_count: int | None = col(G, "process_count")
     collected_at: datetime | None = col(G, "collected_at")
 
-    @strawberry.field(description="The GPU this sample was taken from.")
-    async def gpu(self, info: Info) -> GpuT | None:
-        from remotegpu.schema.types.hosts import Gpu
+    gpu = reference(
+        GpuT,
+        "hosts.gpu_by_id",
+        "gpu_id",
+        description="The GPU this sample was taken from.",
+        compiled=False,
+    )
 
-        row = await info.context.loaders.hosts.gpu_by_id.load(self.gpu_id)
-        return None if row is None else Gpu.from_row(row)
-
-    @strawberry.field(description="The host of that GPU.")
-    async def host(self, info: Info) -> HostT | None:
-        return await _host(info, self.host_id)
+    host = reference(
+        HostT, "hosts.host_by_id", "host_id", description="The host of that GPU.", compiled=False
+    )
 
     @classmethod
     def from_row(cls, row: m.GpuMetric) -> GpuMetric:
@@ -118,12 +117,13 @@ class EnvironmentMetric(Node):
     network_tx_bytes: BigInt | None = col(E, "network_tx_bytes")
     collected_at: datetime | None = col(E, "collected_at")
 
-    @strawberry.field(description="The environment this sample describes.")
-    async def environment(self, info: Info) -> EnvironmentT | None:
-        from remotegpu.schema.types.environments import Environment
-
-        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
-        return None if row is None else Environment.from_row(row)
+    environment = reference(
+        EnvironmentT,
+        "environments.environment_by_id",
+        "env_id",
+        description="The environment this sample describes.",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.EnvironmentMetric) -> EnvironmentMetric:

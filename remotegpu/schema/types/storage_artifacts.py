@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
@@ -16,27 +16,18 @@ from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import ArtifactSourceType, ArtifactType
 from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.relations import customer_reference, workspace_reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
+from remotegpu.schema.types.environments import Environment
 from remotegpu.schema.types.storage_datasets import (
-    CustomerT,
-    EnvironmentT,
     Info,
-    TrainingJobT,
-    WorkspaceT,
     by_int_ids,
-    load_owner,
-    load_workspace,
 )
+from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.workloads import InferenceService
-
-InferenceServiceT = Annotated[
-    "InferenceService", strawberry.lazy("remotegpu.schema.types.workloads")
-]
 ArtifactSource = Annotated[
-    TrainingJobT | InferenceServiceT | EnvironmentT,
+    TrainingJob | InferenceService | Environment,
     strawberry.union(
         "ArtifactSource",
         description="What produced an artifact: a training job, an inference service or an "
@@ -61,13 +52,15 @@ class Artifact(Node):
     customer_id: int = col(A, "customer_id")
     workspace_id: int | None = col(A, "workspace_id")
 
-    @strawberry.field(description="The customer owning this artifact (artifacts.customer_id).")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await load_owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this artifact belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await load_workspace(info, self.workspace_id)
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this artifact (artifacts.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this artifact belongs to, if any.",
+        compiled=False,
+    )
 
     @strawberry.field(
         description="The job, service or environment that produced this artifact; null when "
@@ -78,18 +71,12 @@ class Artifact(Node):
             return None
         loaders = info.context.loaders
         if self.source_type == ArtifactSourceType.TRAINING_JOB:
-            from remotegpu.schema.types.workloads import TrainingJob
-
             job = await loaders.workloads.training_job_by_id.load(self.source_id)
             return None if job is None else TrainingJob.from_row(job)
         if self.source_type == ArtifactSourceType.INFERENCE_SERVICE:
-            from remotegpu.schema.types.workloads import InferenceService
-
             svc = await loaders.workloads.inference_service_by_id.load(self.source_id)
             return None if svc is None else InferenceService.from_row(svc)
         if self.source_type == ArtifactSourceType.ENVIRONMENT:
-            from remotegpu.schema.types.environments import Environment
-
             env = await loaders.environments.environment_by_id.load(self.source_id)
             return None if env is None else Environment.from_row(env)
         return None

@@ -16,7 +16,6 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.loaders.base import RowByKeyLoader
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import StorageStatus, StorageType, StorageVisibility
 from remotegpu.schema.inputs.storage import (
     DATASET_MOUNT_ORDERINGS,
@@ -26,47 +25,28 @@ from remotegpu.schema.inputs.storage import (
     DatasetVersionOrder,
     DatasetVersionWhere,
 )
+from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobWhere
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import (
+    children,
+    customer_reference,
+    lazy_type,
+    reference,
+    workspace_reference,
+)
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.inputs.workloads import TrainingJobOrder, TrainingJobWhere
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
     from remotegpu.schema.types.workloads import TrainingJob
-    from remotegpu.schema.types.workspaces import Workspace
 
 Info = strawberry.Info[Context, None]
 RowT = TypeVar("RowT")
 NodeT = TypeVar("NodeT")
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.workspaces")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 TrainingJobT = Annotated["TrainingJob", strawberry.lazy("remotegpu.schema.types.workloads")]
-TrainingJobWhereT = Annotated[
-    "TrainingJobWhere", strawberry.lazy("remotegpu.schema.inputs.workloads")
-]
-TrainingJobOrderT = Annotated[
-    "TrainingJobOrder", strawberry.lazy("remotegpu.schema.inputs.workloads")
-]
-
-
-async def load_owner(info: Info, customer_id: int) -> CustomerT | None:
-    from remotegpu.schema.types.customers import Customer
-
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
-
-
-async def load_workspace(info: Info, workspace_id: int | None) -> WorkspaceT | None:
-    from remotegpu.schema.types.workspaces import Workspace
-
-    if workspace_id is None:
-        return None
-    row = await info.context.loaders.workspaces.workspace_by_id.load(workspace_id)
-    return None if row is None else Workspace.from_row(row)
+_HERE = "remotegpu.schema.types.storage_datasets"
 
 
 def int_keys(ids: Sequence[str]) -> list[int | None]:
@@ -98,96 +78,39 @@ class Dataset(Node):
     customer_id: int = col(D, "customer_id")
     workspace_id: int | None = col(D, "workspace_id")
 
-    @strawberry.field(description="The customer owning this dataset (datasets.customer_id).")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await load_owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this dataset belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await load_workspace(info, self.workspace_id)
-
-    @strawberry.field(description="Versions of this dataset.")
-    async def versions(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: DatasetVersionWhere | None = None,
-        order_by: DatasetVersionOrder = DatasetVersionOrder.CREATED_AT_DESC,
-    ) -> Connection[DatasetVersion]:
-        loaders = info.context.loaders.storage
-        return await child_connection(
-            info.context,
-            loaders.dataset_versions_page_by_dataset_id,
-            loaders.dataset_versions_count_by_dataset_id,
-            self.row_id,
-            DatasetVersion.from_row,
-            DATASET_VERSION_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(
-        description="Where this dataset is or was mounted (environments the viewer may see)."
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this dataset (datasets.customer_id).",
+        compiled=False,
     )
-    async def mounts(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: DatasetMountWhere | None = None,
-        order_by: DatasetMountOrder = DatasetMountOrder.MOUNTED_AT_DESC,
-    ) -> Connection[DatasetMount]:
-        loaders = info.context.loaders.storage
-        return await child_connection(
-            info.context,
-            loaders.dataset_usage_page_by_dataset_id,
-            loaders.dataset_usage_count_by_dataset_id,
-            self.row_id,
-            DatasetMount.from_row,
-            DATASET_MOUNT_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(description="Training jobs that train on this dataset.")
-    async def training_jobs(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: TrainingJobWhereT | None = None,
-        order_by: TrainingJobOrderT | None = None,
-    ) -> Connection[TrainingJobT]:
-        from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobOrder
-        from remotegpu.schema.types.workloads import TrainingJob
-
-        loaders = info.context.loaders.workloads
-        return await child_connection(
-            info.context,
-            loaders.training_jobs_page_by_dataset_id,
-            loaders.training_jobs_count_by_dataset_id,
-            self.row_id,
-            TrainingJob.from_row,
-            TRAINING_JOB_ORDERINGS[order_by or next(iter(TrainingJobOrder))],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    workspace = workspace_reference(
+        description="The workspace this dataset belongs to, if any.",
+        compiled=False,
+    )
+    versions = children(
+        lazy_type(_HERE, "DatasetVersion"),  # declared below
+        "storage.dataset_versions_page_by_dataset_id",
+        DATASET_VERSION_ORDERINGS,
+        DatasetVersionWhere,
+        default=DatasetVersionOrder.CREATED_AT_DESC,
+        description="Versions of this dataset.",
+    )
+    mounts = children(
+        lazy_type(_HERE, "DatasetMount"),  # declared below
+        "storage.dataset_usage_page_by_dataset_id",
+        DATASET_MOUNT_ORDERINGS,
+        DatasetMountWhere,
+        default=DatasetMountOrder.MOUNTED_AT_DESC,
+        description="Where this dataset is or was mounted (environments the viewer may see).",
+    )
+    training_jobs = children(
+        TrainingJobT,
+        "workloads.training_jobs_page_by_dataset_id",
+        TRAINING_JOB_ORDERINGS,
+        TrainingJobWhere,
+        nullable=True,
+        description="Training jobs that train on this dataset.",
+    )
 
     @classmethod
     def from_row(cls, row: m.Dataset) -> Dataset:
@@ -208,10 +131,12 @@ class DatasetVersion(Node):
     created_at: datetime | None = col(DV, "created_at")
     dataset_id: int = col(DV, "dataset_id")
 
-    @strawberry.field(description="The dataset this is a version of.")
-    async def dataset(self, info: Info) -> Dataset | None:
-        row = await info.context.loaders.storage.dataset_by_id.load(self.dataset_id)
-        return None if row is None else Dataset.from_row(row)
+    dataset = reference(
+        Dataset,
+        "storage.dataset_by_id",
+        "dataset_id",
+        description="The dataset this is a version of.",
+    )
 
     @classmethod
     def from_row(cls, row: m.DatasetVersion) -> DatasetVersion:
@@ -232,17 +157,18 @@ class DatasetMount(Node):
     env_id: str = col(U, "env_id")
     dataset_id: int = col(U, "dataset_id")
 
-    @strawberry.field(description="The environment the dataset is mounted into.")
-    async def environment(self, info: Info) -> EnvironmentT | None:
-        from remotegpu.schema.types.environments import Environment
-
-        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
-        return None if row is None else Environment.from_row(row)
-
-    @strawberry.field(description="The mounted dataset (null if the viewer may not see it).")
-    async def dataset(self, info: Info) -> Dataset | None:
-        row = await info.context.loaders.storage.dataset_by_id.load(self.dataset_id)
-        return None if row is None else Dataset.from_row(row)
+    environment = reference(
+        EnvironmentT,
+        "environments.environment_by_id",
+        "env_id",
+        description="The environment the dataset is mounted into.",
+    )
+    dataset = reference(
+        Dataset,
+        "storage.dataset_by_id",
+        "dataset_id",
+        description="The mounted dataset (null if the viewer may not see it).",
+    )
 
     @classmethod
     def from_row(cls, row: m.DatasetUsage) -> DatasetMount:

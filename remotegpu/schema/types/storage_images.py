@@ -7,30 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import ImageStatus
+from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentWhere
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.storage_datasets import EnvironmentT, Info, by_int_ids
-
-if TYPE_CHECKING:
-    from remotegpu.schema.inputs.environments import EnvironmentOrder, EnvironmentWhere
-
-EnvironmentWhereT = Annotated[
-    "EnvironmentWhere", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
-EnvironmentOrderT = Annotated[
-    "EnvironmentOrder", strawberry.lazy("remotegpu.schema.inputs.environments")
-]
-
+from remotegpu.schema.types.storage_datasets import EnvironmentT, by_int_ids
 
 IM = "images"
 
@@ -53,34 +41,15 @@ class Image(Node):
     created_at: datetime | None = col(IM, "created_at")
     updated_at: datetime | None = col(IM, "updated_at")
 
-    @strawberry.field(description="Environments started from this image, visible to the viewer.")
-    async def environments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: EnvironmentWhereT | None = None,
-        order_by: EnvironmentOrderT | None = None,
-    ) -> Connection[EnvironmentT]:
-        from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentOrder
-        from remotegpu.schema.types.environments import Environment
-
-        loaders = info.context.loaders.environments
-        return await child_connection(
-            info.context,
-            loaders.environments_page_by_image,
-            loaders.environments_count_by_image,
-            self.name,
-            Environment.from_row,
-            ENVIRONMENT_ORDERINGS[order_by or next(iter(EnvironmentOrder))],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    environments = children(
+        EnvironmentT,
+        "environments.environments_page_by_image",
+        ENVIRONMENT_ORDERINGS,
+        EnvironmentWhere,
+        nullable=True,
+        via="name",
+        description="Environments started from this image, visible to the viewer.",
+    )
 
     @classmethod
     def from_row(cls, row: m.Image) -> Image:

@@ -14,41 +14,38 @@ import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import StorageStatus, StorageVisibility
 from remotegpu.schema.inputs.storage import (
     MODEL_VERSION_ORDERINGS,
     ModelVersionOrder,
     ModelVersionWhere,
 )
+from remotegpu.schema.inputs.workloads import (
+    INFERENCE_SERVICE_ORDERINGS,
+    TRAINING_JOB_ORDERINGS,
+    InferenceServiceWhere,
+    TrainingJobWhere,
+)
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import (
+    children,
+    customer_reference,
+    lazy_type,
+    reference,
+    workspace_reference,
+)
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.storage_datasets import (
-    CustomerT,
-    Info,
-    TrainingJobOrderT,
     TrainingJobT,
-    TrainingJobWhereT,
-    WorkspaceT,
     by_int_ids,
-    load_owner,
-    load_workspace,
 )
 
 if TYPE_CHECKING:
-    from remotegpu.schema.inputs.workloads import InferenceServiceOrder, InferenceServiceWhere
     from remotegpu.schema.types.workloads import InferenceService
 
 InferenceServiceT = Annotated[
     "InferenceService", strawberry.lazy("remotegpu.schema.types.workloads")
-]
-InferenceServiceWhereT = Annotated[
-    "InferenceServiceWhere", strawberry.lazy("remotegpu.schema.inputs.workloads")
-]
-InferenceServiceOrderT = Annotated[
-    "InferenceServiceOrder", strawberry.lazy("remotegpu.schema.inputs.workloads")
 ]
 
 
@@ -71,100 +68,39 @@ class Model(Node):
     customer_id: int = col(M, "customer_id")
     workspace_id: int | None = col(M, "workspace_id")
 
-    @strawberry.field(description="The customer owning this model (models.customer_id).")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await load_owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this model belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await load_workspace(info, self.workspace_id)
-
-    @strawberry.field(description="Versions of this model, with their evaluation metrics.")
-    async def versions(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: ModelVersionWhere | None = None,
-        order_by: ModelVersionOrder = ModelVersionOrder.CREATED_AT_DESC,
-    ) -> Connection[ModelVersion]:
-        loaders = info.context.loaders.storage
-        return await child_connection(
-            info.context,
-            loaders.model_versions_page_by_model_id,
-            loaders.model_versions_count_by_model_id,
-            self.row_id,
-            ModelVersion.from_row,
-            MODEL_VERSION_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(description="Training jobs that fine-tune or produce this model.")
-    async def training_jobs(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: TrainingJobWhereT | None = None,
-        order_by: TrainingJobOrderT | None = None,
-    ) -> Connection[TrainingJobT]:
-        from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobOrder
-        from remotegpu.schema.types.workloads import TrainingJob
-
-        loaders = info.context.loaders.workloads
-        return await child_connection(
-            info.context,
-            loaders.training_jobs_page_by_model_id,
-            loaders.training_jobs_count_by_model_id,
-            self.row_id,
-            TrainingJob.from_row,
-            TRAINING_JOB_ORDERINGS[order_by or next(iter(TrainingJobOrder))],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-
-    @strawberry.field(description="Inference services serving this model.")
-    async def inference_services(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: InferenceServiceWhereT | None = None,
-        order_by: InferenceServiceOrderT | None = None,
-    ) -> Connection[InferenceServiceT]:
-        from remotegpu.schema.inputs.workloads import (
-            INFERENCE_SERVICE_ORDERINGS,
-            InferenceServiceOrder,
-        )
-        from remotegpu.schema.types.workloads import InferenceService
-
-        loaders = info.context.loaders.workloads
-        return await child_connection(
-            info.context,
-            loaders.inference_services_page_by_model_id,
-            loaders.inference_services_count_by_model_id,
-            self.row_id,
-            InferenceService.from_row,
-            INFERENCE_SERVICE_ORDERINGS[order_by or next(iter(InferenceServiceOrder))],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    owner = customer_reference(
+        "customer_id",
+        description="The customer owning this model (models.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this model belongs to, if any.",
+        compiled=False,
+    )
+    versions = children(
+        lazy_type("remotegpu.schema.types.storage_ml_models", "ModelVersion"),  # declared below
+        "storage.model_versions_page_by_model_id",
+        MODEL_VERSION_ORDERINGS,
+        ModelVersionWhere,
+        default=ModelVersionOrder.CREATED_AT_DESC,
+        description="Versions of this model, with their evaluation metrics.",
+    )
+    training_jobs = children(
+        TrainingJobT,
+        "workloads.training_jobs_page_by_model_id",
+        TRAINING_JOB_ORDERINGS,
+        TrainingJobWhere,
+        nullable=True,
+        description="Training jobs that fine-tune or produce this model.",
+    )
+    inference_services = children(
+        InferenceServiceT,
+        "workloads.inference_services_page_by_model_id",
+        INFERENCE_SERVICE_ORDERINGS,
+        InferenceServiceWhere,
+        nullable=True,
+        description="Inference services serving this model.",
+    )
 
     @classmethod
     def from_row(cls, row: m.MlModel) -> Model:
@@ -185,10 +121,9 @@ class ModelVersion(Node):
     created_at: datetime | None = col(MV, "created_at")
     model_id: int = col(MV, "model_id")
 
-    @strawberry.field(description="The model this is a version of.")
-    async def model(self, info: Info) -> Model | None:
-        row = await info.context.loaders.storage.model_by_id.load(self.model_id)
-        return None if row is None else Model.from_row(row)
+    model = reference(
+        Model, "storage.model_by_id", "model_id", description="The model this is a version of."
+    )
 
     @classmethod
     def from_row(cls, row: m.MlModelVersion) -> ModelVersion:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.loaders.base import CountByParentLoader, PageByParentLoader
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import (
     CommentResourceType,
     IssueStatus,
@@ -20,50 +18,12 @@ from remotegpu.schema.enums import (
 )
 from remotegpu.schema.inputs.tickets import COMMENT_ORDERINGS, CommentOrder, CommentWhere
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, customer_reference, lazy_type
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-
-
-async def _customer(info: Info, customer_id: int | None) -> Any:
-    from remotegpu.schema.types.customers import Customer
-
-    if customer_id is None:
-        return None
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
-
-
-async def _comments(
-    info: Info,
-    pages: PageByParentLoader[m.Comment],
-    counts: CountByParentLoader,
-    ticket_id: int,
-    order_by: CommentOrder,
-    where: CommentWhere | None,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-) -> Connection[Comment]:
-    return await child_connection(
-        info.context,
-        pages,
-        counts,
-        ticket_id,
-        Comment.from_row,
-        COMMENT_ORDERINGS[order_by],
-        where,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-    )
+# Declared below Issue and Requirement, which connect to it.
+CommentT = lazy_type("remotegpu.schema.types.tickets", "Comment")
 
 
 ISS = "issues"
@@ -84,40 +44,27 @@ class Issue(Node):
     updated_at: datetime | None = col(ISS, "updated_at")
     resolved_at: datetime | None = col(ISS, "resolved_at")
 
-    @strawberry.field(description="The customer who reported this issue.")
-    async def reporter(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.customer_id)
-        return customer
+    reporter = customer_reference(
+        "customer_id",
+        description="The customer who reported this issue.",
+        compiled=False,
+    )
 
-    @strawberry.field(description="The staff member assigned to this issue, if any.")
-    async def assignee(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.assignee_id)
-        return customer
+    assignee = customer_reference(
+        "assignee_id",
+        description="The staff member assigned to this issue, if any.",
+        compiled=False,
+    )
 
-    @strawberry.field(description="Comments on this issue (conversation order by default).")
-    async def comments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: CommentWhere | None = None,
-        order_by: CommentOrder = CommentOrder.CREATED_AT_ASC,
-    ) -> Connection[Comment]:
-        loaders = info.context.loaders.tickets
-        return await _comments(
-            info,
-            loaders.issue_comments_page_by_resource_id,
-            loaders.issue_comments_count_by_resource_id,
-            self.row_id,
-            order_by,
-            where,
-            first,
-            after,
-            last,
-            before,
-        )
+    comments = children(
+        CommentT,
+        "tickets.issue_comments_page_by_resource_id",
+        COMMENT_ORDERINGS,
+        CommentWhere,
+        default=CommentOrder.CREATED_AT_ASC,
+        description="Comments on this issue (conversation order by default).",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.Issue) -> Issue:
@@ -141,40 +88,27 @@ class Requirement(Node):
     updated_at: datetime | None = col(Q, "updated_at")
     completed_at: datetime | None = col(Q, "completed_at")
 
-    @strawberry.field(description="The customer who raised this requirement.")
-    async def reporter(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.customer_id)
-        return customer
+    reporter = customer_reference(
+        "customer_id",
+        description="The customer who raised this requirement.",
+        compiled=False,
+    )
 
-    @strawberry.field(description="The staff member assigned to this requirement, if any.")
-    async def assignee(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.assignee_id)
-        return customer
+    assignee = customer_reference(
+        "assignee_id",
+        description="The staff member assigned to this requirement, if any.",
+        compiled=False,
+    )
 
-    @strawberry.field(description="Comments on this requirement (conversation order by default).")
-    async def comments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: CommentWhere | None = None,
-        order_by: CommentOrder = CommentOrder.CREATED_AT_ASC,
-    ) -> Connection[Comment]:
-        loaders = info.context.loaders.tickets
-        return await _comments(
-            info,
-            loaders.requirement_comments_page_by_resource_id,
-            loaders.requirement_comments_count_by_resource_id,
-            self.row_id,
-            order_by,
-            where,
-            first,
-            after,
-            last,
-            before,
-        )
+    comments = children(
+        CommentT,
+        "tickets.requirement_comments_page_by_resource_id",
+        COMMENT_ORDERINGS,
+        CommentWhere,
+        default=CommentOrder.CREATED_AT_ASC,
+        description="Comments on this requirement (conversation order by default).",
+        compiled=False,
+    )
 
     @classmethod
     def from_row(cls, row: m.Requirement) -> Requirement:
@@ -199,10 +133,11 @@ class Comment(Node):
     created_at: datetime | None = col(C, "created_at")
     updated_at: datetime | None = col(C, "updated_at")
 
-    @strawberry.field(description="The customer who wrote this comment.")
-    async def author(self, info: Info) -> CustomerT | None:
-        customer: CustomerT | None = await _customer(info, self.customer_id)
-        return customer
+    author = customer_reference(
+        "customer_id",
+        description="The customer who wrote this comment.",
+        compiled=False,
+    )
 
     @strawberry.field(description="The issue or requirement this comment is on.")
     async def subject(self, info: Info) -> CommentSubject | None:

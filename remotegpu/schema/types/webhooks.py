@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import WebhookDeliveryStatus
 from remotegpu.schema.inputs.webhooks import (
     WEBHOOK_LOG_ORDERINGS,
@@ -18,15 +17,11 @@ from remotegpu.schema.inputs.webhooks import (
     WebhookLogWhere,
 )
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, customer_reference, lazy_type, reference
 from remotegpu.schema.scalars import JSON
 from remotegpu.schema.types.base import col, from_row, table_doc
 
-if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
-
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
 
 W = "webhooks"
 
@@ -47,38 +42,16 @@ class Webhook(Node):
         description="Whether deliveries are signed; the secret itself is never readable."
     )
 
-    @strawberry.field(description="The customer owning this webhook.")
-    async def owner(self, info: Info) -> CustomerT | None:
-        from remotegpu.schema.types.customers import Customer
+    owner = customer_reference("customer_id", description="The customer owning this webhook.")
 
-        row = await info.context.loaders.customers.customer_by_id.load(self.customer_id)
-        return None if row is None else Customer.from_row(row)
-
-    @strawberry.field(description="Delivery attempts to this webhook, newest first.")
-    async def logs(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: WebhookLogWhere | None = None,
-        order_by: WebhookLogOrder = WebhookLogOrder.CREATED_AT_DESC,
-    ) -> Connection[WebhookLog]:
-        loaders = info.context.loaders.webhooks
-        return await child_connection(
-            info.context,
-            loaders.webhook_logs_page_by_webhook_id,
-            loaders.webhook_logs_count_by_webhook_id,
-            self.row_id,
-            WebhookLog.from_row,
-            WEBHOOK_LOG_ORDERINGS[order_by],
-            where,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
+    logs = children(
+        lazy_type("remotegpu.schema.types.webhooks", "WebhookLog"),  # declared below
+        "webhooks.webhook_logs_page_by_webhook_id",
+        WEBHOOK_LOG_ORDERINGS,
+        WebhookLogWhere,
+        default=WebhookLogOrder.CREATED_AT_DESC,
+        description="Delivery attempts to this webhook, newest first.",
+    )
 
     @classmethod
     def from_row(cls, row: m.Webhook) -> Webhook:
@@ -105,10 +78,12 @@ class WebhookLog(Node):
     error_class: str | None = col(L, "error_class")
     next_attempt_at: datetime | None = col(L, "next_attempt_at")
 
-    @strawberry.field(description="The webhook this delivery was for.")
-    async def webhook(self, info: Info) -> Webhook | None:
-        row = await info.context.loaders.webhooks.webhook_by_id.load(self.webhook_id)
-        return None if row is None else Webhook.from_row(row)
+    webhook = reference(
+        Webhook,
+        "webhooks.webhook_by_id",
+        "webhook_id",
+        description="The webhook this delivery was for.",
+    )
 
     @classmethod
     def from_row(cls, row: m.WebhookLog) -> WebhookLog:

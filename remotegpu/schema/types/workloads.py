@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -12,47 +12,25 @@ from remotegpu.context import Context
 from remotegpu.db.models import workloads as m
 from remotegpu.schema.enums import InferenceServiceStatus, TrainingJobStatus
 from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.relations import customer_reference, reference, workspace_reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 if TYPE_CHECKING:
-    from remotegpu.schema.types.customers import Customer
     from remotegpu.schema.types.environments import Environment
     from remotegpu.schema.types.storage import Dataset, Model, ModelVersion
-    from remotegpu.schema.types.workspaces import Workspace
 
 Info = strawberry.Info[Context, None]
-CustomerT = Annotated["Customer", strawberry.lazy("remotegpu.schema.types.customers")]
-WorkspaceT = Annotated["Workspace", strawberry.lazy("remotegpu.schema.types.workspaces")]
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 DatasetT = Annotated["Dataset", strawberry.lazy("remotegpu.schema.types.storage")]
 ModelT = Annotated["Model", strawberry.lazy("remotegpu.schema.types.storage")]
 ModelVersionT = Annotated["ModelVersion", strawberry.lazy("remotegpu.schema.types.storage")]
 
 
-async def _owner(info: Info, customer_id: int) -> CustomerT | None:
-    from remotegpu.schema.types.customers import Customer
-
-    row = await info.context.loaders.customers.customer_by_id.load(customer_id)
-    return None if row is None else Customer.from_row(row)
-
-
-async def _workspace(info: Info, workspace_id: int | None) -> WorkspaceT | None:
-    from remotegpu.schema.types.workspaces import Workspace
-
-    if workspace_id is None:
-        return None
-    row = await info.context.loaders.workspaces.workspace_by_id.load(workspace_id)
-    return None if row is None else Workspace.from_row(row)
-
-
-async def _model(info: Info, model_id: int | None) -> ModelT | None:
-    from remotegpu.schema.types.storage import Model
-
-    if model_id is None:
-        return None
-    row = await info.context.loaders.storage.model_by_id.load(model_id)
-    return None if row is None else Model.from_row(row)
+def _model_reference(description: str) -> Any:
+    return reference(
+        ModelT, "storage.model_by_id", "model_id", description=description, compiled=False
+    )
 
 
 T = "training_jobs"
@@ -80,35 +58,28 @@ class TrainingJob(Node):
     created_at: datetime | None = col(T, "created_at")
     updated_at: datetime | None = col(T, "updated_at")
 
-    @strawberry.field(description="The customer who owns this job (training_jobs.customer_id).")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await _owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this job belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await _workspace(info, self.workspace_id)
-
-    @strawberry.field(description="The environment this job runs in, if any.")
-    async def environment(self, info: Info) -> EnvironmentT | None:
-        from remotegpu.schema.types.environments import Environment
-
-        if self.env_id is None:
-            return None
-        row = await info.context.loaders.environments.environment_by_id.load(self.env_id)
-        return None if row is None else Environment.from_row(row)
-
-    @strawberry.field(description="The dataset this job trains on, if any.")
-    async def dataset(self, info: Info) -> DatasetT | None:
-        from remotegpu.schema.types.storage import Dataset
-
-        if self.dataset_id is None:
-            return None
-        row = await info.context.loaders.storage.dataset_by_id.load(self.dataset_id)
-        return None if row is None else Dataset.from_row(row)
-
-    @strawberry.field(description="The model this job trains, if any.")
-    async def model(self, info: Info) -> ModelT | None:
-        return await _model(info, self.model_id)
+    owner = customer_reference(
+        "customer_id",
+        description="The customer who owns this job (training_jobs.customer_id).",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this job belongs to, if any.",
+        compiled=False,
+    )
+    environment = reference(
+        EnvironmentT,
+        "environments.environment_by_id",
+        "env_id",
+        description="The environment this job runs in, if any.",
+    )
+    dataset = reference(
+        DatasetT,
+        "storage.dataset_by_id",
+        "dataset_id",
+        description="The dataset this job trains on, if any.",
+    )
+    model = _model_reference("The model this job trains, if any.")
 
     @classmethod
     def from_row(cls, row: m.TrainingJob) -> TrainingJob:
@@ -137,17 +108,16 @@ class InferenceService(Node):
     created_at: datetime | None = col(S, "created_at")
     updated_at: datetime | None = col(S, "updated_at")
 
-    @strawberry.field(description="The customer who owns this service.")
-    async def owner(self, info: Info) -> CustomerT | None:
-        return await _owner(info, self.customer_id)
-
-    @strawberry.field(description="The workspace this service belongs to, if any.")
-    async def workspace(self, info: Info) -> WorkspaceT | None:
-        return await _workspace(info, self.workspace_id)
-
-    @strawberry.field(description="The model this service serves, if any.")
-    async def model(self, info: Info) -> ModelT | None:
-        return await _model(info, self.model_id)
+    owner = customer_reference(
+        "customer_id",
+        description="The customer who owns this service.",
+        compiled=False,
+    )
+    workspace = workspace_reference(
+        description="The workspace this service belongs to, if any.",
+        compiled=False,
+    )
+    model = _model_reference("The model this service serves, if any.")
 
     # Python name differs from the column so that from_row does not treat it as a column.
     @strawberry.field(

@@ -10,22 +10,23 @@ import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.connections import child_connection
 from remotegpu.schema.enums import (
     WorkspaceMemberStatus,
     WorkspaceRole,
     WorkspaceStatus,
     WorkspaceType,
 )
+from remotegpu.schema.inputs import storage as storage_in
+from remotegpu.schema.inputs import workloads as workloads_in
 from remotegpu.schema.inputs.workspaces import (
     WORKSPACE_MEMBER_ORDERINGS,
     WorkspaceMemberOrder,
     WorkspaceMemberWhere,
 )
 from remotegpu.schema.node import Node, register_node
-from remotegpu.schema.pagination import Connection
+from remotegpu.schema.relations import children, lazy_type, reference
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.customers import Customer, int_keys, owned_edge, paging
+from remotegpu.schema.types.customers import Customer, int_keys, owned_edge
 
 Info = strawberry.Info[Context, None]
 
@@ -45,63 +46,55 @@ class Workspace(Node):
     created_at: datetime | None = col(W, "created_at")
     updated_at: datetime | None = col(W, "updated_at")
 
-    @strawberry.field(description="The customer owning this workspace.")
-    async def owner(self, info: Info) -> Customer | None:
-        row = await info.context.loaders.customers.customer_by_id.load(self.owner_id)
-        return None if row is None else Customer.from_row(row)
-
-    @strawberry.field(description="Memberships of this workspace (any status).")
-    async def members(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        where: WorkspaceMemberWhere | None = None,
-        order_by: WorkspaceMemberOrder = WorkspaceMemberOrder.ID_ASC,
-    ) -> Connection[WorkspaceMember]:
-        ld = info.context.loaders.workspaces
-        return await child_connection(
-            info.context,
-            ld.workspace_members_page_by_workspace_id,
-            ld.workspace_members_count_by_workspace_id,
-            self.row_id,
-            WorkspaceMember.from_row,
-            WORKSPACE_MEMBER_ORDERINGS[order_by],
-            where,
-            **paging(first, after, last, before),
-        )
+    owner = reference(
+        Customer,
+        "customers.customer_by_id",
+        "owner_id",
+        description="The customer owning this workspace.",
+    )
+    members = children(
+        lazy_type("remotegpu.schema.types.workspaces", "WorkspaceMember"),  # declared below
+        "workspaces.workspace_members_page_by_workspace_id",
+        WORKSPACE_MEMBER_ORDERINGS,
+        WorkspaceMemberWhere,
+        default=WorkspaceMemberOrder.ID_ASC,
+        description="Memberships of this workspace (any status).",
+    )
 
     datasets = owned_edge(
         "Datasets of this workspace, visible to the viewer.",
         "storage.datasets_page_by_workspace_id",
         "storage.Dataset",
-        "storage.DATASET_ORDERINGS",
+        storage_in.DATASET_ORDERINGS,
+        storage_in.DatasetWhere,
     )
     models = owned_edge(
         "ML models of this workspace, visible to the viewer.",
         "storage.models_page_by_workspace_id",
         "storage.Model",
-        "storage.MODEL_ORDERINGS",
+        storage_in.MODEL_ORDERINGS,
+        storage_in.ModelWhere,
     )
     artifacts = owned_edge(
         "Artifacts of this workspace, visible to the viewer.",
         "storage.artifacts_page_by_workspace_id",
         "storage.Artifact",
-        "storage.ARTIFACT_ORDERINGS",
+        storage_in.ARTIFACT_ORDERINGS,
+        storage_in.ArtifactWhere,
     )
     training_jobs = owned_edge(
         "Training jobs of this workspace, visible to the viewer.",
         "workloads.training_jobs_page_by_workspace_id",
         "workloads.TrainingJob",
-        "workloads.TRAINING_JOB_ORDERINGS",
+        workloads_in.TRAINING_JOB_ORDERINGS,
+        workloads_in.TrainingJobWhere,
     )
     inference_services = owned_edge(
         "Inference services of this workspace, visible to the viewer.",
         "workloads.inference_services_page_by_workspace_id",
         "workloads.InferenceService",
-        "workloads.INFERENCE_SERVICE_ORDERINGS",
+        workloads_in.INFERENCE_SERVICE_ORDERINGS,
+        workloads_in.InferenceServiceWhere,
     )
 
     @classmethod
@@ -122,15 +115,15 @@ class WorkspaceMember(Node):
     joined_at: datetime | None = col(M, "joined_at")
     created_at: datetime | None = col(M, "created_at")
 
-    @strawberry.field(description="The workspace of this membership.")
-    async def workspace(self, info: Info) -> Workspace | None:
-        row = await info.context.loaders.workspaces.workspace_by_id.load(self.workspace_id)
-        return None if row is None else Workspace.from_row(row)
-
-    @strawberry.field(description="The member.")
-    async def customer(self, info: Info) -> Customer | None:
-        row = await info.context.loaders.customers.customer_by_id.load(self.customer_id)
-        return None if row is None else Customer.from_row(row)
+    workspace = reference(
+        Workspace,
+        "workspaces.workspace_by_id",
+        "workspace_id",
+        description="The workspace of this membership.",
+    )
+    customer = reference(
+        Customer, "customers.customer_by_id", "customer_id", description="The member."
+    )
 
     @classmethod
     def from_row(cls, row: m.WorkspaceMember) -> WorkspaceMember:
