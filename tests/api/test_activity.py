@@ -26,31 +26,20 @@ from remotegpu.schema.inputs.activity import (
     NotificationOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.documents import connection_query
 from tests.support.paging import global_id, walk_edges
 
-NOTIFICATIONS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: NotificationWhere, $orderBy: NotificationOrder! = CREATED_AT_DESC) {
-  notifications(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId customerId type level isRead readAt createdAt } }
-  }
-}
-"""
+NOTIFICATIONS_PAGE = connection_query(
+    "notifications",
+    "edges { cursor node { id rowId customerId type level isRead readAt createdAt } }",
+    default_order="CREATED_AT_DESC",
+)
 
-AUDIT_LOGS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: AuditLogWhere, $orderBy: AuditLogOrder! = CREATED_AT_DESC) {
-  auditLogs(first: $first, after: $after, last: $last, before: $before,
-            where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId customerId action resourceType resourceId createdAt } }
-  }
-}
-"""
+AUDIT_LOGS_PAGE = connection_query(
+    "auditLogs",
+    "edges { cursor node { id rowId customerId action resourceType resourceId createdAt } }",
+    default_order="CREATED_AT_DESC",
+)
 
 NOTIFICATIONS_WITH_CUSTOMER = """
 {

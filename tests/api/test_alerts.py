@@ -13,39 +13,21 @@ import pytest
 
 from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import connection_query
 from tests.support.paging import global_id, walk_backward, walk_forward
 
-ALERT_RULES = """
-query Rules($first: Int, $after: String, $last: Int, $before: String,
-            $where: AlertRuleWhere, $orderBy: AlertRuleOrder) {
-  alertRules(first: $first, after: $after, last: $last, before: $before,
-             where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId customerId name metricType threshold comparison duration severity enabled
-      owner { rowId }
-    }
-  }
-}
-"""
+ALERT_RULES = connection_query(
+    "alertRules",
+    "nodes { id rowId customerId name metricType threshold comparison duration severity enabled"
+    " owner { rowId } }",
+)
 
-ALERT_RECORDS = """
-query Records($first: Int, $after: String, $last: Int, $before: String,
-              $where: AlertRecordWhere, $orderBy: AlertRecordOrder) {
-  alertRecords(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId ruleId customerId status severity currentValue threshold triggeredAt
-      rule { rowId }
-      customer { rowId }
-    }
-  }
-}
-"""
+ALERT_RECORDS = connection_query(
+    "alertRecords",
+    "nodes { id rowId ruleId customerId status severity currentValue threshold triggeredAt rule {"
+    " rowId } customer { rowId } }",
+)
 
 RULES_WITH_RECORDS = """
 {
@@ -257,7 +239,7 @@ async def test_alert_records_filters_match_sql(
 ) -> None:
     url = seeded_shared_url
     owner = await rule_owner(url)
-    rule = (await column(url, "SELECT rule_id FROM alert_records ORDER BY id LIMIT 1"))[0]
+    rule = await first_value(url, "SELECT rule_id FROM alert_records ORDER BY id LIMIT 1")
     middle = (
         await column(url, "SELECT triggered_at FROM alert_records ORDER BY triggered_at, id")
     )[5]
@@ -320,12 +302,10 @@ async def test_alert_rule_records_edge_matches_sql_for_every_rule(
 async def test_alert_rule_records_child_pages_cover_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rule_id, _ = (
-        await fetch(
-            seeded_shared_url,
-            "SELECT rule_id, count(*) FROM alert_records GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
-        )
-    )[0]
+    rule_id, _ = await first_row(
+        seeded_shared_url,
+        "SELECT rule_id, count(*) FROM alert_records GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM alert_records WHERE rule_id = $1 ORDER BY triggered_at DESC, id DESC",
@@ -421,9 +401,9 @@ async def test_alert_records_of_platform_rules_hide_the_rule_from_customers(
 ) -> None:
     """A record raised for a customer by a platform-wide rule: the rule edge is null."""
     owner = await rule_owner(seeded_url)
-    platform_rule = (
-        await column(seeded_url, "SELECT id FROM alert_rules WHERE customer_id IS NULL LIMIT 1")
-    )[0]
+    platform_rule = await first_value(
+        seeded_url, "SELECT id FROM alert_rules WHERE customer_id IS NULL LIMIT 1"
+    )
     conn = await asyncpg.connect(asyncpg_dsn(seeded_url))
     try:
         record_id = await conn.fetchval(
@@ -449,13 +429,13 @@ async def test_alerts_anonymous_and_agents_see_nothing(
 ) -> None:
     from remotegpu.auth.viewer import ANONYMOUS
 
-    host = (await column(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     viewer = ANONYMOUS if who == "anonymous" else agent_viewer(1, host)
     for doc, field in ((ALERT_RULES, "alertRules"), (ALERT_RECORDS, "alertRecords")):
         data = await gql_ro.ok(doc, {"first": 100}, viewer)
         assert data[field]["nodes"] == []
         assert data[field]["totalCount"] == 0
-    rule = (await column(seeded_shared_url, "SELECT id FROM alert_rules LIMIT 1"))[0]
+    rule = await first_value(seeded_shared_url, "SELECT id FROM alert_rules LIMIT 1")
     assert (await gql_ro.ok(NODE, {"id": global_id("AlertRule", rule)}, viewer)) == {"node": None}
 
 

@@ -9,20 +9,14 @@ from typing import Any
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column
+from tests.support.db import column, first_value
+from tests.support.documents import connection_query
 from tests.support.paging import global_id
 
-SYSTEM_CONFIGS = """
-query SC($first: Int, $after: String, $last: Int, $before: String,
-         $where: SystemConfigWhere, $orderBy: SystemConfigOrder) {
-  systemConfigs(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId configKey configValue configType description isPublic }
-  }
-}
-"""
+SYSTEM_CONFIGS = connection_query(
+    "systemConfigs",
+    "nodes { id rowId configKey configValue configType description isPublic }",
+)
 
 SYSTEM_CONFIG = """
 query One($key: String!) {
@@ -128,11 +122,9 @@ async def test_system_configs_garbage_cursor_gives_bad_user_input(gql_ro: GraphQ
 async def test_system_config_private_key_is_hidden_from_non_admins(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    row_id = (
-        await column(
-            seeded_shared_url, "SELECT id FROM system_configs WHERE config_key = $1", PRIVATE_KEY
-        )
-    )[0]
+    row_id = await first_value(
+        seeded_shared_url, "SELECT id FROM system_configs WHERE config_key = $1", PRIVATE_KEY
+    )
     for viewer in (customer_viewer(2), agent_viewer(1, "any-host")):
         assert (await gql_ro.ok(SYSTEM_CONFIG, {"key": PRIVATE_KEY}, viewer))[
             "systemConfig"
@@ -151,13 +143,11 @@ async def test_system_config_private_key_is_hidden_from_non_admins(
 async def test_system_config_public_key_is_readable_without_login(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    value = (
-        await column(
-            seeded_shared_url,
-            "SELECT config_value FROM system_configs WHERE config_key = $1",
-            PUBLIC_KEY,
-        )
-    )[0]
+    value = await first_value(
+        seeded_shared_url,
+        "SELECT config_value FROM system_configs WHERE config_key = $1",
+        PUBLIC_KEY,
+    )
     data = await gql_ro.ok(SYSTEM_CONFIG, {"key": PUBLIC_KEY})
     assert data["systemConfig"]["configValue"] == value
     assert data["systemConfig"]["configType"] == "STRING"

@@ -10,20 +10,14 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import connection_query
 from tests.support.paging import global_id, walk_forward
 
-ENVIRONMENTS = """
-query Envs($first: Int, $after: String, $last: Int, $before: String,
-           $where: EnvironmentWhere, $orderBy: EnvironmentOrder) {
-  environments(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId userId hostId status imageName name }
-  }
-}
-"""
+ENVIRONMENTS = connection_query(
+    "environments",
+    "nodes { id rowId userId hostId status imageName name }",
+)
 
 ENVIRONMENT = """
 query Env($id: String!) {
@@ -59,17 +53,10 @@ query Node($id: ID!) {
 }
 """
 
-PORT_MAPPINGS = """
-query Ports($first: Int, $after: String, $last: Int, $before: String,
-            $where: PortMappingWhere, $orderBy: PortMappingOrder) {
-  portMappings(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId envId externalPort serviceType status environment { rowId } }
-  }
-}
-"""
+PORT_MAPPINGS = connection_query(
+    "portMappings",
+    "nodes { id rowId envId externalPort serviceType status environment { rowId } }",
+)
 
 HOST_ENVIRONMENTS = """
 query HostEnvs($id: String!) {
@@ -167,7 +154,7 @@ async def test_environments_cursor_of_another_ordering_is_bad_user_input(
 
 
 async def _filter_cases(url: str) -> list[tuple[dict[str, Any], str, list[Any]]]:
-    env = (await fetch(url, "SELECT * FROM environments ORDER BY id LIMIT 1 OFFSET 7"))[0]
+    env = await first_row(url, "SELECT * FROM environments ORDER BY id LIMIT 1 OFFSET 7")
     return [
         ({"status": {"eq": "RUNNING"}}, "status = 'running'", []),
         ({"status": {"in": ["STOPPED", "ERROR"]}}, "status IN ('stopped', 'error')", []),
@@ -240,7 +227,7 @@ async def test_environment_relations_match_sql(
 ) -> None:
     url = seeded_shared_url
     for env_id in await _interesting_envs(url):
-        env = (await fetch(url, "SELECT * FROM environments WHERE id = $1", env_id))[0]
+        env = await first_row(url, "SELECT * FROM environments WHERE id = $1", env_id)
         data = (await gql_ro.ok(ENVIRONMENT, {"id": env_id}, ADMIN))["environment"]
         assert data["rowId"] == env_id
         assert data["id"] == global_id("Environment", env_id)
@@ -355,7 +342,7 @@ async def test_port_mappings_filters_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    pm = (await fetch(url, "SELECT * FROM port_mappings ORDER BY id LIMIT 1 OFFSET 3"))[0]
+    pm = await first_row(url, "SELECT * FROM port_mappings ORDER BY id LIMIT 1 OFFSET 3")
     cases: list[tuple[dict[str, Any], str, list[Any]]] = [
         ({"status": {"eq": "ACTIVE"}}, "status = 'active'", []),
         ({"status": {"in": ["RELEASED"]}}, "status = 'released'", []),
@@ -416,7 +403,7 @@ async def test_environment_owner_sees_it_through_every_path(
 ) -> None:
     url = seeded_shared_url
     env_id = (await _interesting_envs(url))[0]
-    owner = (await column(url, "SELECT user_id FROM environments WHERE id = $1", env_id))[0]
+    owner = await first_value(url, "SELECT user_id FROM environments WHERE id = $1", env_id)
     viewer = customer_viewer(owner)
     data = (await gql_ro.ok(ENVIRONMENT, {"id": env_id}, viewer))["environment"]
     assert data["rowId"] == env_id
@@ -491,11 +478,9 @@ async def test_environments_agent_sees_only_its_hosts(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    host_id = (
-        await column(
-            url, "SELECT host_id FROM environments GROUP BY host_id ORDER BY count(*) DESC LIMIT 1"
-        )
-    )[0]
+    host_id = await first_value(
+        url, "SELECT host_id FROM environments GROUP BY host_id ORDER BY count(*) DESC LIMIT 1"
+    )
     expected = await column(
         url,
         "SELECT id FROM environments WHERE host_id = $1 ORDER BY created_at DESC, id DESC",

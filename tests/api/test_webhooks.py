@@ -12,32 +12,19 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
+from tests.support.db import column, fetch, first_value
+from tests.support.documents import connection_query
 from tests.support.paging import global_id, walk_backward, walk_forward
 
-WEBHOOKS = """
-query Hooks($first: Int, $after: String, $last: Int, $before: String,
-            $where: WebhookWhere, $orderBy: WebhookOrder) {
-  webhooks(first: $first, after: $after, last: $last, before: $before,
-           where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }
-  }
-}
-"""
+WEBHOOKS = connection_query(
+    "webhooks",
+    "nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }",
+)
 
-WEBHOOK_LOGS = """
-query Logs($first: Int, $after: String, $last: Int, $before: String,
-           $where: WebhookLogWhere, $orderBy: WebhookLogOrder) {
-  webhookLogs(first: $first, after: $after, last: $last, before: $before,
-              where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }
-  }
-}
-"""
+WEBHOOK_LOGS = connection_query(
+    "webhookLogs",
+    "nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }",
+)
 
 HOOKS_WITH_LOGS = """
 {
@@ -79,12 +66,10 @@ ADMIN = admin_viewer()
 async def hook_owner(url: str) -> int:
     """The customer with the most webhooks."""
     return int(
-        (
-            await column(
-                url,
-                "SELECT customer_id FROM webhooks GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-            )
-        )[0]
+        await first_value(
+            url,
+            "SELECT customer_id FROM webhooks GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+        )
     )
 
 
@@ -206,8 +191,8 @@ async def test_webhook_logs_filters_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    hook = (await column(url, "SELECT webhook_id FROM webhook_logs ORDER BY id LIMIT 1"))[0]
-    event = (await column(url, "SELECT event_type FROM webhook_logs ORDER BY id LIMIT 1"))[0]
+    hook = await first_value(url, "SELECT webhook_id FROM webhook_logs ORDER BY id LIMIT 1")
+    event = await first_value(url, "SELECT event_type FROM webhook_logs ORDER BY id LIMIT 1")
     moment = (await column(url, "SELECT created_at FROM webhook_logs ORDER BY created_at, id"))[7]
     cases: list[tuple[dict[str, Any], str, list[Any]]] = [
         ({"webhookId": {"eq": str(hook)}}, "webhook_id = $1", [hook]),
@@ -246,12 +231,10 @@ async def test_webhook_logs_edge_matches_sql_for_every_webhook(
 async def test_webhook_logs_child_pages_cover_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    hook = (
-        await column(
-            seeded_shared_url,
-            "SELECT webhook_id FROM webhook_logs GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-        )
-    )[0]
+    hook = await first_value(
+        seeded_shared_url,
+        "SELECT webhook_id FROM webhook_logs GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM webhook_logs WHERE webhook_id = $1 ORDER BY created_at DESC, id DESC",
@@ -327,14 +310,12 @@ async def test_webhook_log_edge_hides_a_webhook_the_viewer_cannot_see(
     """Admins see every log; the webhook edge of a log follows the same scope."""
     url = seeded_shared_url
     owner = await hook_owner(url)
-    log = (
-        await column(
-            url,
-            "SELECT l.id FROM webhook_logs l JOIN webhooks w ON w.id = l.webhook_id "
-            "WHERE w.customer_id = $1 ORDER BY l.id LIMIT 1",
-            owner,
-        )
-    )[0]
+    log = await first_value(
+        url,
+        "SELECT l.id FROM webhook_logs l JOIN webhooks w ON w.id = l.webhook_id "
+        "WHERE w.customer_id = $1 ORDER BY l.id LIMIT 1",
+        owner,
+    )
     data = await gql_ro.ok(NODE, {"id": global_id("WebhookLog", log)}, customer_viewer(owner))
     assert data["node"]["rowId"] == log
     other = customer_viewer(await outsider(url))
@@ -345,13 +326,13 @@ async def test_webhook_log_edge_hides_a_webhook_the_viewer_cannot_see(
 async def test_webhooks_anonymous_and_agents_see_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str, who: str
 ) -> None:
-    host = (await column(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     viewer = ANONYMOUS if who == "anonymous" else agent_viewer(1, host)
     for doc, field in ((WEBHOOKS, "webhooks"), (WEBHOOK_LOGS, "webhookLogs")):
         data = await gql_ro.ok(doc, {"first": 100}, viewer)
         assert data[field]["nodes"] == []
         assert data[field]["totalCount"] == 0
-    hook = (await column(seeded_shared_url, "SELECT id FROM webhooks LIMIT 1"))[0]
+    hook = await first_value(seeded_shared_url, "SELECT id FROM webhooks LIMIT 1")
     assert await gql_ro.ok(NODE, {"id": global_id("Webhook", hook)}, viewer) == {"node": None}
 
 

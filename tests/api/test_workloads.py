@@ -25,32 +25,20 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.documents import connection_query
 from tests.support.paging import global_id, walk_edges
 
-TRAINING_JOBS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: TrainingJobWhere, $orderBy: TrainingJobOrder! = CREATED_AT_DESC) {
-  trainingJobs(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId status priority createdAt customerId workspaceId } }
-  }
-}
-"""
+TRAINING_JOBS_PAGE = connection_query(
+    "trainingJobs",
+    "edges { cursor node { id rowId status priority createdAt customerId workspaceId } }",
+    default_order="CREATED_AT_DESC",
+)
 
-INFERENCE_SERVICES_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: InferenceServiceWhere,
-       $orderBy: InferenceServiceOrder! = CREATED_AT_DESC) {
-  inferenceServices(first: $first, after: $after, last: $last, before: $before,
-                    where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId status customerId workspaceId } }
-  }
-}
-"""
+INFERENCE_SERVICES_PAGE = connection_query(
+    "inferenceServices",
+    "edges { cursor node { id rowId status customerId workspaceId } }",
+    default_order="CREATED_AT_DESC",
+)
 
 TRAINING_JOB = """
 query ($id: String!) {

@@ -11,21 +11,15 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import fetch
+from tests.support.db import fetch, first_value
+from tests.support.documents import connection_query
 
 BOB, ALICE = 3, 2
 
-WORKSPACES = """
-query Workspaces($first: Int, $after: String, $last: Int, $before: String,
-                 $where: WorkspaceWhere, $orderBy: WorkspaceOrder) {
-  workspaces(first: $first, after: $after, last: $last, before: $before,
-             where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId ownerId type status memberCount } }
-  }
-}
-"""
+WORKSPACES = connection_query(
+    "workspaces",
+    "edges { cursor node { id rowId ownerId type status memberCount } }",
+)
 
 WORKSPACE = """
 query Workspace($id: ID!) {
@@ -45,17 +39,10 @@ query Workspace($id: ID!) {
 }
 """
 
-WORKSPACE_MEMBERS = """
-query Members($first: Int, $after: String, $last: Int, $before: String,
-              $where: WorkspaceMemberWhere, $orderBy: WorkspaceMemberOrder) {
-  workspaceMembers(first: $first, after: $after, last: $last, before: $before,
-                   where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId workspaceId customerId role } }
-  }
-}
-"""
+WORKSPACE_MEMBERS = connection_query(
+    "workspaceMembers",
+    "edges { cursor node { id rowId workspaceId customerId role } }",
+)
 
 MEMBERS_OF = """
 query MembersOf($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
@@ -185,7 +172,7 @@ async def test_workspace_as_outsider_returns_null_everywhere(
 async def test_workspaces_as_agent_or_anonymous_returns_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    host = (await fetch(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]["id"]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     team = await demo_team(seeded_shared_url)
     for viewer in (agent_viewer(1, host), None):
         kwargs: dict[str, Any] = {} if viewer is None else {"viewer": viewer}

@@ -15,7 +15,14 @@ from remotegpu.domain import alerts
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, customer_viewer
-from tests.support.db import fetch, first_admin, last_audit, value, violations
+from tests.support.db import (
+    fetch,
+    first_admin,
+    first_row,
+    last_audit,
+    value,
+    violations,
+)
 
 RULE_FIELDS = """
   alertRule { rowId customerId name description metricType threshold comparison duration
@@ -463,9 +470,9 @@ async def test_alert_record_resolve_firing_resolved_with_event(gql: GraphQLRunne
     assert payload["errors"] == []
     assert payload["alertRecord"]["status"] == "RESOLVED"
     assert payload["alertRecord"]["resolvedAt"] is not None
-    row = (
-        await fetch(gql.url, "SELECT status, resolved_at FROM alert_records WHERE id=$1", record_id)
-    )[0]
+    row = await first_row(
+        gql.url, "SELECT status, resolved_at FROM alert_records WHERE id=$1", record_id
+    )
     assert row["status"] == "resolved"
     assert row["resolved_at"] is not None
     events = await fetch(
@@ -512,13 +519,10 @@ async def test_alert_record_resolve_already_resolved_invalid_transition(
     gql: GraphQLRunner,
 ) -> None:
     staff = await first_admin(gql.url)
-    record_id, resolved_at = (
-        await fetch(
-            gql.url,
-            "SELECT id, resolved_at FROM alert_records WHERE status = 'resolved'"
-            " ORDER BY id LIMIT 1",
-        )
-    )[0]
+    record_id, resolved_at = await first_row(
+        gql.url,
+        "SELECT id, resolved_at FROM alert_records WHERE status = 'resolved' ORDER BY id LIMIT 1",
+    )
 
     data = await gql.ok(RESOLVE, {"input": {"rowId": record_id}}, staff)
 

@@ -20,7 +20,14 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
 from remotegpu.schema.inputs.webhooks_mutations import WebhookEvent
 from tests.graphql import GraphQLRunner, customer_viewer, runner_for
-from tests.support.db import fetch, first_admin, last_audit, value, violations
+from tests.support.db import (
+    fetch,
+    first_admin,
+    first_row,
+    last_audit,
+    value,
+    violations,
+)
 
 PUBLIC_URL = "https://93.184.216.34/hook"
 ALLOWED_HOST = "hooks.internal.test"
@@ -422,13 +429,11 @@ async def test_webhook_rotate_secret_short_secret_invalid_input(gql: GraphQLRunn
 
 async def test_webhook_delete_by_admin_removes_webhook_and_its_logs(gql: GraphQLRunner) -> None:
     staff = await first_admin(gql.url)
-    hook_id, owner_id = (
-        await fetch(
-            gql.url,
-            "SELECT w.id, w.customer_id FROM webhooks w WHERE EXISTS"
-            " (SELECT 1 FROM webhook_logs l WHERE l.webhook_id = w.id) ORDER BY w.id LIMIT 1",
-        )
-    )[0]
+    hook_id, owner_id = await first_row(
+        gql.url,
+        "SELECT w.id, w.customer_id FROM webhooks w WHERE EXISTS"
+        " (SELECT 1 FROM webhook_logs l WHERE l.webhook_id = w.id) ORDER BY w.id LIMIT 1",
+    )
     other_logs = await value(
         gql.url, "SELECT count(*) FROM webhook_logs WHERE webhook_id <> $1", hook_id
     )

@@ -37,6 +37,18 @@ async def value(url: str, sql: str, *args: Any) -> Any:
     return rows[0][0] if rows else None
 
 
+async def first_row(url: str, sql: str, *args: Any) -> asyncpg.Record:
+    """The first row; fails when there is none (the seed lacks what the test needs)."""
+    rows = await fetch(url, sql, *args)
+    assert rows, f"no row for {sql}"
+    return rows[0]
+
+
+async def first_value(url: str, sql: str, *args: Any) -> Any:
+    """The first column of the first row; fails when there is no row."""
+    return (await first_row(url, sql, *args))[0]
+
+
 async def violations(url: str) -> list[Any]:
     """Every broken consistency rule (`remotegpu check-invariants`); [] when consistent."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
