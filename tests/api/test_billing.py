@@ -12,18 +12,16 @@ import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import column, fetch, first_row, first_value
-from tests.support.documents import connection_query
-from tests.support.paging import global_id, walk_both_ways
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_both_ways
+from tests.support.results import errors_code
 
-BILLING_RECORDS = connection_query(
-    "billingRecords",
-    "nodes { id rowId customerId envId resourceType quantity unitPrice amount currency startTime"
-    " customer { rowId } environment { rowId } }",
-)
-
-INVOICES = connection_query(
-    "invoices",
-    "nodes { id rowId invoiceNo customerId totalAmount status customer { rowId } }",
+BILLING_RECORDS, INVOICES = connection_queries(
+    """
+    billingRecords: nodes { id rowId customerId envId resourceType quantity unitPrice amount
+                    currency startTime customer { rowId } environment { rowId } }
+    invoices: nodes { id rowId invoiceNo customerId totalAmount status customer { rowId } }
+    """
 )
 
 INVOICE = """
@@ -64,24 +62,10 @@ query E($id: String!) {
 }
 """
 
-NODE = """
-query N($id: ID!) {
-  node(id: $id) {
-    id
-    ... on BillingRecord { rowId customerId }
-    ... on Invoice { rowId invoiceNo }
-  }
-}
-"""
+NODE = node_query("BillingRecord { rowId customerId }", "Invoice { rowId invoiceNo }")
 
 ADMIN = admin_viewer()
 RECORD_ORDER = "ORDER BY start_time DESC, id DESC"
-
-
-def errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    code: str = result["errors"][0]["extensions"]["code"]
-    return code
 
 
 @pytest.fixture(scope="module")
@@ -300,11 +284,7 @@ async def test_invoices_root_as_customer_round_trip_returns_only_own(
         owner,
     )
     viewer = customer_viewer(owner)
-    forward, backward = await walk_both_ways(gql_ro, INVOICES, "invoices", {}, 2, viewer)
-    assert forward == expected
-    assert backward == expected
-    data = await gql_ro.ok(INVOICES, {"first": 1}, viewer)
-    assert data["invoices"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, INVOICES, "invoices", viewer, expected, forward=2, backward=2)
 
 
 async def test_invoices_root_as_admin_filters_by_status_and_orders_by_period(
@@ -335,19 +315,9 @@ async def test_invoice_by_number_as_owner_returns_records_of_its_period(
     )
     assert len(expected) > 5
     viewer = customer_viewer(owner)
-    got: list[int] = []
-    after = None
-    while True:
-        data = await gql_ro.ok(
-            INVOICE, {"no": facts["invoice_no"], "first": 50, "after": after}, viewer
-        )
-        invoice = data["invoice"]
-        got += [n["rowId"] for n in invoice["records"]["nodes"]]
-        if not invoice["records"]["pageInfo"]["hasNextPage"]:
-            break
-        after = invoice["records"]["pageInfo"]["endCursor"]
-    assert got == expected
-    assert invoice["records"]["totalCount"] == len(expected)
+    no = facts["invoice_no"]
+    await assert_walks(gql_ro, INVOICE, "invoice.records", viewer, expected, forward=50, no=no)
+    invoice = (await gql_ro.ok(INVOICE, {"no": no, "first": 1}, viewer))["invoice"]
     assert invoice["rowId"] == invoice_id
     assert invoice["customer"]["rowId"] == owner
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import fetch, first_row, first_value
-from tests.support.documents import connection_query
+from tests.support.documents import connection_query, node_query
 
 BOB = 3
 
@@ -70,15 +70,7 @@ query Quotas($first: Int, $after: String, $where: ResourceQuotaWhere) {
 }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Customer { rowId username }
-    ... on ResourceQuota { rowId userId }
-  }
-}
-"""
+NODE = node_query("Customer { rowId username }", "ResourceQuota { rowId userId }")
 
 
 def gid(type_name: str, row_id: object) -> str:

@@ -11,12 +11,14 @@ import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import column, fetch, first_row, first_value
-from tests.support.documents import connection_query
-from tests.support.paging import global_id, walk_forward
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-ENVIRONMENTS = connection_query(
-    "environments",
-    "nodes { id rowId userId hostId status imageName name }",
+ENVIRONMENTS, PORT_MAPPINGS = connection_queries(
+    """
+    environments: nodes { id rowId userId hostId status imageName name }
+    portMappings: nodes { id rowId envId externalPort serviceType status environment { rowId } }
+    """
 )
 
 ENVIRONMENT = """
@@ -43,20 +45,7 @@ ENVIRONMENT_BARE = """
 query Env($id: String!) { environment(id: $id) { rowId } }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Environment { envRowId: rowId }
-    ... on PortMapping { portRowId: rowId envId }
-  }
-}
-"""
-
-PORT_MAPPINGS = connection_query(
-    "portMappings",
-    "nodes { id rowId envId externalPort serviceType status environment { rowId } }",
-)
+NODE = node_query("Environment { envRowId: rowId }", "PortMapping { portRowId: rowId envId }")
 
 HOST_ENVIRONMENTS = """
 query HostEnvs($id: String!) {
@@ -98,6 +87,17 @@ async def two_tenants(url: str) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
+async def first_tenant_environments(url: str) -> tuple[int, list[str]]:
+    """The first of two_tenants and its environments, newest first."""
+    alice, _ = await two_tenants(url)
+    expected = await column(
+        url,
+        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+        alice,
+    )
+    return alice, expected
+
+
 # --- root connection: paging ---------------------------------------------------------------
 
 
@@ -107,25 +107,14 @@ async def test_environments_first_after_round_trip_covers_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM environments ORDER BY created_at DESC, id DESC"
     )
-    seen = await walk_forward(gql_ro, ENVIRONMENTS, "environments", 37, ADMIN)
-    assert seen == expected
-    data = await gql_ro.ok(ENVIRONMENTS, {"first": 1}, ADMIN)
-    assert data["environments"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ENVIRONMENTS, "environments", ADMIN, expected, forward=37)
 
 
 async def test_environments_last_before_walks_backwards_over_all_rows(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     expected = await column(seeded_shared_url, "SELECT id FROM environments ORDER BY name, id")
-    seen: list[str] = []
-    before = None
-    while True:
-        variables = {"last": 45, "before": before, "orderBy": "NAME_ASC"}
-        conn = (await gql_ro.ok(ENVIRONMENTS, variables, ADMIN))["environments"]
-        seen = [n["rowId"] for n in conn["nodes"]] + seen
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
+    seen = await walk_backward(gql_ro, ENVIRONMENTS, "environments", 45, ADMIN, orderBy="NAME_ASC")
     assert seen == expected
 
 
@@ -282,16 +271,8 @@ async def test_environment_port_mappings_child_pages_cover_all_rows_once(
         env_id,
     )
     assert len(expected) >= 2
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"id": env_id, "first": 1, "after": after}
-        conn = (await gql_ro.ok(ENV_PORTS_PAGE, variables, ADMIN))["environment"]["portMappings"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
+    ports = "environment.portMappings"
+    assert await walk_forward(gql_ro, ENV_PORTS_PAGE, ports, 1, ADMIN, id=env_id) == expected
 
 
 async def test_host_environments_match_sql_for_every_host(
@@ -377,12 +358,7 @@ async def test_port_mappings_page_over_cap_is_bad_user_input(gql_ro: GraphQLRunn
 async def test_environments_customer_sees_only_its_own(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    alice, _ = await two_tenants(seeded_shared_url)
-    expected = await column(
-        seeded_shared_url,
-        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
-        alice,
-    )
+    alice, expected = await first_tenant_environments(seeded_shared_url)
     viewer = customer_viewer(alice)
     conn = (await gql_ro.ok(ENVIRONMENTS, {"first": 100}, viewer))["environments"]
     assert conn["totalCount"] == len(expected)
@@ -559,12 +535,7 @@ async def test_image_environments_edge_matches_sql_and_hides_other_tenants(
 async def test_customer_environments_edge_matches_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    alice, _ = await two_tenants(seeded_shared_url)
-    expected = await column(
-        seeded_shared_url,
-        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
-        alice,
-    )
+    alice, expected = await first_tenant_environments(seeded_shared_url)
     gid = global_id("Customer", alice)
     for viewer in (ADMIN, customer_viewer(alice)):
         data = await gql_ro.ok(CUSTOMER_ENVIRONMENTS, {"id": gid}, viewer)

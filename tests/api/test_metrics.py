@@ -14,7 +14,9 @@ import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import node_query
 from tests.support.paging import global_id, walk_both_ways
+from tests.support.results import EMPTY_PAGE, errors_code
 
 HOST_METRICS = """
 query HM($first: Int, $after: String, $last: Int, $before: String, $where: HostMetricWhere) {
@@ -77,25 +79,14 @@ query E($id: String!, $where: MetricWhere) {
 }
 """
 
-NODE = """
-query N($id: ID!) {
-  node(id: $id) {
-    id
-    ... on HostMetric { rowId hostId }
-    ... on GpuMetric { rowId gpuId }
-    ... on EnvironmentMetric { rowId envId }
-  }
-}
-"""
+NODE = node_query(
+    "HostMetric { rowId hostId }",
+    "GpuMetric { rowId gpuId }",
+    "EnvironmentMetric { rowId envId }",
+)
 
 ADMIN = admin_viewer()
 NEWEST_FIRST = "ORDER BY collected_at DESC, id DESC"
-
-
-def errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    code: str = result["errors"][0]["extensions"]["code"]
-    return code
 
 
 @pytest.fixture(scope="module")
@@ -376,16 +367,7 @@ async def test_gpu_metrics_as_other_tenant_are_hidden_everywhere(
     data = await gql_ro.ok(
         GPU_METRICS, {"first": 5, "where": {"gpuId": {"eq": str(gpu)}}}, stranger
     )
-    assert data["gpuMetrics"] == {
-        "totalCount": 0,
-        "pageInfo": {
-            "hasNextPage": False,
-            "hasPreviousPage": False,
-            "startCursor": None,
-            "endCursor": None,
-        },
-        "nodes": [],
-    }
+    assert data["gpuMetrics"] == EMPTY_PAGE
     metric_id = await first_value(
         seeded_shared_url, "SELECT min(id) FROM gpu_metrics WHERE gpu_id = $1", gpu
     )

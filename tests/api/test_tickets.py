@@ -12,26 +12,19 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch, first_row, first_value
-from tests.support.documents import connection_query
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_row, first_value, rows_by_id
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-ISSUES = connection_query(
-    "issues",
-    "nodes { id rowId issueNo customerId assigneeId type priority status reporter { rowId }"
-    " assignee { rowId } }",
-)
-
-REQUIREMENTS = connection_query(
-    "requirements",
-    "nodes { id rowId requirementNo customerId assigneeId priority status reporter { rowId }"
-    " assignee { rowId } }",
-)
-
-COMMENTS = connection_query(
-    "comments",
-    "nodes { id rowId customerId resourceType resourceId author { rowId } subject { __typename ..."
-    " on Issue { rowId } ... on Requirement { rowId } } }",
+ISSUES, REQUIREMENTS, COMMENTS = connection_queries(
+    """
+    issues: nodes { id rowId issueNo customerId assigneeId type priority status reporter { rowId }
+            assignee { rowId } }
+    requirements: nodes { id rowId requirementNo customerId assigneeId priority status reporter {
+                  rowId } assignee { rowId } }
+    comments: nodes { id rowId customerId resourceType resourceId author { rowId } subject {
+              __typename ... on Issue { rowId } ... on Requirement { rowId } } }
+    """
 )
 
 ISSUES_WITH_COMMENTS = """
@@ -84,16 +77,7 @@ query IssueComments($no: String!, $first: Int, $after: String, $last: Int, $befo
 }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Issue { rowId }
-    ... on Requirement { rowId }
-    ... on Comment { rowId }
-  }
-}
-"""
+NODE = node_query("Issue { rowId }", "Requirement { rowId }", "Comment { rowId }")
 
 ADMIN = admin_viewer()
 
@@ -143,10 +127,7 @@ async def test_issues_round_trip_and_backwards_cover_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM issues ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, ISSUES, "issues", 7, ADMIN) == expected
-    assert await walk_backward(gql_ro, ISSUES, "issues", 9, ADMIN) == expected
-    data = await gql_ro.ok(ISSUES, {"first": 1}, ADMIN)
-    assert data["issues"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ISSUES, "issues", ADMIN, expected, forward=7, backward=9)
     ascending = await walk_forward(gql_ro, ISSUES, "issues", 11, ADMIN, orderBy="CREATED_AT_ASC")
     assert ascending == await column(
         seeded_shared_url, "SELECT id FROM issues ORDER BY created_at, id"
@@ -182,13 +163,10 @@ async def test_tickets_bad_paging_arguments_are_bad_user_input(
 async def test_issues_fields_and_people_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url,
-            "SELECT id, issue_no, customer_id, assignee_id, type, priority, status FROM issues",
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url,
+        "SELECT id, issue_no, customer_id, assignee_id, type, priority, status FROM issues",
+    )
     nodes = (await gql_ro.ok(ISSUES, {"first": 100}, ADMIN))["issues"]["nodes"]
     for node in nodes:
         row = rows[node["rowId"]]
@@ -284,26 +262,9 @@ async def test_issue_comments_child_pages_cover_all_rows_once(
         "ORDER BY created_at, id",
         issue_id,
     )
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"no": number, "first": 1, "after": after}
-        conn = (await gql_ro.ok(ISSUE_COMMENTS_PAGE, variables, ADMIN))["issue"]["comments"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
-    back: list[int] = []
-    before = None
-    while True:
-        variables = {"no": number, "last": 1, "before": before}
-        conn = (await gql_ro.ok(ISSUE_COMMENTS_PAGE, variables, ADMIN))["issue"]["comments"]
-        back = [n["rowId"] for n in conn["nodes"]] + back
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    assert back == expected
+    comments = (ISSUE_COMMENTS_PAGE, "issue.comments", 1, ADMIN)
+    assert await walk_forward(gql_ro, *comments, no=number) == expected
+    assert await walk_backward(gql_ro, *comments, no=number) == expected
     result = await gql_ro(ISSUE_COMMENTS_PAGE, {"no": number, "first": 101}, ADMIN)
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
@@ -317,22 +278,16 @@ async def test_requirements_round_trip_and_backwards_cover_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM requirements ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, REQUIREMENTS, "requirements", 4, ADMIN) == expected
-    assert await walk_backward(gql_ro, REQUIREMENTS, "requirements", 3, ADMIN) == expected
-    data = await gql_ro.ok(REQUIREMENTS, {"first": 1}, ADMIN)
-    assert data["requirements"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, REQUIREMENTS, "requirements", ADMIN, expected, forward=4, backward=3)
 
 
 async def test_requirements_fields_filters_and_people_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            url, "SELECT id, requirement_no, customer_id, assignee_id, status FROM requirements"
-        )
-    }
+    rows = await rows_by_id(
+        url, "SELECT id, requirement_no, customer_id, assignee_id, status FROM requirements"
+    )
     nodes = (await gql_ro.ok(REQUIREMENTS, {"first": 100}, ADMIN))["requirements"]["nodes"]
     assert len(nodes) == len(rows)
     for node in nodes:

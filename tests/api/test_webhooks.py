@@ -12,18 +12,15 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch, first_value
-from tests.support.documents import connection_query
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_value, rows_by_id
+from tests.support.documents import child_page_query, connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-WEBHOOKS = connection_query(
-    "webhooks",
-    "nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }",
-)
-
-WEBHOOK_LOGS = connection_query(
-    "webhookLogs",
-    "nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }",
+WEBHOOKS, WEBHOOK_LOGS = connection_queries(
+    """
+    webhooks: nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }
+    webhookLogs: nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }
+    """
 )
 
 HOOKS_WITH_LOGS = """
@@ -34,29 +31,9 @@ HOOKS_WITH_LOGS = """
 }
 """
 
-HOOK_LOGS_PAGE = """
-query HookLogs($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  node(id: $id) {
-    ... on Webhook {
-      logs(first: $first, after: $after, last: $last, before: $before) {
-        totalCount
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        nodes { rowId }
-      }
-    }
-  }
-}
-"""
+HOOK_LOGS_PAGE = child_page_query("Webhook", "logs")
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Webhook { rowId customerId }
-    ... on WebhookLog { rowId webhookId }
-  }
-}
-"""
+NODE = node_query("Webhook { rowId customerId }", "WebhookLog { rowId webhookId }")
 
 WEBHOOK_FIELDS = '{ __type(name: "Webhook") { fields { name } } }'
 
@@ -96,12 +73,9 @@ async def test_webhook_type_has_no_secret_field(gql_ro: GraphQLRunner) -> None:
 async def test_webhooks_admin_round_trip_covers_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url, "SELECT id, customer_id, url, events, secret FROM webhooks"
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url, "SELECT id, customer_id, url, events, secret FROM webhooks"
+    )
     seen = await walk_forward(gql_ro, WEBHOOKS, "webhooks", 3, ADMIN)
     assert seen == sorted(rows)
     data = await gql_ro.ok(WEBHOOKS, {"first": 100}, ADMIN)
@@ -164,21 +138,17 @@ async def test_webhook_logs_round_trip_and_backwards_cover_all_rows(
     expected = await column(
         seeded_shared_url, "SELECT id FROM webhook_logs ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, WEBHOOK_LOGS, "webhookLogs", 23, ADMIN) == expected
-    assert await walk_backward(gql_ro, WEBHOOK_LOGS, "webhookLogs", 19, ADMIN) == expected
-    data = await gql_ro.ok(WEBHOOK_LOGS, {"first": 1}, ADMIN)
-    assert data["webhookLogs"]["totalCount"] == len(expected)
+    await assert_walks(
+        gql_ro, WEBHOOK_LOGS, "webhookLogs", ADMIN, expected, forward=23, backward=19
+    )
 
 
 async def test_webhook_logs_fields_and_webhook_edge_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url, "SELECT id, webhook_id, event_type, payload FROM webhook_logs"
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url, "SELECT id, webhook_id, event_type, payload FROM webhook_logs"
+    )
     data = await gql_ro.ok(WEBHOOK_LOGS, {"first": 100}, ADMIN)
     for node in data["webhookLogs"]["nodes"]:
         row = rows[node["rowId"]]
@@ -241,16 +211,7 @@ async def test_webhook_logs_child_pages_cover_all_rows_once(
         hook,
     )
     hid = global_id("Webhook", hook)
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"id": hid, "first": 2, "after": after}
-        conn = (await gql_ro.ok(HOOK_LOGS_PAGE, variables, ADMIN))["node"]["logs"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
+    assert await walk_forward(gql_ro, HOOK_LOGS_PAGE, "node.logs", 2, ADMIN, id=hid) == expected
     conn = (await gql_ro.ok(HOOK_LOGS_PAGE, {"id": hid, "last": 2}, ADMIN))["node"]["logs"]
     assert [n["rowId"] for n in conn["nodes"]] == expected[-2:]
     assert conn["totalCount"] == len(expected)
