@@ -10,17 +10,21 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 
 from remotegpu.app import create_app
 from remotegpu.db.embedded import start_embedded_server
+from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.db.migrate import migrate
 from remotegpu.db.urls import asyncpg_dsn, with_database
+from remotegpu.domain.invariants import find_violations_on
 from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, runner_for
 
@@ -72,6 +76,16 @@ async def create_database(admin_url: str, template: str | None = None) -> str:
 
 async def drop_database(admin_url: str, name: str) -> None:
     await _execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@asynccontextmanager
+async def database_copy(admin_url: str, template: str | None = None) -> AsyncIterator[str]:
+    """The URL of a new database (a copy of `template`, or empty), dropped afterwards."""
+    name = await create_database(admin_url, template)
+    try:
+        yield with_database(admin_url, name)
+    finally:
+        await drop_database(admin_url, name)
 
 
 @pytest.fixture(scope="session")
@@ -126,6 +140,34 @@ async def db(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
     conn = await asyncpg.connect(asyncpg_dsn(migrated_url))
     yield conn
     await conn.close()
+
+
+@pytest.fixture
+async def conn(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
+    """A connection to the test's migrated database; the test fails if it leaves any
+    consistency rule broken (the invariant checker runs after it)."""
+    connection = await asyncpg.connect(asyncpg_dsn(migrated_url))
+    yield connection
+    assert await find_violations_on(connection) == []
+    await connection.close()
+
+
+@pytest.fixture
+async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """The session factory the domain functions take, on the test's migrated database."""
+    engine = create_engine(migrated_url, Settings())
+    try:
+        yield create_session_factory(engine)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+async def module_url(admin_url: str, migrated_template: str) -> AsyncIterator[str]:
+    """A fresh migrated database shared by one module's tests (live servers, races)."""
+    name = await create_database(admin_url, migrated_template)
+    yield with_database(admin_url, name)
+    await drop_database(admin_url, name)
 
 
 def make_settings(**overrides: object) -> Settings:

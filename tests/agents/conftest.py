@@ -14,16 +14,10 @@ from starlette.applications import Starlette
 from remotegpu.app import create_app
 from remotegpu.auth.tokens import generate_api_token
 from tests.conftest import make_settings
+from tests.support.documents import mutation_document
 
 HEARTBEAT_ROUTE = "/agent/v1/heartbeat"
-HOST_HEARTBEAT = """
-mutation Beat($input: HostHeartbeatInput!) {
-  hostHeartbeat(input: $input) {
-    host { rowId status healthStatus }
-    errors { field code message }
-  }
-}
-"""
+HOST_HEARTBEAT = mutation_document("hostHeartbeat", "host { rowId status healthStatus }")
 
 
 @dataclass

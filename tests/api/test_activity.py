@@ -9,7 +9,6 @@ notifications and the audit entries where it acted; admins see everything.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import asyncpg
 import pytest
@@ -26,31 +25,21 @@ from remotegpu.schema.inputs.activity import (
     NotificationOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.documents import connection_query, node_query
 from tests.support.paging import global_id, walk_edges
+from tests.support.results import errors_code
 
-NOTIFICATIONS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: NotificationWhere, $orderBy: NotificationOrder! = CREATED_AT_DESC) {
-  notifications(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId customerId type level isRead readAt createdAt } }
-  }
-}
-"""
+NOTIFICATIONS_PAGE = connection_query(
+    "notifications",
+    "edges { cursor node { id rowId customerId type level isRead readAt createdAt } }",
+    default_order="CREATED_AT_DESC",
+)
 
-AUDIT_LOGS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: AuditLogWhere, $orderBy: AuditLogOrder! = CREATED_AT_DESC) {
-  auditLogs(first: $first, after: $after, last: $last, before: $before,
-            where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId customerId action resourceType resourceId createdAt } }
-  }
-}
-"""
+AUDIT_LOGS_PAGE = connection_query(
+    "auditLogs",
+    "edges { cursor node { id rowId customerId action resourceType resourceId createdAt } }",
+    default_order="CREATED_AT_DESC",
+)
 
 NOTIFICATIONS_WITH_CUSTOMER = """
 {
@@ -72,15 +61,7 @@ AUDIT_LOGS_WITH_ACTOR = """
 }
 """
 
-NODE = """
-query ($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Notification { rowId title }
-    ... on AuditLog { rowId action }
-  }
-}
-"""
+NODE = node_query("Notification { rowId title }", "AuditLog { rowId action }")
 
 
 @pytest.fixture
@@ -88,11 +69,6 @@ async def sql(seeded_shared_url: str) -> AsyncIterator[asyncpg.Connection]:
     conn = await asyncpg.connect(asyncpg_dsn(seeded_shared_url))
     yield conn
     await conn.close()
-
-
-def _errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    return str(result["errors"][0]["extensions"]["code"])
 
 
 def _env(gql: GraphQLRunner, viewer: Viewer) -> LoaderEnv:
@@ -157,9 +133,9 @@ async def test_notifications_page_over_cap_and_bad_cursor_are_bad_user_input(
     gql_ro: GraphQLRunner,
 ) -> None:
     over = await gql_ro(NOTIFICATIONS_PAGE, {"first": 101}, admin_viewer())
-    assert _errors_code(over) == "BAD_USER_INPUT"
+    assert errors_code(over) == "BAD_USER_INPUT"
     bad = await gql_ro(NOTIFICATIONS_PAGE, {"first": 3, "after": "bm90LWpzb24"}, admin_viewer())
-    assert _errors_code(bad) == "BAD_USER_INPUT"
+    assert errors_code(bad) == "BAD_USER_INPUT"
 
 
 async def test_notifications_customer_sees_only_its_inbox(
@@ -346,9 +322,9 @@ async def test_audit_logs_page_over_cap_and_bad_cursor_are_bad_user_input(
     gql_ro: GraphQLRunner,
 ) -> None:
     over = await gql_ro(AUDIT_LOGS_PAGE, {"first": 1000}, admin_viewer())
-    assert _errors_code(over) == "BAD_USER_INPUT"
+    assert errors_code(over) == "BAD_USER_INPUT"
     bad = await gql_ro(AUDIT_LOGS_PAGE, {"first": 3, "after": "!!"}, admin_viewer())
-    assert _errors_code(bad) == "BAD_USER_INPUT"
+    assert errors_code(bad) == "BAD_USER_INPUT"
 
 
 async def test_audit_logs_customer_sees_only_entries_it_acted_in(

@@ -13,39 +13,19 @@ import pytest
 
 from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_row, first_value, rows_by_id
+from tests.support.documents import child_page_query, connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
+from tests.support.results import EMPTY_PAGE
 
-ALERT_RULES = """
-query Rules($first: Int, $after: String, $last: Int, $before: String,
-            $where: AlertRuleWhere, $orderBy: AlertRuleOrder) {
-  alertRules(first: $first, after: $after, last: $last, before: $before,
-             where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId customerId name metricType threshold comparison duration severity enabled
-      owner { rowId }
-    }
-  }
-}
-"""
-
-ALERT_RECORDS = """
-query Records($first: Int, $after: String, $last: Int, $before: String,
-              $where: AlertRecordWhere, $orderBy: AlertRecordOrder) {
-  alertRecords(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId ruleId customerId status severity currentValue threshold triggeredAt
-      rule { rowId }
-      customer { rowId }
-    }
-  }
-}
-"""
+ALERT_RULES, ALERT_RECORDS = connection_queries(
+    """
+    alertRules: nodes { id rowId customerId name metricType threshold comparison duration severity
+                enabled owner { rowId } }
+    alertRecords: nodes { id rowId ruleId customerId status severity currentValue threshold
+                  triggeredAt rule { rowId } customer { rowId } }
+    """
+)
 
 RULES_WITH_RECORDS = """
 {
@@ -55,29 +35,9 @@ RULES_WITH_RECORDS = """
 }
 """
 
-RULE_RECORDS_PAGE = """
-query RuleRecords($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  node(id: $id) {
-    ... on AlertRule {
-      records(first: $first, after: $after, last: $last, before: $before) {
-        totalCount
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        nodes { rowId }
-      }
-    }
-  }
-}
-"""
+RULE_RECORDS_PAGE = child_page_query("AlertRule", "records")
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on AlertRule { rowId customerId }
-    ... on AlertRecord { rowId ruleId }
-  }
-}
-"""
+NODE = node_query("AlertRule { rowId customerId }", "AlertRecord { rowId ruleId }")
 
 RECORD_RULE = """
 query RecordRule($id: ID!) {
@@ -118,10 +78,7 @@ async def test_alert_rules_admin_sees_every_rule_with_platform_rules(
 ) -> None:
     expected = await column(seeded_shared_url, "SELECT id FROM alert_rules ORDER BY id")
     assert await column(seeded_shared_url, "SELECT id FROM alert_rules WHERE customer_id IS NULL")
-    seen = await walk_forward(gql_ro, ALERT_RULES, "alertRules", 3, ADMIN)
-    assert seen == expected
-    data = await gql_ro.ok(ALERT_RULES, {"first": 1}, ADMIN)
-    assert data["alertRules"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ALERT_RULES, "alertRules", ADMIN, expected, forward=3)
 
 
 async def test_alert_rules_last_before_walks_backwards_over_all_rows(
@@ -139,14 +96,11 @@ async def test_alert_rules_last_before_walks_backwards_over_all_rows(
 async def test_alert_rules_fields_and_owner_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url,
-            "SELECT id, customer_id, metric_type, threshold, comparison, severity, enabled "
-            "FROM alert_rules",
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url,
+        "SELECT id, customer_id, metric_type, threshold, comparison, severity, enabled "
+        "FROM alert_rules",
+    )
     comparisons = {">": "GT", "<": "LT", ">=": "GTE", "<=": "LTE", "==": "EQ"}
     nodes = (await gql_ro.ok(ALERT_RULES, {"first": 100}, ADMIN))["alertRules"]["nodes"]
     assert len(nodes) == len(rows)
@@ -226,10 +180,7 @@ async def test_alert_records_first_after_round_trip_covers_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM alert_records ORDER BY triggered_at DESC, id DESC"
     )
-    seen = await walk_forward(gql_ro, ALERT_RECORDS, "alertRecords", 17, ADMIN)
-    assert seen == expected
-    data = await gql_ro.ok(ALERT_RECORDS, {"first": 1}, ADMIN)
-    assert data["alertRecords"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ALERT_RECORDS, "alertRecords", ADMIN, expected, forward=17)
 
 
 async def test_alert_records_last_before_walks_backwards_over_all_rows(
@@ -257,7 +208,7 @@ async def test_alert_records_filters_match_sql(
 ) -> None:
     url = seeded_shared_url
     owner = await rule_owner(url)
-    rule = (await column(url, "SELECT rule_id FROM alert_records ORDER BY id LIMIT 1"))[0]
+    rule = await first_value(url, "SELECT rule_id FROM alert_records ORDER BY id LIMIT 1")
     middle = (
         await column(url, "SELECT triggered_at FROM alert_records ORDER BY triggered_at, id")
     )[5]
@@ -280,12 +231,7 @@ async def test_alert_records_filters_match_sql(
 async def test_alert_records_rule_and_customer_edges_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url, "SELECT id, rule_id, customer_id FROM alert_records"
-        )
-    }
+    rows = await rows_by_id(seeded_shared_url, "SELECT id, rule_id, customer_id FROM alert_records")
     data = await gql_ro.ok(ALERT_RECORDS, {"first": 100}, ADMIN)
     for node in data["alertRecords"]["nodes"]:
         row = rows[node["rowId"]]
@@ -320,38 +266,19 @@ async def test_alert_rule_records_edge_matches_sql_for_every_rule(
 async def test_alert_rule_records_child_pages_cover_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rule_id, _ = (
-        await fetch(
-            seeded_shared_url,
-            "SELECT rule_id, count(*) FROM alert_records GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
-        )
-    )[0]
+    rule_id, _ = await first_row(
+        seeded_shared_url,
+        "SELECT rule_id, count(*) FROM alert_records GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM alert_records WHERE rule_id = $1 ORDER BY triggered_at DESC, id DESC",
         rule_id,
     )
     rid = global_id("AlertRule", rule_id)
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"id": rid, "first": 4, "after": after}
-        conn = (await gql_ro.ok(RULE_RECORDS_PAGE, variables, ADMIN))["node"]["records"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
-    back: list[int] = []
-    before = None
-    while True:
-        variables = {"id": rid, "last": 3, "before": before}
-        conn = (await gql_ro.ok(RULE_RECORDS_PAGE, variables, ADMIN))["node"]["records"]
-        back = [n["rowId"] for n in conn["nodes"]] + back
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    assert back == expected
+    records = (RULE_RECORDS_PAGE, "node.records")
+    assert await walk_forward(gql_ro, *records, 4, ADMIN, id=rid) == expected
+    assert await walk_backward(gql_ro, *records, 3, ADMIN, id=rid) == expected
     result = await gql_ro(RULE_RECORDS_PAGE, {"id": rid, "first": 101}, ADMIN)
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
@@ -389,16 +316,7 @@ async def test_alerts_of_another_tenant_are_missing_on_every_path(
     rules = await column(url, "SELECT id FROM alert_rules WHERE customer_id = $1", owner)
     records = await column(url, "SELECT id FROM alert_records WHERE customer_id = $1", owner)
     data = await gql_ro.ok(ALERT_RULES, {"first": 100}, stranger)
-    assert data["alertRules"] == {
-        "totalCount": 0,
-        "pageInfo": {
-            "hasNextPage": False,
-            "hasPreviousPage": False,
-            "startCursor": None,
-            "endCursor": None,
-        },
-        "nodes": [],
-    }
+    assert data["alertRules"] == EMPTY_PAGE
     data = await gql_ro.ok(ALERT_RECORDS, {"first": 100}, stranger)
     assert data["alertRecords"]["nodes"] == []
     assert data["alertRecords"]["totalCount"] == 0
@@ -421,9 +339,9 @@ async def test_alert_records_of_platform_rules_hide_the_rule_from_customers(
 ) -> None:
     """A record raised for a customer by a platform-wide rule: the rule edge is null."""
     owner = await rule_owner(seeded_url)
-    platform_rule = (
-        await column(seeded_url, "SELECT id FROM alert_rules WHERE customer_id IS NULL LIMIT 1")
-    )[0]
+    platform_rule = await first_value(
+        seeded_url, "SELECT id FROM alert_rules WHERE customer_id IS NULL LIMIT 1"
+    )
     conn = await asyncpg.connect(asyncpg_dsn(seeded_url))
     try:
         record_id = await conn.fetchval(
@@ -449,13 +367,13 @@ async def test_alerts_anonymous_and_agents_see_nothing(
 ) -> None:
     from remotegpu.auth.viewer import ANONYMOUS
 
-    host = (await column(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     viewer = ANONYMOUS if who == "anonymous" else agent_viewer(1, host)
     for doc, field in ((ALERT_RULES, "alertRules"), (ALERT_RECORDS, "alertRecords")):
         data = await gql_ro.ok(doc, {"first": 100}, viewer)
         assert data[field]["nodes"] == []
         assert data[field]["totalCount"] == 0
-    rule = (await column(seeded_shared_url, "SELECT id FROM alert_rules LIMIT 1"))[0]
+    rule = await first_value(seeded_shared_url, "SELECT id FROM alert_rules LIMIT 1")
     assert (await gql_ro.ok(NODE, {"id": global_id("AlertRule", rule)}, viewer)) == {"node": None}
 
 

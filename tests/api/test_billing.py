@@ -11,36 +11,18 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_both_ways
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_both_ways
+from tests.support.results import errors_code
 
-BILLING_RECORDS = """
-query BR($first: Int, $after: String, $last: Int, $before: String,
-         $where: BillingRecordWhere, $orderBy: BillingRecordOrder) {
-  billingRecords(first: $first, after: $after, last: $last, before: $before,
-                 where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId customerId envId resourceType quantity unitPrice amount currency startTime
-      customer { rowId }
-      environment { rowId }
-    }
-  }
-}
-"""
-
-INVOICES = """
-query INV($first: Int, $after: String, $last: Int, $before: String,
-          $where: InvoiceWhere, $orderBy: InvoiceOrder) {
-  invoices(first: $first, after: $after, last: $last, before: $before,
-           where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId invoiceNo customerId totalAmount status customer { rowId } }
-  }
-}
-"""
+BILLING_RECORDS, INVOICES = connection_queries(
+    """
+    billingRecords: nodes { id rowId customerId envId resourceType quantity unitPrice amount
+                    currency startTime customer { rowId } environment { rowId } }
+    invoices: nodes { id rowId invoiceNo customerId totalAmount status customer { rowId } }
+    """
+)
 
 INVOICE = """
 query I($no: String!, $first: Int, $after: String) {
@@ -80,58 +62,38 @@ query E($id: String!) {
 }
 """
 
-NODE = """
-query N($id: ID!) {
-  node(id: $id) {
-    id
-    ... on BillingRecord { rowId customerId }
-    ... on Invoice { rowId invoiceNo }
-  }
-}
-"""
+NODE = node_query("BillingRecord { rowId customerId }", "Invoice { rowId invoiceNo }")
 
 ADMIN = admin_viewer()
 RECORD_ORDER = "ORDER BY start_time DESC, id DESC"
 
 
-def errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    code: str = result["errors"][0]["extensions"]["code"]
-    return code
-
-
 @pytest.fixture(scope="module")
 async def facts(seeded_shared_url: str) -> dict[str, Any]:
     url = seeded_shared_url
-    owner = (
-        await fetch(
-            url,
-            "SELECT c.id, c.username FROM customers c WHERE c.user_type <> 'admin' "
-            "AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id) "
-            "ORDER BY (SELECT count(*) FROM billing_records b WHERE b.customer_id = c.id) DESC, "
-            "c.id "
-            "LIMIT 1",
-        )
-    )[0]
-    other = (
-        await column(
-            url,
-            "SELECT c.id FROM customers c WHERE c.user_type <> 'admin' AND c.id <> $1 "
-            "AND EXISTS (SELECT 1 FROM billing_records b WHERE b.customer_id = c.id) "
-            "ORDER BY c.id LIMIT 1",
-            owner[0],
-        )
-    )[0]
-    invoice = (
-        await fetch(
-            url,
-            "SELECT i.id, i.invoice_no FROM invoices i WHERE i.customer_id = $1 "
-            "ORDER BY (SELECT count(*) FROM billing_records b WHERE b.customer_id = i.customer_id "
-            "AND b.start_time >= i.billing_period_start "
-            "AND b.start_time < i.billing_period_end) DESC, i.id LIMIT 1",
-            owner[0],
-        )
-    )[0]
+    owner = await first_row(
+        url,
+        "SELECT c.id, c.username FROM customers c WHERE c.user_type <> 'admin' "
+        "AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id) "
+        "ORDER BY (SELECT count(*) FROM billing_records b WHERE b.customer_id = c.id) DESC, "
+        "c.id "
+        "LIMIT 1",
+    )
+    other = await first_value(
+        url,
+        "SELECT c.id FROM customers c WHERE c.user_type <> 'admin' AND c.id <> $1 "
+        "AND EXISTS (SELECT 1 FROM billing_records b WHERE b.customer_id = c.id) "
+        "ORDER BY c.id LIMIT 1",
+        owner[0],
+    )
+    invoice = await first_row(
+        url,
+        "SELECT i.id, i.invoice_no FROM invoices i WHERE i.customer_id = $1 "
+        "ORDER BY (SELECT count(*) FROM billing_records b WHERE b.customer_id = i.customer_id "
+        "AND b.start_time >= i.billing_period_start "
+        "AND b.start_time < i.billing_period_end) DESC, i.id LIMIT 1",
+        owner[0],
+    )
     env = await column(
         url,
         "SELECT env_id FROM billing_records WHERE customer_id = $1 AND env_id IS NOT NULL "
@@ -219,14 +181,12 @@ async def test_billing_records_root_filters_match_sql(
 async def test_billing_records_root_money_is_a_decimal_string(
     gql_ro: GraphQLRunner, seeded_shared_url: str, facts: dict[str, Any]
 ) -> None:
-    row = (
-        await fetch(
-            seeded_shared_url,
-            f"SELECT id, unit_price, amount FROM billing_records WHERE customer_id = $1 "
-            f"{RECORD_ORDER} LIMIT 1",
-            facts["owner"],
-        )
-    )[0]
+    row = await first_row(
+        seeded_shared_url,
+        f"SELECT id, unit_price, amount FROM billing_records WHERE customer_id = $1 "
+        f"{RECORD_ORDER} LIMIT 1",
+        facts["owner"],
+    )
     data = await gql_ro.ok(BILLING_RECORDS, {"first": 1}, customer_viewer(facts["owner"]))
     node = data["billingRecords"]["nodes"][0]
     assert node["rowId"] == row["id"]
@@ -255,11 +215,9 @@ async def test_billing_records_as_other_tenant_are_hidden_everywhere(
     where = {"customerId": {"eq": str(owner)}}
     data = await gql_ro.ok(BILLING_RECORDS, {"first": 5, "where": where}, stranger)
     assert data["billingRecords"]["totalCount"] == 0
-    record = (
-        await column(
-            seeded_shared_url, "SELECT min(id) FROM billing_records WHERE customer_id = $1", owner
-        )
-    )[0]
+    record = await first_value(
+        seeded_shared_url, "SELECT min(id) FROM billing_records WHERE customer_id = $1", owner
+    )
     for viewer in (stranger, agent_viewer(1, "any-host")):
         node = await gql_ro.ok(NODE, {"id": global_id("BillingRecord", record)}, viewer)
         assert node["node"] is None
@@ -326,11 +284,7 @@ async def test_invoices_root_as_customer_round_trip_returns_only_own(
         owner,
     )
     viewer = customer_viewer(owner)
-    forward, backward = await walk_both_ways(gql_ro, INVOICES, "invoices", {}, 2, viewer)
-    assert forward == expected
-    assert backward == expected
-    data = await gql_ro.ok(INVOICES, {"first": 1}, viewer)
-    assert data["invoices"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, INVOICES, "invoices", viewer, expected, forward=2, backward=2)
 
 
 async def test_invoices_root_as_admin_filters_by_status_and_orders_by_period(
@@ -361,19 +315,9 @@ async def test_invoice_by_number_as_owner_returns_records_of_its_period(
     )
     assert len(expected) > 5
     viewer = customer_viewer(owner)
-    got: list[int] = []
-    after = None
-    while True:
-        data = await gql_ro.ok(
-            INVOICE, {"no": facts["invoice_no"], "first": 50, "after": after}, viewer
-        )
-        invoice = data["invoice"]
-        got += [n["rowId"] for n in invoice["records"]["nodes"]]
-        if not invoice["records"]["pageInfo"]["hasNextPage"]:
-            break
-        after = invoice["records"]["pageInfo"]["endCursor"]
-    assert got == expected
-    assert invoice["records"]["totalCount"] == len(expected)
+    no = facts["invoice_no"]
+    await assert_walks(gql_ro, INVOICE, "invoice.records", viewer, expected, forward=50, no=no)
+    invoice = (await gql_ro.ok(INVOICE, {"no": no, "first": 1}, viewer))["invoice"]
     assert invoice["rowId"] == invoice_id
     assert invoice["customer"]["rowId"] == owner
 

@@ -5,24 +5,17 @@ Every expectation is computed with SQL on the same database.
 
 from __future__ import annotations
 
-from typing import Any
-
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column
-from tests.support.paging import global_id
+from tests.support.db import column, first_value
+from tests.support.documents import connection_query, node_query
+from tests.support.paging import assert_walks, global_id
+from tests.support.results import errors_code
 
-SYSTEM_CONFIGS = """
-query SC($first: Int, $after: String, $last: Int, $before: String,
-         $where: SystemConfigWhere, $orderBy: SystemConfigOrder) {
-  systemConfigs(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId configKey configValue configType description isPublic }
-  }
-}
-"""
+SYSTEM_CONFIGS = connection_query(
+    "systemConfigs",
+    "nodes { id rowId configKey configValue configType description isPublic }",
+)
 
 SYSTEM_CONFIG = """
 query One($key: String!) {
@@ -30,43 +23,11 @@ query One($key: String!) {
 }
 """
 
-NODE = """
-query N($id: ID!) { node(id: $id) { id ... on SystemConfig { rowId configKey } } }
-"""
+NODE = node_query("SystemConfig { rowId configKey }")
 
 ADMIN = admin_viewer()
 PRIVATE_KEY = "price_gpu_hour"
 PUBLIC_KEY = "system_name"
-
-
-def errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    code: str = result["errors"][0]["extensions"]["code"]
-    return code
-
-
-async def walk(
-    gql: GraphQLRunner, variables: dict[str, Any], page: int, viewer: Any
-) -> tuple[list[int], list[int]]:
-    forward: list[int] = []
-    after = None
-    while True:
-        data = await gql.ok(SYSTEM_CONFIGS, {**variables, "first": page, "after": after}, viewer)
-        conn = data["systemConfigs"]
-        forward += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    backward: list[int] = []
-    before = None
-    while True:
-        data = await gql.ok(SYSTEM_CONFIGS, {**variables, "last": page, "before": before}, viewer)
-        conn = data["systemConfigs"]
-        backward = [n["rowId"] for n in conn["nodes"]] + backward
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    return forward, backward
 
 
 async def test_system_configs_as_admin_round_trip_covers_every_row_once(
@@ -75,11 +36,9 @@ async def test_system_configs_as_admin_round_trip_covers_every_row_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM system_configs ORDER BY config_key, id"
     )
-    forward, backward = await walk(gql_ro, {}, 4, ADMIN)
-    assert forward == expected
-    assert backward == expected
-    data = await gql_ro.ok(SYSTEM_CONFIGS, {"first": 1}, ADMIN)
-    assert data["systemConfigs"]["totalCount"] == len(expected)
+    await assert_walks(
+        gql_ro, SYSTEM_CONFIGS, "systemConfigs", ADMIN, expected, forward=4, backward=4
+    )
 
 
 async def test_system_configs_as_anonymous_returns_public_rows_only(
@@ -128,11 +87,9 @@ async def test_system_configs_garbage_cursor_gives_bad_user_input(gql_ro: GraphQ
 async def test_system_config_private_key_is_hidden_from_non_admins(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    row_id = (
-        await column(
-            seeded_shared_url, "SELECT id FROM system_configs WHERE config_key = $1", PRIVATE_KEY
-        )
-    )[0]
+    row_id = await first_value(
+        seeded_shared_url, "SELECT id FROM system_configs WHERE config_key = $1", PRIVATE_KEY
+    )
     for viewer in (customer_viewer(2), agent_viewer(1, "any-host")):
         assert (await gql_ro.ok(SYSTEM_CONFIG, {"key": PRIVATE_KEY}, viewer))[
             "systemConfig"
@@ -151,13 +108,11 @@ async def test_system_config_private_key_is_hidden_from_non_admins(
 async def test_system_config_public_key_is_readable_without_login(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    value = (
-        await column(
-            seeded_shared_url,
-            "SELECT config_value FROM system_configs WHERE config_key = $1",
-            PUBLIC_KEY,
-        )
-    )[0]
+    value = await first_value(
+        seeded_shared_url,
+        "SELECT config_value FROM system_configs WHERE config_key = $1",
+        PUBLIC_KEY,
+    )
     data = await gql_ro.ok(SYSTEM_CONFIG, {"key": PUBLIC_KEY})
     assert data["systemConfig"]["configValue"] == value
     assert data["systemConfig"]["configType"] == "STRING"

@@ -11,21 +11,12 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import fetch
+from tests.support.db import fetch, first_row, first_value
+from tests.support.documents import connection_query, node_query
 
 BOB = 3
 
-CUSTOMERS = """
-query Customers($first: Int, $after: String, $last: Int, $before: String,
-                $where: CustomerWhere, $orderBy: CustomerOrder) {
-  customers(first: $first, after: $after, last: $last, before: $before,
-            where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId username status } }
-  }
-}
-"""
+CUSTOMERS = connection_query("customers", "edges { cursor node { id rowId username status } }")
 
 CUSTOMER = """
 query Customer($username: String!) {
@@ -79,15 +70,7 @@ query Quotas($first: Int, $after: String, $where: ResourceQuotaWhere) {
 }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Customer { rowId username }
-    ... on ResourceQuota { rowId userId }
-  }
-}
-"""
+NODE = node_query("Customer { rowId username }", "ResourceQuota { rowId userId }")
 
 
 def gid(type_name: str, row_id: object) -> str:
@@ -195,7 +178,7 @@ async def test_customers_as_outsider_excludes_other_tenant(
 async def test_customers_as_agent_or_anonymous_returns_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    host = (await fetch(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]["id"]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     for viewer in (agent_viewer(1, host), customer_viewer(0)):
         data = await gql_ro.ok(CUSTOMERS, {"first": 10}, viewer)
         assert data["customers"]["totalCount"] == 0
@@ -306,18 +289,16 @@ async def test_customers_where_returns_matching_rows(
 async def test_customer_as_self_returns_quota_and_usage(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    usage = (
-        await fetch(
-            seeded_shared_url,
-            """
+    usage = await first_row(
+        seeded_shared_url,
+        """
             SELECT count(*) AS n, coalesce(sum(cpu), 0) AS cpu, coalesce(sum(memory), 0) AS mem,
                    coalesce(sum(gpu), 0) AS gpu, coalesce(sum(storage), 0) AS storage
             FROM environments WHERE user_id = $1 AND status IN ('creating', 'running')
             """,
-            BOB,
-        )
-    )[0]
-    quota = (await fetch(seeded_shared_url, "SELECT * FROM resource_quotas WHERE user_id = 3"))[0]
+        BOB,
+    )
+    quota = await first_row(seeded_shared_url, "SELECT * FROM resource_quotas WHERE user_id = 3")
     for viewer in (customer_viewer(BOB, "internal"), admin_viewer()):
         data = (await gql_ro.ok(CUSTOMER, {"username": "bob"}, viewer))["customer"]
         assert data["id"] == gid("Customer", BOB)
@@ -359,9 +340,9 @@ async def test_viewer_returns_logged_in_customer_or_null(gql_ro: GraphQLRunner) 
 async def test_node_customer_and_quota_follow_visibility(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    quota_id = (await fetch(seeded_shared_url, "SELECT id FROM resource_quotas WHERE user_id = 3"))[
-        0
-    ]["id"]
+    quota_id = await first_value(
+        seeded_shared_url, "SELECT id FROM resource_quotas WHERE user_id = 3"
+    )
     outsider = await outsider_of(seeded_shared_url, BOB)
     for type_name, row_id in (("Customer", BOB), ("ResourceQuota", quota_id)):
         node_id = gid(type_name, row_id)
@@ -384,7 +365,7 @@ async def test_resource_quotas_as_customer_returns_only_own(
     data = await gql_ro.ok(RESOURCE_QUOTAS, {"first": 100}, customer_viewer(BOB, "internal"))
     assert [n["userId"] for n in data["resourceQuotas"]["nodes"]] == [BOB]
     assert data["resourceQuotas"]["nodes"][0]["customer"]["rowId"] == BOB
-    total = (await fetch(seeded_shared_url, "SELECT count(*) AS n FROM resource_quotas"))[0]["n"]
+    total = await first_value(seeded_shared_url, "SELECT count(*) AS n FROM resource_quotas")
     nodes = await all_pages(
         gql_ro, RESOURCE_QUOTAS, "resourceQuotas", {"first": 40}, admin_viewer()
     )
@@ -427,7 +408,7 @@ async def test_customer_edges_as_admin_match_sql(
 ) -> None:
     data = (await gql_ro.ok(CUSTOMER_EDGES, {"username": "bob"}, admin_viewer()))["customer"]
     for field, sql in _COUNTS.items():
-        expected = (await fetch(seeded_shared_url, sql, BOB))[0]["count"]
+        expected = await first_value(seeded_shared_url, sql, BOB)
         assert data[field]["totalCount"] == expected, field
     ids = await fetch(seeded_shared_url, "SELECT id FROM environments WHERE user_id = 3")
     assert {n["rowId"] for n in data["environments"]["nodes"]} == {r["id"] for r in ids}

@@ -10,20 +10,16 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_forward
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-ENVIRONMENTS = """
-query Envs($first: Int, $after: String, $last: Int, $before: String,
-           $where: EnvironmentWhere, $orderBy: EnvironmentOrder) {
-  environments(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId userId hostId status imageName name }
-  }
-}
-"""
+ENVIRONMENTS, PORT_MAPPINGS = connection_queries(
+    """
+    environments: nodes { id rowId userId hostId status imageName name }
+    portMappings: nodes { id rowId envId externalPort serviceType status environment { rowId } }
+    """
+)
 
 ENVIRONMENT = """
 query Env($id: String!) {
@@ -49,27 +45,7 @@ ENVIRONMENT_BARE = """
 query Env($id: String!) { environment(id: $id) { rowId } }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Environment { envRowId: rowId }
-    ... on PortMapping { portRowId: rowId envId }
-  }
-}
-"""
-
-PORT_MAPPINGS = """
-query Ports($first: Int, $after: String, $last: Int, $before: String,
-            $where: PortMappingWhere, $orderBy: PortMappingOrder) {
-  portMappings(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId envId externalPort serviceType status environment { rowId } }
-  }
-}
-"""
+NODE = node_query("Environment { envRowId: rowId }", "PortMapping { portRowId: rowId envId }")
 
 HOST_ENVIRONMENTS = """
 query HostEnvs($id: String!) {
@@ -111,6 +87,17 @@ async def two_tenants(url: str) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
+async def first_tenant_environments(url: str) -> tuple[int, list[str]]:
+    """The first of two_tenants and its environments, newest first."""
+    alice, _ = await two_tenants(url)
+    expected = await column(
+        url,
+        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+        alice,
+    )
+    return alice, expected
+
+
 # --- root connection: paging ---------------------------------------------------------------
 
 
@@ -120,25 +107,14 @@ async def test_environments_first_after_round_trip_covers_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM environments ORDER BY created_at DESC, id DESC"
     )
-    seen = await walk_forward(gql_ro, ENVIRONMENTS, "environments", 37, ADMIN)
-    assert seen == expected
-    data = await gql_ro.ok(ENVIRONMENTS, {"first": 1}, ADMIN)
-    assert data["environments"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ENVIRONMENTS, "environments", ADMIN, expected, forward=37)
 
 
 async def test_environments_last_before_walks_backwards_over_all_rows(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     expected = await column(seeded_shared_url, "SELECT id FROM environments ORDER BY name, id")
-    seen: list[str] = []
-    before = None
-    while True:
-        variables = {"last": 45, "before": before, "orderBy": "NAME_ASC"}
-        conn = (await gql_ro.ok(ENVIRONMENTS, variables, ADMIN))["environments"]
-        seen = [n["rowId"] for n in conn["nodes"]] + seen
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
+    seen = await walk_backward(gql_ro, ENVIRONMENTS, "environments", 45, ADMIN, orderBy="NAME_ASC")
     assert seen == expected
 
 
@@ -167,7 +143,7 @@ async def test_environments_cursor_of_another_ordering_is_bad_user_input(
 
 
 async def _filter_cases(url: str) -> list[tuple[dict[str, Any], str, list[Any]]]:
-    env = (await fetch(url, "SELECT * FROM environments ORDER BY id LIMIT 1 OFFSET 7"))[0]
+    env = await first_row(url, "SELECT * FROM environments ORDER BY id LIMIT 1 OFFSET 7")
     return [
         ({"status": {"eq": "RUNNING"}}, "status = 'running'", []),
         ({"status": {"in": ["STOPPED", "ERROR"]}}, "status IN ('stopped', 'error')", []),
@@ -240,7 +216,7 @@ async def test_environment_relations_match_sql(
 ) -> None:
     url = seeded_shared_url
     for env_id in await _interesting_envs(url):
-        env = (await fetch(url, "SELECT * FROM environments WHERE id = $1", env_id))[0]
+        env = await first_row(url, "SELECT * FROM environments WHERE id = $1", env_id)
         data = (await gql_ro.ok(ENVIRONMENT, {"id": env_id}, ADMIN))["environment"]
         assert data["rowId"] == env_id
         assert data["id"] == global_id("Environment", env_id)
@@ -295,16 +271,8 @@ async def test_environment_port_mappings_child_pages_cover_all_rows_once(
         env_id,
     )
     assert len(expected) >= 2
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"id": env_id, "first": 1, "after": after}
-        conn = (await gql_ro.ok(ENV_PORTS_PAGE, variables, ADMIN))["environment"]["portMappings"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
+    ports = "environment.portMappings"
+    assert await walk_forward(gql_ro, ENV_PORTS_PAGE, ports, 1, ADMIN, id=env_id) == expected
 
 
 async def test_host_environments_match_sql_for_every_host(
@@ -355,7 +323,7 @@ async def test_port_mappings_filters_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    pm = (await fetch(url, "SELECT * FROM port_mappings ORDER BY id LIMIT 1 OFFSET 3"))[0]
+    pm = await first_row(url, "SELECT * FROM port_mappings ORDER BY id LIMIT 1 OFFSET 3")
     cases: list[tuple[dict[str, Any], str, list[Any]]] = [
         ({"status": {"eq": "ACTIVE"}}, "status = 'active'", []),
         ({"status": {"in": ["RELEASED"]}}, "status = 'released'", []),
@@ -390,12 +358,7 @@ async def test_port_mappings_page_over_cap_is_bad_user_input(gql_ro: GraphQLRunn
 async def test_environments_customer_sees_only_its_own(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    alice, _ = await two_tenants(seeded_shared_url)
-    expected = await column(
-        seeded_shared_url,
-        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
-        alice,
-    )
+    alice, expected = await first_tenant_environments(seeded_shared_url)
     viewer = customer_viewer(alice)
     conn = (await gql_ro.ok(ENVIRONMENTS, {"first": 100}, viewer))["environments"]
     assert conn["totalCount"] == len(expected)
@@ -416,7 +379,7 @@ async def test_environment_owner_sees_it_through_every_path(
 ) -> None:
     url = seeded_shared_url
     env_id = (await _interesting_envs(url))[0]
-    owner = (await column(url, "SELECT user_id FROM environments WHERE id = $1", env_id))[0]
+    owner = await first_value(url, "SELECT user_id FROM environments WHERE id = $1", env_id)
     viewer = customer_viewer(owner)
     data = (await gql_ro.ok(ENVIRONMENT, {"id": env_id}, viewer))["environment"]
     assert data["rowId"] == env_id
@@ -491,11 +454,9 @@ async def test_environments_agent_sees_only_its_hosts(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    host_id = (
-        await column(
-            url, "SELECT host_id FROM environments GROUP BY host_id ORDER BY count(*) DESC LIMIT 1"
-        )
-    )[0]
+    host_id = await first_value(
+        url, "SELECT host_id FROM environments GROUP BY host_id ORDER BY count(*) DESC LIMIT 1"
+    )
     expected = await column(
         url,
         "SELECT id FROM environments WHERE host_id = $1 ORDER BY created_at DESC, id DESC",
@@ -574,12 +535,7 @@ async def test_image_environments_edge_matches_sql_and_hides_other_tenants(
 async def test_customer_environments_edge_matches_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    alice, _ = await two_tenants(seeded_shared_url)
-    expected = await column(
-        seeded_shared_url,
-        "SELECT id FROM environments WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
-        alice,
-    )
+    alice, expected = await first_tenant_environments(seeded_shared_url)
     gid = global_id("Customer", alice)
     for viewer in (ADMIN, customer_viewer(alice)):
         data = await gql_ro.ok(CUSTOMER_ENVIRONMENTS, {"id": gid}, viewer)

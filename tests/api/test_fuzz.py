@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
-import asyncpg
 import graphql
 import httpx
 import pytest
@@ -33,9 +32,9 @@ from hypothesis_graphql import Mode, mutations, nodes, queries
 
 from remotegpu.api import schema as api_schema
 from remotegpu.app import create_app
-from remotegpu.db.urls import asyncpg_dsn, with_database
-from tests.conftest import create_database, drop_database, make_settings
+from tests.conftest import database_copy, make_settings
 from tests.live import bearer
+from tests.support.db import fetch, first_value
 
 PROFILES = {
     # name: (examples per strategy, slowest acceptable response in seconds)
@@ -118,19 +117,18 @@ class Fuzzed:
 
 
 @pytest.fixture(scope="module")
-async def fuzzed(admin_url: str, seeded_template: str) -> AsyncIterator[Fuzzed]:
-    name = await create_database(admin_url, seeded_template)
-    url = with_database(admin_url, name)
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        ids = dict(
-            await conn.fetch(
-                "SELECT username, id FROM customers WHERE username IN ('admin', 'alice')"
-            )
-        )
-        host = await conn.fetchval("SELECT id FROM hosts ORDER BY id LIMIT 1")
-    finally:
-        await conn.close()
+async def fuzz_url(admin_url: str, seeded_template: str) -> AsyncIterator[str]:
+    """A copy of the seeded fleet for this module (the fuzz writes)."""
+    async with database_copy(admin_url, seeded_template) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+async def fuzzed(fuzz_url: str) -> AsyncIterator[Fuzzed]:
+    url = fuzz_url
+    sql = "SELECT username, id FROM customers WHERE username IN ('admin', 'alice')"
+    ids = dict(await fetch(url, sql))
+    host = await first_value(url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     # The fuzz is not about rate limits (tests/api/test_rate_limits.py is): lift them.
     app = create_app(
         make_settings(rate_limit_address=0, rate_limit_viewer=0, rate_limit_login_address=0,
@@ -159,7 +157,6 @@ async def fuzzed(admin_url: str, seeded_template: str) -> AsyncIterator[Fuzzed]:
         headers["agent"] = {"Authorization": f"Bearer {token}"}
         yield Fuzzed(client, headers)
     await app.state.engine.dispose()
-    await drop_database(admin_url, name)
 
 
 def _replay(viewer: str, body: bytes | dict[str, Any], response: httpx.Response | None) -> str:

@@ -16,24 +16,11 @@ import pytest
 from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.domain.invariants import find_violations_on
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.support.documents import mutation_document
 
-MARK_PAID = """
-mutation MarkPaid($input: InvoiceMarkPaidInput!) {
-  invoiceMarkPaid(input: $input) {
-    invoice { rowId invoiceNo status paidAt }
-    errors { field code message }
-  }
-}
-"""
+MARK_PAID = mutation_document("invoiceMarkPaid", "invoice { rowId invoiceNo status paidAt }")
 
-CANCEL = """
-mutation Cancel($input: InvoiceCancelInput!) {
-  invoiceCancel(input: $input) {
-    invoice { rowId status }
-    errors { field code message }
-  }
-}
-"""
+CANCEL = mutation_document("invoiceCancel", "invoice { rowId status }")
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import node_query
 from tests.support.paging import global_id, walk_both_ways
+from tests.support.results import EMPTY_PAGE, errors_code
 
 HOST_METRICS = """
 query HM($first: Int, $after: String, $last: Int, $before: String, $where: HostMetricWhere) {
@@ -77,57 +79,40 @@ query E($id: String!, $where: MetricWhere) {
 }
 """
 
-NODE = """
-query N($id: ID!) {
-  node(id: $id) {
-    id
-    ... on HostMetric { rowId hostId }
-    ... on GpuMetric { rowId gpuId }
-    ... on EnvironmentMetric { rowId envId }
-  }
-}
-"""
+NODE = node_query(
+    "HostMetric { rowId hostId }",
+    "GpuMetric { rowId gpuId }",
+    "EnvironmentMetric { rowId envId }",
+)
 
 ADMIN = admin_viewer()
 NEWEST_FIRST = "ORDER BY collected_at DESC, id DESC"
 
 
-def errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    code: str = result["errors"][0]["extensions"]["code"]
-    return code
-
-
 @pytest.fixture(scope="module")
 async def facts(seeded_shared_url: str) -> dict[str, Any]:
     url = seeded_shared_url
-    host = (
-        await fetch(
-            url,
-            "SELECT host_id, max(collected_at) AS newest FROM host_metrics "
-            "GROUP BY host_id ORDER BY count(*) DESC, host_id LIMIT 1",
-        )
-    )[0]
-    other_host = (
-        await column(url, "SELECT id FROM hosts WHERE id <> $1 ORDER BY id LIMIT 1", host[0])
-    )[0]
-    gpu = (
-        await fetch(
-            url,
-            "SELECT g.id, g.host_id, e.user_id FROM gpus g "
-            "JOIN environments e ON e.id = g.allocated_to "
-            "WHERE EXISTS (SELECT 1 FROM gpu_metrics m WHERE m.gpu_id = g.id) "
-            "ORDER BY g.id LIMIT 1",
-        )
-    )[0]
-    env = (
-        await fetch(
-            url,
-            "SELECT e.id, e.user_id, e.host_id FROM environments e "
-            "WHERE EXISTS (SELECT 1 FROM environment_metrics m WHERE m.env_id = e.id) "
-            "ORDER BY e.id LIMIT 1",
-        )
-    )[0]
+    host = await first_row(
+        url,
+        "SELECT host_id, max(collected_at) AS newest FROM host_metrics "
+        "GROUP BY host_id ORDER BY count(*) DESC, host_id LIMIT 1",
+    )
+    other_host = await first_value(
+        url, "SELECT id FROM hosts WHERE id <> $1 ORDER BY id LIMIT 1", host[0]
+    )
+    gpu = await first_row(
+        url,
+        "SELECT g.id, g.host_id, e.user_id FROM gpus g "
+        "JOIN environments e ON e.id = g.allocated_to "
+        "WHERE EXISTS (SELECT 1 FROM gpu_metrics m WHERE m.gpu_id = g.id) "
+        "ORDER BY g.id LIMIT 1",
+    )
+    env = await first_row(
+        url,
+        "SELECT e.id, e.user_id, e.host_id FROM environments e "
+        "WHERE EXISTS (SELECT 1 FROM environment_metrics m WHERE m.env_id = e.id) "
+        "ORDER BY e.id LIMIT 1",
+    )
     customer_on_host = await column(
         url,
         "SELECT e.user_id FROM environments e JOIN customers c ON c.id = e.user_id "
@@ -135,16 +120,14 @@ async def facts(seeded_shared_url: str) -> dict[str, Any]:
         "AND c.user_type <> 'admin' LIMIT 1",
         host[0],
     )
-    stranger = (
-        await column(
-            url,
-            "SELECT c.id FROM customers c WHERE c.user_type <> 'admin' AND c.id NOT IN ($1, $2) "
-            "AND NOT EXISTS (SELECT 1 FROM environments e WHERE e.user_id = c.id) "
-            "ORDER BY c.id LIMIT 1",
-            gpu[2],
-            env[1],
-        )
-    )[0]
+    stranger = await first_value(
+        url,
+        "SELECT c.id FROM customers c WHERE c.user_type <> 'admin' AND c.id NOT IN ($1, $2) "
+        "AND NOT EXISTS (SELECT 1 FROM environments e WHERE e.user_id = c.id) "
+        "ORDER BY c.id LIMIT 1",
+        gpu[2],
+        env[1],
+    )
     return {
         "host": host[0],
         "host_newest": host[1],
@@ -256,11 +239,9 @@ async def test_host_metrics_as_customer_are_hidden_everywhere(
     host = (await gql_ro.ok(HOST_WITH_METRICS, {"id": facts["host"]}, viewer))["host"]
     assert host is not None
     assert host["metrics"] == {"totalCount": 0, "nodes": []}
-    metric_id = (
-        await column(
-            seeded_shared_url, "SELECT min(id) FROM host_metrics WHERE host_id = $1", facts["host"]
-        )
-    )[0]
+    metric_id = await first_value(
+        seeded_shared_url, "SELECT min(id) FROM host_metrics WHERE host_id = $1", facts["host"]
+    )
     node = await gql_ro.ok(NODE, {"id": global_id("HostMetric", metric_id)}, viewer)
     assert node["node"] is None
     admin_node = await gql_ro.ok(NODE, {"id": global_id("HostMetric", metric_id)}, ADMIN)
@@ -279,11 +260,9 @@ async def test_host_metrics_as_agent_shows_its_host_only(
     assert data["hostMetrics"]["totalCount"] == own[0]
     data = await gql_ro.ok(HOST_METRICS, {"first": 3, "where": {"hostId": {"eq": other}}}, agent)
     assert data["hostMetrics"]["totalCount"] == 0
-    other_metric = (
-        await column(
-            seeded_shared_url, "SELECT min(id) FROM host_metrics WHERE host_id = $1", other
-        )
-    )[0]
+    other_metric = await first_value(
+        seeded_shared_url, "SELECT min(id) FROM host_metrics WHERE host_id = $1", other
+    )
     if other_metric is not None:
         node = await gql_ro.ok(NODE, {"id": global_id("HostMetric", other_metric)}, agent)
         assert node["node"] is None
@@ -388,19 +367,10 @@ async def test_gpu_metrics_as_other_tenant_are_hidden_everywhere(
     data = await gql_ro.ok(
         GPU_METRICS, {"first": 5, "where": {"gpuId": {"eq": str(gpu)}}}, stranger
     )
-    assert data["gpuMetrics"] == {
-        "totalCount": 0,
-        "pageInfo": {
-            "hasNextPage": False,
-            "hasPreviousPage": False,
-            "startCursor": None,
-            "endCursor": None,
-        },
-        "nodes": [],
-    }
-    metric_id = (
-        await column(seeded_shared_url, "SELECT min(id) FROM gpu_metrics WHERE gpu_id = $1", gpu)
-    )[0]
+    assert data["gpuMetrics"] == EMPTY_PAGE
+    metric_id = await first_value(
+        seeded_shared_url, "SELECT min(id) FROM gpu_metrics WHERE gpu_id = $1", gpu
+    )
     node = await gql_ro.ok(NODE, {"id": global_id("GpuMetric", metric_id)}, stranger)
     assert node["node"] is None
     result = await gql_ro(GPU_METRICS, {"first": 5}, stranger)
@@ -470,11 +440,9 @@ async def test_environment_metrics_as_other_tenant_are_hidden_everywhere(
     data = await gql_ro.ok(ENVIRONMENT_METRICS, {"first": 5, "where": where}, stranger)
     assert data["environmentMetrics"]["totalCount"] == 0
     assert data["environmentMetrics"]["nodes"] == []
-    metric_id = (
-        await column(
-            seeded_shared_url, "SELECT min(id) FROM environment_metrics WHERE env_id = $1", env
-        )
-    )[0]
+    metric_id = await first_value(
+        seeded_shared_url, "SELECT min(id) FROM environment_metrics WHERE env_id = $1", env
+    )
     node = await gql_ro.ok(NODE, {"id": global_id("EnvironmentMetric", metric_id)}, stranger)
     assert node["node"] is None
     anonymous = await gql_ro.ok(NODE, {"id": global_id("EnvironmentMetric", metric_id)})

@@ -15,9 +15,9 @@ from typing import Any
 import asyncpg
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn, with_database
+from remotegpu.db.urls import asyncpg_dsn
 from remotegpu.settings import Settings
-from tests.conftest import create_database, drop_database
+from tests.conftest import database_copy
 from tests.graphql import GraphQLRunner, admin_viewer
 
 NESTED = """
@@ -112,9 +112,8 @@ async def fill(url: str, hosts: int) -> dict[str, list[int]]:
 
 @pytest.fixture
 async def second_migrated_url(admin_url: str, migrated_template: str) -> AsyncIterator[str]:
-    name = await create_database(admin_url, migrated_template)
-    yield with_database(admin_url, name)
-    await drop_database(admin_url, name)
+    async with database_copy(admin_url, migrated_template) as url:
+        yield url
 
 
 async def run_nested(url: str, hosts: int) -> tuple[int, dict[str, Any]]:

@@ -12,21 +12,28 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_row, first_value
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
-
-DATASETS = f"""
-query Datasets($first: Int, $after: String, $last: Int, $before: String,
-               $where: DatasetWhere, $orderBy: DatasetOrder) {{
-  datasets(first: $first, after: $after, last: $last, before: $before,
-           where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{ id rowId customerId workspaceId status visibility name totalSize }}
-  }}
-}}
-"""
+DATASETS, DATASET_VERSIONS, DATASET_MOUNTS = connection_queries(
+    """
+    datasets: nodes { id rowId customerId workspaceId status visibility name totalSize }
+    datasetVersions: nodes { id rowId datasetId version dataset { rowId } }
+    datasetMounts: nodes { id rowId envId datasetId open unmountedAt environment { rowId }
+                   dataset { rowId } }
+    """
+)
+MODELS, MODEL_VERSIONS, IMAGES, ARTIFACTS = connection_queries(
+    """
+    models: nodes { id rowId customerId workspaceId framework status visibility name }
+    modelVersions: nodes { id rowId modelId version metrics model { rowId } }
+    images: nodes { id rowId name status category isOfficial size }
+    artifacts: nodes { id rowId customerId workspaceId type sourceType sourceId owner { rowId }
+               workspace { rowId } source { __typename ... on TrainingJob { rowId }
+               ... on InferenceService { rowId } ... on Environment { rowId } } }
+    """
+)
 
 DATASET = """
 query Dataset($id: ID!) {
@@ -54,28 +61,6 @@ DATASETS_WITH_CHILDREN = """
     }
   }
 }
-"""
-
-DATASET_VERSIONS = f"""
-query Versions($first: Int, $after: String, $last: Int, $before: String,
-               $where: DatasetVersionWhere, $orderBy: DatasetVersionOrder) {{
-  datasetVersions(first: $first, after: $after, last: $last, before: $before,
-                  where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{ id rowId datasetId version dataset {{ rowId }} }}
-  }}
-}}
-"""
-
-MODELS = f"""
-query Models($first: Int, $after: String, $last: Int, $before: String,
-             $where: ModelWhere, $orderBy: ModelOrder) {{
-  models(first: $first, after: $after, last: $last, before: $before,
-         where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{ id rowId customerId workspaceId framework status visibility name }}
-  }}
-}}
 """
 
 MODEL = """
@@ -106,28 +91,6 @@ MODELS_WITH_CHILDREN = """
 }
 """
 
-MODEL_VERSIONS = f"""
-query Versions($first: Int, $after: String, $last: Int, $before: String,
-               $where: ModelVersionWhere, $orderBy: ModelVersionOrder) {{
-  modelVersions(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{ id rowId modelId version metrics model {{ rowId }} }}
-  }}
-}}
-"""
-
-IMAGES = f"""
-query Images($first: Int, $after: String, $last: Int, $before: String,
-             $where: ImageWhere, $orderBy: ImageOrder) {{
-  images(first: $first, after: $after, last: $last, before: $before,
-         where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{ id rowId name status category isOfficial size }}
-  }}
-}}
-"""
-
 IMAGE = """
 query Image($name: String!) {
   image(name: $name) {
@@ -137,56 +100,15 @@ query Image($name: String!) {
 }
 """
 
-ARTIFACTS = f"""
-query Artifacts($first: Int, $after: String, $last: Int, $before: String,
-                $where: ArtifactWhere, $orderBy: ArtifactOrder) {{
-  artifacts(first: $first, after: $after, last: $last, before: $before,
-            where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{
-      id rowId customerId workspaceId type sourceType sourceId
-      owner {{ rowId }}
-      workspace {{ rowId }}
-      source {{
-        __typename
-        ... on TrainingJob {{ rowId }}
-        ... on InferenceService {{ rowId }}
-        ... on Environment {{ rowId }}
-      }}
-    }}
-  }}
-}}
-"""
-
-DATASET_MOUNTS = f"""
-query Mounts($first: Int, $after: String, $last: Int, $before: String,
-             $where: DatasetMountWhere, $orderBy: DatasetMountOrder) {{
-  datasetMounts(first: $first, after: $after, last: $last, before: $before,
-                where: $where, orderBy: $orderBy) {{
-    {PAGE}
-    nodes {{
-      id rowId envId datasetId open unmountedAt
-      environment {{ rowId }}
-      dataset {{ rowId }}
-    }}
-  }}
-}}
-"""
-
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Dataset { rowId }
-    ... on DatasetVersion { rowId }
-    ... on Model { rowId }
-    ... on ModelVersion { rowId }
-    ... on Image { rowId }
-    ... on Artifact { rowId }
-    ... on DatasetMount { rowId }
-  }
-}
-"""
+NODE = node_query(
+    "Dataset { rowId }",
+    "DatasetVersion { rowId }",
+    "Model { rowId }",
+    "ModelVersion { rowId }",
+    "Image { rowId }",
+    "Artifact { rowId }",
+    "DatasetMount { rowId }",
+)
 
 CUSTOMER_EDGES = """
 query Customer($id: ID!) {
@@ -273,9 +195,7 @@ async def test_root_first_after_round_trip_covers_all_rows_once(
     expected = await column(seeded_shared_url, f"SELECT id FROM {table} ORDER BY {order}")
     assert expected, f"the seed has no {table}"
     size = max(3, len(expected) // 4 + 1)
-    assert await walk_forward(gql_ro, doc, field, size, ADMIN) == expected
-    data = await gql_ro.ok(doc, {"first": 1}, ADMIN)
-    assert data[field]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, doc, field, ADMIN, expected, forward=size)
 
 
 @pytest.mark.parametrize("field", list(ROOTS))
@@ -321,7 +241,7 @@ async def test_datasets_name_order_round_trip_matches_sql(
 async def test_child_connection_bad_paging_arguments_are_bad_user_input(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    dataset_id = (await column(seeded_shared_url, "SELECT min(id) FROM datasets"))[0]
+    dataset_id = await first_value(seeded_shared_url, "SELECT min(id) FROM datasets")
     doc = "query D($id: ID!) { dataset(id: $id) { versions(first: 101) { totalCount } } }"
     result = await gql_ro(doc, {"id": str(dataset_id)}, ADMIN)
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
@@ -392,13 +312,11 @@ async def test_datasets_owner_and_workspace_filters_match_sql(
     )
     where: dict[str, Any] = {"ownerId": {"eq": str(owner)}}
     assert await walk_forward(gql_ro, DATASETS, "datasets", 100, ADMIN, where=where) == expected
-    ws = (
-        await column(
-            seeded_shared_url,
-            "SELECT workspace_id FROM datasets WHERE workspace_id IS NOT NULL "
-            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
-        )
-    )[0]
+    ws = await first_value(
+        seeded_shared_url,
+        "SELECT workspace_id FROM datasets WHERE workspace_id IS NOT NULL "
+        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM datasets WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC",
@@ -435,9 +353,9 @@ async def test_artifacts_source_filter_matches_sql(
 async def test_dataset_mounts_env_and_dataset_filters_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    env_id, dataset_id = (
-        await fetch(seeded_shared_url, "SELECT env_id, dataset_id FROM dataset_usage LIMIT 1")
-    )[0]
+    env_id, dataset_id = await first_row(
+        seeded_shared_url, "SELECT env_id, dataset_id FROM dataset_usage LIMIT 1"
+    )
     for where, sql, arg in [
         ({"envId": {"eq": env_id}}, "env_id = $1", env_id),
         ({"datasetId": {"eq": str(dataset_id)}}, "dataset_id = $1", dataset_id),
@@ -486,14 +404,12 @@ async def test_datasets_relations_match_sql(gql_ro: GraphQLRunner, seeded_shared
 async def test_dataset_children_point_back_to_the_dataset(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    dataset_id = (
-        await column(
-            seeded_shared_url,
-            "SELECT d.id FROM datasets d WHERE EXISTS "
-            "(SELECT 1 FROM dataset_versions v WHERE v.dataset_id = d.id) AND EXISTS "
-            "(SELECT 1 FROM dataset_usage u WHERE u.dataset_id = d.id) ORDER BY d.id LIMIT 1",
-        )
-    )[0]
+    dataset_id = await first_value(
+        seeded_shared_url,
+        "SELECT d.id FROM datasets d WHERE EXISTS "
+        "(SELECT 1 FROM dataset_versions v WHERE v.dataset_id = d.id) AND EXISTS "
+        "(SELECT 1 FROM dataset_usage u WHERE u.dataset_id = d.id) ORDER BY d.id LIMIT 1",
+    )
     data = (await gql_ro.ok(DATASET, {"id": str(dataset_id)}, ADMIN))["dataset"]
     assert data["rowId"] == dataset_id
     assert data["versions"]["totalCount"] > 0
@@ -656,7 +572,7 @@ async def test_customer_edges_list_their_storage_rows(
 async def test_node_by_global_id_returns_the_row(
     gql_ro: GraphQLRunner, seeded_shared_url: str, type_name: str, table: str
 ) -> None:
-    row_id = (await column(seeded_shared_url, f"SELECT min(id) FROM {table}"))[0]
+    row_id = await first_value(seeded_shared_url, f"SELECT min(id) FROM {table}")
     gid = global_id(type_name, row_id)
     assert (await gql_ro.ok(NODE, {"id": gid}, ADMIN))["node"] == {"id": gid, "rowId": row_id}
     for bad in ("abc", "99999999999999999999999", str(10**12)):
@@ -715,13 +631,11 @@ async def test_artifacts_customer_sees_own_and_workspace_rows(
 async def test_dataset_mounts_customer_sees_mounts_of_own_environments(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    owner = (
-        await column(
-            seeded_shared_url,
-            "SELECT e.user_id FROM dataset_usage u JOIN environments e ON e.id = u.env_id "
-            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
-        )
-    )[0]
+    owner = await first_value(
+        seeded_shared_url,
+        "SELECT e.user_id FROM dataset_usage u JOIN environments e ON e.id = u.env_id "
+        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+    )
     expected = set(
         await column(
             seeded_shared_url,
@@ -739,13 +653,11 @@ async def test_dataset_mounts_customer_sees_mounts_of_own_environments(
 async def test_dataset_mounts_agent_sees_only_its_hosts_mounts(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    host_id = (
-        await column(
-            seeded_shared_url,
-            "SELECT e.host_id FROM dataset_usage u JOIN environments e ON e.id = u.env_id "
-            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
-        )
-    )[0]
+    host_id = await first_value(
+        seeded_shared_url,
+        "SELECT e.host_id FROM dataset_usage u JOIN environments e ON e.id = u.env_id "
+        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+    )
     expected = set(
         await column(
             seeded_shared_url,
@@ -847,14 +759,12 @@ async def test_private_model_of_another_tenant_is_hidden_on_every_path(
     url = seeded_shared_url
     owner = await busy_customer(url, "models", private_only=True)
     stranger = await stranger_of(url, owner)
-    model_id = (
-        await column(
-            url,
-            "SELECT id FROM models WHERE customer_id = $1 AND visibility = 'private' "
-            "ORDER BY id LIMIT 1",
-            owner,
-        )
-    )[0]
+    model_id = await first_value(
+        url,
+        "SELECT id FROM models WHERE customer_id = $1 AND visibility = 'private' "
+        "ORDER BY id LIMIT 1",
+        owner,
+    )
     other, mine = customer_viewer(stranger), customer_viewer(owner)
     gid = global_id("Model", model_id)
     assert (await gql_ro.ok(MODEL, {"id": gid}, mine))["model"]["rowId"] == model_id
@@ -874,9 +784,9 @@ async def test_artifact_of_another_tenant_is_hidden_on_every_path(
     url = seeded_shared_url
     owner = await busy_customer(url, "artifacts")
     stranger = await stranger_of(url, owner)
-    artifact_id = (
-        await column(url, "SELECT min(id) FROM artifacts WHERE customer_id = $1", owner)
-    )[0]
+    artifact_id = await first_value(
+        url, "SELECT min(id) FROM artifacts WHERE customer_id = $1", owner
+    )
     other, mine = customer_viewer(stranger), customer_viewer(owner)
     gid = global_id("Artifact", artifact_id)
     assert (await gql_ro.ok(NODE, {"id": gid}, mine))["node"]["rowId"] == artifact_id
@@ -892,13 +802,11 @@ async def test_dataset_mount_of_another_tenant_is_hidden_on_every_path(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    mount_id, owner, dataset_id = (
-        await fetch(
-            url,
-            "SELECT u.id, e.user_id, u.dataset_id FROM dataset_usage u "
-            "JOIN environments e ON e.id = u.env_id ORDER BY u.id LIMIT 1",
-        )
-    )[0]
+    mount_id, owner, dataset_id = await first_row(
+        url,
+        "SELECT u.id, e.user_id, u.dataset_id FROM dataset_usage u "
+        "JOIN environments e ON e.id = u.env_id ORDER BY u.id LIMIT 1",
+    )
     stranger = await stranger_of(url, owner)
     other, mine = customer_viewer(stranger), customer_viewer(owner)
     gid = global_id("DatasetMount", mount_id)
@@ -935,12 +843,10 @@ async def test_public_dataset_of_another_tenant_is_visible(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    dataset_id, owner = (
-        await fetch(
-            url,
-            "SELECT id, customer_id FROM datasets WHERE visibility = 'public' ORDER BY id LIMIT 1",
-        )
-    )[0]
+    dataset_id, owner = await first_row(
+        url,
+        "SELECT id, customer_id FROM datasets WHERE visibility = 'public' ORDER BY id LIMIT 1",
+    )
     stranger = await stranger_of(url, owner)
     data = await gql_ro.ok(DATASET, {"id": str(dataset_id)}, customer_viewer(stranger))
     assert data["dataset"]["rowId"] == dataset_id

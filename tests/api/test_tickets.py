@@ -12,60 +12,20 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_row, first_value, rows_by_id
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-ISSUES = """
-query Issues($first: Int, $after: String, $last: Int, $before: String,
-             $where: IssueWhere, $orderBy: IssueOrder) {
-  issues(first: $first, after: $after, last: $last, before: $before,
-         where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId issueNo customerId assigneeId type priority status
-      reporter { rowId }
-      assignee { rowId }
-    }
-  }
-}
-"""
-
-REQUIREMENTS = """
-query Reqs($first: Int, $after: String, $last: Int, $before: String,
-           $where: RequirementWhere, $orderBy: RequirementOrder) {
-  requirements(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId requirementNo customerId assigneeId priority status
-      reporter { rowId }
-      assignee { rowId }
-    }
-  }
-}
-"""
-
-COMMENTS = """
-query Comments($first: Int, $after: String, $last: Int, $before: String,
-               $where: CommentWhere, $orderBy: CommentOrder) {
-  comments(first: $first, after: $after, last: $last, before: $before,
-           where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes {
-      id rowId customerId resourceType resourceId
-      author { rowId }
-      subject {
-        __typename
-        ... on Issue { rowId }
-        ... on Requirement { rowId }
-      }
-    }
-  }
-}
-"""
+ISSUES, REQUIREMENTS, COMMENTS = connection_queries(
+    """
+    issues: nodes { id rowId issueNo customerId assigneeId type priority status reporter { rowId }
+            assignee { rowId } }
+    requirements: nodes { id rowId requirementNo customerId assigneeId priority status reporter {
+                  rowId } assignee { rowId } }
+    comments: nodes { id rowId customerId resourceType resourceId author { rowId } subject {
+              __typename ... on Issue { rowId } ... on Requirement { rowId } } }
+    """
+)
 
 ISSUES_WITH_COMMENTS = """
 {
@@ -117,16 +77,7 @@ query IssueComments($no: String!, $first: Int, $after: String, $last: Int, $befo
 }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Issue { rowId }
-    ... on Requirement { rowId }
-    ... on Comment { rowId }
-  }
-}
-"""
+NODE = node_query("Issue { rowId }", "Requirement { rowId }", "Comment { rowId }")
 
 ADMIN = admin_viewer()
 
@@ -134,27 +85,23 @@ ADMIN = admin_viewer()
 async def reporter(url: str) -> int:
     """A non-admin customer who reported the most issues."""
     return int(
-        (
-            await column(
-                url,
-                "SELECT i.customer_id FROM issues i JOIN customers c ON c.id = i.customer_id "
-                "WHERE c.user_type <> 'admin' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-            )
-        )[0]
+        await first_value(
+            url,
+            "SELECT i.customer_id FROM issues i JOIN customers c ON c.id = i.customer_id "
+            "WHERE c.user_type <> 'admin' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+        )
     )
 
 
 async def staff_assignee(url: str) -> int:
     """A non-admin staff member assigned to tickets it did not report."""
     return int(
-        (
-            await column(
-                url,
-                "SELECT i.assignee_id FROM issues i JOIN customers c ON c.id = i.assignee_id "
-                "WHERE c.user_type <> 'admin' AND i.customer_id <> i.assignee_id "
-                "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-            )
-        )[0]
+        await first_value(
+            url,
+            "SELECT i.assignee_id FROM issues i JOIN customers c ON c.id = i.assignee_id "
+            "WHERE c.user_type <> 'admin' AND i.customer_id <> i.assignee_id "
+            "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+        )
     )
 
 
@@ -180,10 +127,7 @@ async def test_issues_round_trip_and_backwards_cover_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM issues ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, ISSUES, "issues", 7, ADMIN) == expected
-    assert await walk_backward(gql_ro, ISSUES, "issues", 9, ADMIN) == expected
-    data = await gql_ro.ok(ISSUES, {"first": 1}, ADMIN)
-    assert data["issues"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, ISSUES, "issues", ADMIN, expected, forward=7, backward=9)
     ascending = await walk_forward(gql_ro, ISSUES, "issues", 11, ADMIN, orderBy="CREATED_AT_ASC")
     assert ascending == await column(
         seeded_shared_url, "SELECT id FROM issues ORDER BY created_at, id"
@@ -219,13 +163,10 @@ async def test_tickets_bad_paging_arguments_are_bad_user_input(
 async def test_issues_fields_and_people_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url,
-            "SELECT id, issue_no, customer_id, assignee_id, type, priority, status FROM issues",
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url,
+        "SELECT id, issue_no, customer_id, assignee_id, type, priority, status FROM issues",
+    )
     nodes = (await gql_ro.ok(ISSUES, {"first": 100}, ADMIN))["issues"]["nodes"]
     for node in nodes:
         row = rows[node["rowId"]]
@@ -262,13 +203,11 @@ async def test_issues_filters_match_sql(gql_ro: GraphQLRunner, seeded_shared_url
 async def test_issue_by_number_returns_the_issue(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    row = (
-        await fetch(
-            seeded_shared_url,
-            "SELECT i.id, i.issue_no, (SELECT count(*) FROM comments c WHERE c.resource_type = "
-            "'issue' AND c.resource_id = i.id) AS n FROM issues i ORDER BY n DESC, id LIMIT 1",
-        )
-    )[0]
+    row = await first_row(
+        seeded_shared_url,
+        "SELECT i.id, i.issue_no, (SELECT count(*) FROM comments c WHERE c.resource_type = "
+        "'issue' AND c.resource_id = i.id) AS n FROM issues i ORDER BY n DESC, id LIMIT 1",
+    )
     data = await gql_ro.ok(ISSUE, {"no": row["issue_no"]}, ADMIN)
     assert data["issue"] == {
         "rowId": row["id"],
@@ -312,39 +251,20 @@ async def test_issue_comments_edge_matches_sql_and_ignores_requirement_comments(
 async def test_issue_comments_child_pages_cover_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    issue_id, number = (
-        await fetch(
-            seeded_shared_url,
-            "SELECT i.id, i.issue_no FROM issues i JOIN comments c ON c.resource_type = 'issue' "
-            "AND c.resource_id = i.id GROUP BY i.id ORDER BY count(*) DESC, i.id LIMIT 1",
-        )
-    )[0]
+    issue_id, number = await first_row(
+        seeded_shared_url,
+        "SELECT i.id, i.issue_no FROM issues i JOIN comments c ON c.resource_type = 'issue' "
+        "AND c.resource_id = i.id GROUP BY i.id ORDER BY count(*) DESC, i.id LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM comments WHERE resource_type = 'issue' AND resource_id = $1 "
         "ORDER BY created_at, id",
         issue_id,
     )
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"no": number, "first": 1, "after": after}
-        conn = (await gql_ro.ok(ISSUE_COMMENTS_PAGE, variables, ADMIN))["issue"]["comments"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
-    back: list[int] = []
-    before = None
-    while True:
-        variables = {"no": number, "last": 1, "before": before}
-        conn = (await gql_ro.ok(ISSUE_COMMENTS_PAGE, variables, ADMIN))["issue"]["comments"]
-        back = [n["rowId"] for n in conn["nodes"]] + back
-        if not conn["pageInfo"]["hasPreviousPage"]:
-            break
-        before = conn["pageInfo"]["startCursor"]
-    assert back == expected
+    comments = (ISSUE_COMMENTS_PAGE, "issue.comments", 1, ADMIN)
+    assert await walk_forward(gql_ro, *comments, no=number) == expected
+    assert await walk_backward(gql_ro, *comments, no=number) == expected
     result = await gql_ro(ISSUE_COMMENTS_PAGE, {"no": number, "first": 101}, ADMIN)
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
@@ -358,22 +278,16 @@ async def test_requirements_round_trip_and_backwards_cover_all_rows_once(
     expected = await column(
         seeded_shared_url, "SELECT id FROM requirements ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, REQUIREMENTS, "requirements", 4, ADMIN) == expected
-    assert await walk_backward(gql_ro, REQUIREMENTS, "requirements", 3, ADMIN) == expected
-    data = await gql_ro.ok(REQUIREMENTS, {"first": 1}, ADMIN)
-    assert data["requirements"]["totalCount"] == len(expected)
+    await assert_walks(gql_ro, REQUIREMENTS, "requirements", ADMIN, expected, forward=4, backward=3)
 
 
 async def test_requirements_fields_filters_and_people_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            url, "SELECT id, requirement_no, customer_id, assignee_id, status FROM requirements"
-        )
-    }
+    rows = await rows_by_id(
+        url, "SELECT id, requirement_no, customer_id, assignee_id, status FROM requirements"
+    )
     nodes = (await gql_ro.ok(REQUIREMENTS, {"first": 100}, ADMIN))["requirements"]["nodes"]
     assert len(nodes) == len(rows)
     for node in nodes:
@@ -451,9 +365,9 @@ async def test_comments_round_trip_and_subject_union_match_sql(
 
 async def test_comments_filters_match_sql(gql_ro: GraphQLRunner, seeded_shared_url: str) -> None:
     url = seeded_shared_url
-    first = (await fetch(url, "SELECT resource_id, customer_id FROM comments ORDER BY id LIMIT 1"))[
-        0
-    ]
+    first = await first_row(
+        url, "SELECT resource_id, customer_id FROM comments ORDER BY id LIMIT 1"
+    )
     cases: list[tuple[dict[str, Any], str, list[Any]]] = [
         ({"resourceType": {"eq": "REQUIREMENT"}}, "resource_type = 'requirement'", []),
         (
@@ -509,7 +423,7 @@ async def test_tickets_customer_sees_what_it_reported_or_is_assigned(
         assert await walk_forward(gql_ro, ISSUES, "issues", 100, viewer) == issues
         assert await walk_forward(gql_ro, REQUIREMENTS, "requirements", 100, viewer) == requirements
         assert await walk_forward(gql_ro, COMMENTS, "comments", 100, viewer) == comments
-        number = (await column(url, "SELECT issue_no FROM issues WHERE id = $1", issues[0]))[0]
+        number = await first_value(url, "SELECT issue_no FROM issues WHERE id = $1", issues[0])
         assert (await gql_ro.ok(ISSUE, {"no": number}, viewer))["issue"]["rowId"] == issues[0]
         data = await gql_ro.ok(NODE, {"id": global_id("Issue", issues[0])}, viewer)
         assert data["node"]["rowId"] == issues[0]
@@ -527,9 +441,9 @@ async def test_tickets_of_another_tenant_are_missing_on_every_path(
         data = await gql_ro.ok(doc, {"first": 100}, stranger)
         assert data[field]["nodes"] == []
         assert data[field]["totalCount"] == 0
-    issue = (await fetch(url, "SELECT id, issue_no FROM issues ORDER BY id LIMIT 1"))[0]
-    req = (await fetch(url, "SELECT id, requirement_no FROM requirements ORDER BY id LIMIT 1"))[0]
-    comment = (await column(url, "SELECT id FROM comments ORDER BY id LIMIT 1"))[0]
+    issue = await first_row(url, "SELECT id, issue_no FROM issues ORDER BY id LIMIT 1")
+    req = await first_row(url, "SELECT id, requirement_no FROM requirements ORDER BY id LIMIT 1")
+    comment = await first_value(url, "SELECT id FROM comments ORDER BY id LIMIT 1")
     assert await gql_ro.ok(ISSUE, {"no": issue["issue_no"]}, stranger) == {"issue": None}
     assert await gql_ro.ok(REQUIREMENT, {"no": req["requirement_no"]}, stranger) == {
         "requirement": None
@@ -568,7 +482,7 @@ async def test_ticket_comment_edges_hide_tickets_of_another_tenant(
     )
     data = await gql_ro.ok(ISSUE, {"no": number}, customer_viewer(who))
     assert data["issue"]["comments"]["totalCount"] == expected[0]
-    req_no = (await column(url, "SELECT requirement_no FROM requirements WHERE id = $1", key))[0]
+    req_no = await first_value(url, "SELECT requirement_no FROM requirements WHERE id = $1", key)
     assert await gql_ro.ok(REQUIREMENT, {"no": req_no}, customer_viewer(who)) == {
         "requirement": None
     }
@@ -578,7 +492,7 @@ async def test_ticket_comment_edges_hide_tickets_of_another_tenant(
 async def test_tickets_anonymous_and_agents_see_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str, who: str
 ) -> None:
-    host = (await column(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     viewer = ANONYMOUS if who == "anonymous" else agent_viewer(1, host)
     for doc, field in ((ISSUES, "issues"), (REQUIREMENTS, "requirements"), (COMMENTS, "comments")):
         data = await gql_ro.ok(doc, {"first": 100}, viewer)

@@ -12,32 +12,16 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import column, fetch
-from tests.support.paging import global_id, walk_backward, walk_forward
+from tests.support.db import column, fetch, first_value, rows_by_id
+from tests.support.documents import child_page_query, connection_queries, node_query
+from tests.support.paging import assert_walks, global_id, walk_backward, walk_forward
 
-WEBHOOKS = """
-query Hooks($first: Int, $after: String, $last: Int, $before: String,
-            $where: WebhookWhere, $orderBy: WebhookOrder) {
-  webhooks(first: $first, after: $after, last: $last, before: $before,
-           where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }
-  }
-}
-"""
-
-WEBHOOK_LOGS = """
-query Logs($first: Int, $after: String, $last: Int, $before: String,
-           $where: WebhookLogWhere, $orderBy: WebhookLogOrder) {
-  webhookLogs(first: $first, after: $after, last: $last, before: $before,
-              where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }
-  }
-}
-"""
+WEBHOOKS, WEBHOOK_LOGS = connection_queries(
+    """
+    webhooks: nodes { id rowId customerId name url events enabled hasSecret owner { rowId } }
+    webhookLogs: nodes { id rowId webhookId eventType payload statusCode webhook { rowId } }
+    """
+)
 
 HOOKS_WITH_LOGS = """
 {
@@ -47,29 +31,9 @@ HOOKS_WITH_LOGS = """
 }
 """
 
-HOOK_LOGS_PAGE = """
-query HookLogs($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  node(id: $id) {
-    ... on Webhook {
-      logs(first: $first, after: $after, last: $last, before: $before) {
-        totalCount
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        nodes { rowId }
-      }
-    }
-  }
-}
-"""
+HOOK_LOGS_PAGE = child_page_query("Webhook", "logs")
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Webhook { rowId customerId }
-    ... on WebhookLog { rowId webhookId }
-  }
-}
-"""
+NODE = node_query("Webhook { rowId customerId }", "WebhookLog { rowId webhookId }")
 
 WEBHOOK_FIELDS = '{ __type(name: "Webhook") { fields { name } } }'
 
@@ -79,12 +43,10 @@ ADMIN = admin_viewer()
 async def hook_owner(url: str) -> int:
     """The customer with the most webhooks."""
     return int(
-        (
-            await column(
-                url,
-                "SELECT customer_id FROM webhooks GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-            )
-        )[0]
+        await first_value(
+            url,
+            "SELECT customer_id FROM webhooks GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+        )
     )
 
 
@@ -111,12 +73,9 @@ async def test_webhook_type_has_no_secret_field(gql_ro: GraphQLRunner) -> None:
 async def test_webhooks_admin_round_trip_covers_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url, "SELECT id, customer_id, url, events, secret FROM webhooks"
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url, "SELECT id, customer_id, url, events, secret FROM webhooks"
+    )
     seen = await walk_forward(gql_ro, WEBHOOKS, "webhooks", 3, ADMIN)
     assert seen == sorted(rows)
     data = await gql_ro.ok(WEBHOOKS, {"first": 100}, ADMIN)
@@ -179,21 +138,17 @@ async def test_webhook_logs_round_trip_and_backwards_cover_all_rows(
     expected = await column(
         seeded_shared_url, "SELECT id FROM webhook_logs ORDER BY created_at DESC, id DESC"
     )
-    assert await walk_forward(gql_ro, WEBHOOK_LOGS, "webhookLogs", 23, ADMIN) == expected
-    assert await walk_backward(gql_ro, WEBHOOK_LOGS, "webhookLogs", 19, ADMIN) == expected
-    data = await gql_ro.ok(WEBHOOK_LOGS, {"first": 1}, ADMIN)
-    assert data["webhookLogs"]["totalCount"] == len(expected)
+    await assert_walks(
+        gql_ro, WEBHOOK_LOGS, "webhookLogs", ADMIN, expected, forward=23, backward=19
+    )
 
 
 async def test_webhook_logs_fields_and_webhook_edge_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    rows = {
-        r["id"]: r
-        for r in await fetch(
-            seeded_shared_url, "SELECT id, webhook_id, event_type, payload FROM webhook_logs"
-        )
-    }
+    rows = await rows_by_id(
+        seeded_shared_url, "SELECT id, webhook_id, event_type, payload FROM webhook_logs"
+    )
     data = await gql_ro.ok(WEBHOOK_LOGS, {"first": 100}, ADMIN)
     for node in data["webhookLogs"]["nodes"]:
         row = rows[node["rowId"]]
@@ -206,8 +161,8 @@ async def test_webhook_logs_filters_match_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     url = seeded_shared_url
-    hook = (await column(url, "SELECT webhook_id FROM webhook_logs ORDER BY id LIMIT 1"))[0]
-    event = (await column(url, "SELECT event_type FROM webhook_logs ORDER BY id LIMIT 1"))[0]
+    hook = await first_value(url, "SELECT webhook_id FROM webhook_logs ORDER BY id LIMIT 1")
+    event = await first_value(url, "SELECT event_type FROM webhook_logs ORDER BY id LIMIT 1")
     moment = (await column(url, "SELECT created_at FROM webhook_logs ORDER BY created_at, id"))[7]
     cases: list[tuple[dict[str, Any], str, list[Any]]] = [
         ({"webhookId": {"eq": str(hook)}}, "webhook_id = $1", [hook]),
@@ -246,28 +201,17 @@ async def test_webhook_logs_edge_matches_sql_for_every_webhook(
 async def test_webhook_logs_child_pages_cover_all_rows_once(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    hook = (
-        await column(
-            seeded_shared_url,
-            "SELECT webhook_id FROM webhook_logs GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-        )
-    )[0]
+    hook = await first_value(
+        seeded_shared_url,
+        "SELECT webhook_id FROM webhook_logs GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    )
     expected = await column(
         seeded_shared_url,
         "SELECT id FROM webhook_logs WHERE webhook_id = $1 ORDER BY created_at DESC, id DESC",
         hook,
     )
     hid = global_id("Webhook", hook)
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"id": hid, "first": 2, "after": after}
-        conn = (await gql_ro.ok(HOOK_LOGS_PAGE, variables, ADMIN))["node"]["logs"]
-        seen += [n["rowId"] for n in conn["nodes"]]
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == expected
+    assert await walk_forward(gql_ro, HOOK_LOGS_PAGE, "node.logs", 2, ADMIN, id=hid) == expected
     conn = (await gql_ro.ok(HOOK_LOGS_PAGE, {"id": hid, "last": 2}, ADMIN))["node"]["logs"]
     assert [n["rowId"] for n in conn["nodes"]] == expected[-2:]
     assert conn["totalCount"] == len(expected)
@@ -327,14 +271,12 @@ async def test_webhook_log_edge_hides_a_webhook_the_viewer_cannot_see(
     """Admins see every log; the webhook edge of a log follows the same scope."""
     url = seeded_shared_url
     owner = await hook_owner(url)
-    log = (
-        await column(
-            url,
-            "SELECT l.id FROM webhook_logs l JOIN webhooks w ON w.id = l.webhook_id "
-            "WHERE w.customer_id = $1 ORDER BY l.id LIMIT 1",
-            owner,
-        )
-    )[0]
+    log = await first_value(
+        url,
+        "SELECT l.id FROM webhook_logs l JOIN webhooks w ON w.id = l.webhook_id "
+        "WHERE w.customer_id = $1 ORDER BY l.id LIMIT 1",
+        owner,
+    )
     data = await gql_ro.ok(NODE, {"id": global_id("WebhookLog", log)}, customer_viewer(owner))
     assert data["node"]["rowId"] == log
     other = customer_viewer(await outsider(url))
@@ -345,13 +287,13 @@ async def test_webhook_log_edge_hides_a_webhook_the_viewer_cannot_see(
 async def test_webhooks_anonymous_and_agents_see_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str, who: str
 ) -> None:
-    host = (await column(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     viewer = ANONYMOUS if who == "anonymous" else agent_viewer(1, host)
     for doc, field in ((WEBHOOKS, "webhooks"), (WEBHOOK_LOGS, "webhookLogs")):
         data = await gql_ro.ok(doc, {"first": 100}, viewer)
         assert data[field]["nodes"] == []
         assert data[field]["totalCount"] == 0
-    hook = (await column(seeded_shared_url, "SELECT id FROM webhooks LIMIT 1"))[0]
+    hook = await first_value(seeded_shared_url, "SELECT id FROM webhooks LIMIT 1")
     assert await gql_ro.ok(NODE, {"id": global_id("Webhook", hook)}, viewer) == {"node": None}
 
 

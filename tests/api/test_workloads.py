@@ -25,32 +25,21 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
 )
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.documents import connection_query, node_query
 from tests.support.paging import global_id, walk_edges
+from tests.support.results import errors_code
 
-TRAINING_JOBS_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: TrainingJobWhere, $orderBy: TrainingJobOrder! = CREATED_AT_DESC) {
-  trainingJobs(first: $first, after: $after, last: $last, before: $before,
-               where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId status priority createdAt customerId workspaceId } }
-  }
-}
-"""
+TRAINING_JOBS_PAGE = connection_query(
+    "trainingJobs",
+    "edges { cursor node { id rowId status priority createdAt customerId workspaceId } }",
+    default_order="CREATED_AT_DESC",
+)
 
-INFERENCE_SERVICES_PAGE = """
-query ($first: Int, $after: String, $last: Int, $before: String,
-       $where: InferenceServiceWhere,
-       $orderBy: InferenceServiceOrder! = CREATED_AT_DESC) {
-  inferenceServices(first: $first, after: $after, last: $last, before: $before,
-                    where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId status customerId workspaceId } }
-  }
-}
-"""
+INFERENCE_SERVICES_PAGE = connection_query(
+    "inferenceServices",
+    "edges { cursor node { id rowId status customerId workspaceId } }",
+    default_order="CREATED_AT_DESC",
+)
 
 TRAINING_JOB = """
 query ($id: String!) {
@@ -79,15 +68,7 @@ query ($id: String!) {
 }
 """
 
-NODE = """
-query ($id: ID!) {
-  node(id: $id) {
-    id
-    ... on TrainingJob { rowId }
-    ... on InferenceService { rowId }
-  }
-}
-"""
+NODE = node_query("TrainingJob { rowId }", "InferenceService { rowId }")
 
 ALL_TRAINING_JOBS_WITH_EDGES = """
 {
@@ -167,11 +148,6 @@ async def _job_owner_and_stranger(sql: asyncpg.Connection) -> tuple[int, int]:
     raise AssertionError("no stranger found")
 
 
-def _errors_code(result: dict[str, Any]) -> str:
-    assert "errors" in result, result
-    return str(result["errors"][0]["extensions"]["code"])
-
-
 # --- training jobs: root connection ---------------------------------------------------------
 
 
@@ -217,12 +193,12 @@ async def test_training_jobs_priority_order_sorts_by_priority_then_id(
 
 async def test_training_jobs_page_over_cap_is_bad_user_input(gql_ro: GraphQLRunner) -> None:
     result = await gql_ro(TRAINING_JOBS_PAGE, {"first": 101}, admin_viewer())
-    assert _errors_code(result) == "BAD_USER_INPUT"
+    assert errors_code(result) == "BAD_USER_INPUT"
 
 
 async def test_training_jobs_garbage_cursor_is_bad_user_input(gql_ro: GraphQLRunner) -> None:
     result = await gql_ro(TRAINING_JOBS_PAGE, {"first": 5, "after": "garbage!"}, admin_viewer())
-    assert _errors_code(result) == "BAD_USER_INPUT"
+    assert errors_code(result) == "BAD_USER_INPUT"
 
 
 async def test_training_jobs_cursor_of_other_ordering_is_bad_user_input(
@@ -235,7 +211,7 @@ async def test_training_jobs_cursor_of_other_ordering_is_bad_user_input(
         {"first": 2, "after": cursor, "orderBy": "PRIORITY_DESC"},
         admin_viewer(),
     )
-    assert _errors_code(result) == "BAD_USER_INPUT"
+    assert errors_code(result) == "BAD_USER_INPUT"
 
 
 async def test_training_jobs_status_filter_matches_sql(
@@ -333,7 +309,7 @@ async def test_training_jobs_name_filter_matches_prefix(
 
 async def test_training_jobs_bad_owner_key_is_bad_user_input(gql_ro: GraphQLRunner) -> None:
     result = await gql_ro(TRAINING_JOBS_PAGE, {"where": {"ownerId": {"eq": "abc"}}}, admin_viewer())
-    assert _errors_code(result) == "BAD_USER_INPUT"
+    assert errors_code(result) == "BAD_USER_INPUT"
 
 
 # --- training jobs: visibility --------------------------------------------------------------
@@ -567,9 +543,9 @@ async def test_inference_services_page_over_cap_and_bad_cursor_are_bad_user_inpu
     gql_ro: GraphQLRunner,
 ) -> None:
     over = await gql_ro(INFERENCE_SERVICES_PAGE, {"last": 101}, admin_viewer())
-    assert _errors_code(over) == "BAD_USER_INPUT"
+    assert errors_code(over) == "BAD_USER_INPUT"
     bad = await gql_ro(INFERENCE_SERVICES_PAGE, {"last": 3, "before": "%%%"}, admin_viewer())
-    assert _errors_code(bad) == "BAD_USER_INPUT"
+    assert errors_code(bad) == "BAD_USER_INPUT"
 
 
 async def test_inference_services_status_and_owner_filters_match_sql(

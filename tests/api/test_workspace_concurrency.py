@@ -18,10 +18,9 @@ import asyncpg
 import httpx
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.domain.invariants import find_violations_on
-from tests.conftest import create_database, drop_database
 from tests.live import bearer, gql_http, live_server
+from tests.support.db import connection
 
 ADD = """
 mutation ($input: WorkspaceMemberAddInput!) {
@@ -71,17 +70,11 @@ async def _add_customers(conn: asyncpg.Connection, n: int) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-async def race(admin_url: str, migrated_template: str) -> AsyncIterator[Race]:
-    name = await create_database(admin_url, migrated_template)
-    url = with_database(admin_url, name)
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
+async def race(module_url: str) -> AsyncIterator[Race]:
+    async with connection(module_url) as conn:
         owner, *customers = await _add_customers(conn, CUSTOMERS + 1)
-        async with live_server(url, workers=2, **SERVER_POOL) as client:
+        async with live_server(module_url, workers=2, **SERVER_POOL) as client:
             yield Race(client.base_url, conn, owner, customers)
-    finally:
-        await conn.close()
-        await drop_database(admin_url, name)
 
 
 async def _team(race: Race) -> int:

@@ -11,21 +11,18 @@ from typing import Any
 import pytest
 
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import fetch
+from tests.support.db import fetch, first_value
+from tests.support.documents import connection_queries, node_query
+from tests.support.paging import walk_forward
 
 BOB, ALICE = 3, 2
 
-WORKSPACES = """
-query Workspaces($first: Int, $after: String, $last: Int, $before: String,
-                 $where: WorkspaceWhere, $orderBy: WorkspaceOrder) {
-  workspaces(first: $first, after: $after, last: $last, before: $before,
-             where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId ownerId type status memberCount } }
-  }
-}
-"""
+WORKSPACES, WORKSPACE_MEMBERS = connection_queries(
+    """
+    workspaces: edges { cursor node { id rowId ownerId type status memberCount } }
+    workspaceMembers: edges { cursor node { id rowId workspaceId customerId role } }
+    """
+)
 
 WORKSPACE = """
 query Workspace($id: ID!) {
@@ -45,18 +42,6 @@ query Workspace($id: ID!) {
 }
 """
 
-WORKSPACE_MEMBERS = """
-query Members($first: Int, $after: String, $last: Int, $before: String,
-              $where: WorkspaceMemberWhere, $orderBy: WorkspaceMemberOrder) {
-  workspaceMembers(first: $first, after: $after, last: $last, before: $before,
-                   where: $where, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id rowId workspaceId customerId role } }
-  }
-}
-"""
-
 MEMBERS_OF = """
 query MembersOf($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
   workspace(id: $id) {
@@ -69,15 +54,7 @@ query MembersOf($id: ID!, $first: Int, $after: String, $last: Int, $before: Stri
 }
 """
 
-NODE = """
-query Node($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Workspace { rowId }
-    ... on WorkspaceMember { rowId }
-  }
-}
-"""
+NODE = node_query("Workspace { rowId }", "WorkspaceMember { rowId }")
 
 
 def gid(type_name: str, row_id: object) -> str:
@@ -185,7 +162,7 @@ async def test_workspace_as_outsider_returns_null_everywhere(
 async def test_workspaces_as_agent_or_anonymous_returns_nothing(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
-    host = (await fetch(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1"))[0]["id"]
+    host = await first_value(seeded_shared_url, "SELECT id FROM hosts ORDER BY id LIMIT 1")
     team = await demo_team(seeded_shared_url)
     for viewer in (agent_viewer(1, host), None):
         kwargs: dict[str, Any] = {} if viewer is None else {"viewer": viewer}
@@ -303,16 +280,8 @@ async def test_workspace_members_paging_forward_and_backward(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     all_ids = await ids(seeded_shared_url, "SELECT id FROM workspace_members ORDER BY id")
-    seen: list[int] = []
-    after = None
-    while True:
-        data = await gql_ro.ok(WORKSPACE_MEMBERS, {"first": 45, "after": after}, admin_viewer())
-        conn = data["workspaceMembers"]
-        seen.extend(e["node"]["rowId"] for e in conn["edges"])
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
-    assert seen == all_ids
+    members = await walk_forward(gql_ro, WORKSPACE_MEMBERS, "workspaceMembers", 45, admin_viewer())
+    assert members == all_ids
     first = (await gql_ro.ok(WORKSPACE_MEMBERS, {"first": 30}, admin_viewer()))["workspaceMembers"]
     back = await gql_ro.ok(
         WORKSPACE_MEMBERS, {"last": 5, "before": first["edges"][20]["cursor"]}, admin_viewer()
@@ -422,13 +391,7 @@ async def test_workspaces_order_by_name_matches_sql(
     gql_ro: GraphQLRunner, seeded_shared_url: str
 ) -> None:
     expected = await ids(seeded_shared_url, "SELECT id FROM workspaces ORDER BY name, id")
-    seen: list[int] = []
-    after = None
-    while True:
-        variables = {"first": 50, "after": after, "orderBy": "NAME_ASC"}
-        conn = (await gql_ro.ok(WORKSPACES, variables, admin_viewer()))["workspaces"]
-        seen.extend(e["node"]["rowId"] for e in conn["edges"])
-        if not conn["pageInfo"]["hasNextPage"]:
-            break
-        after = conn["pageInfo"]["endCursor"]
+    seen = await walk_forward(
+        gql_ro, WORKSPACES, "workspaces", 50, admin_viewer(), orderBy="NAME_ASC"
+    )
     assert seen == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -57,22 +59,20 @@ def test_status_for_error_codes() -> None:
 async def test_record_audit_rolls_back_with_its_transaction_but_separately_commits(
     sessions: async_sessionmaker[AsyncSession], db: asyncpg.Connection
 ) -> None:
-    viewer = Viewer(customer_id=7, username="alice")
+    entry: dict[str, Any] = {
+        "viewer": Viewer(customer_id=7, username="alice"),
+        "action": "delete",
+        "resource_type": "environment",
+        "resource_id": "env-1",
+        "request_meta": META,
+    }
 
     class Boom(Exception):
         pass
 
     async def audited_then_failed() -> None:
         async with transaction(sessions) as session:
-            await record_audit(
-                session,
-                viewer=viewer,
-                action="delete",
-                resource_type="environment",
-                resource_id="env-1",
-                request_meta=META,
-                status_code=200,
-            )
+            await record_audit(session, **entry, status_code=200)
             raise Boom
 
     with pytest.raises(Boom):
@@ -80,14 +80,7 @@ async def test_record_audit_rolls_back_with_its_transaction_but_separately_commi
     assert await db.fetchval("SELECT count(*) FROM audit_logs") == 0
 
     await record_audit_separately(
-        sessions,
-        viewer=viewer,
-        action="delete",
-        resource_type="environment",
-        resource_id="env-1",
-        request_meta=META,
-        status_code=409,
-        error_message="environment is running",
+        sessions, **entry, status_code=409, error_message="environment is running"
     )
     row = await db.fetchrow("SELECT * FROM audit_logs")
     assert (row["customer_id"], row["username"], row["action"]) == (7, "alice", "delete")

@@ -15,41 +15,20 @@ from remotegpu.context import Context
 from remotegpu.resolvers.auth import AuthMutation, AuthQuery
 from remotegpu.settings import Settings
 from tests.auth.conftest import PASSWORD, MakeCustomer, http_request
+from tests.support.documents import mutation_documents
 
 SCHEMA = strawberry.Schema(query=AuthQuery, mutation=AuthMutation)
 
-LOGIN = """
-mutation Login($input: LoginInput!) {
-  login(input: $input) {
-    accessToken refreshToken expiresAt refreshExpiresAt
-    errors { field code message }
-  }
-}
-"""
-REFRESH = """
-mutation Refresh($input: TokenRefreshInput!) {
-  tokenRefresh(input: $input) { accessToken refreshToken errors { field code message } }
-}
-"""
-LOGOUT = """
-mutation Logout($input: LogoutInput!) {
-  logout(input: $input) { revokedCount errors { field code message } }
-}
-"""
-CREATE = """
-mutation Create($input: ApiTokenCreateInput!) {
-  apiTokenCreate(input: $input) {
-    token
-    apiToken { rowId name prefix scopes hostId expiresAt lastUsedAt revokedAt createdAt }
-    errors { field code message }
-  }
-}
-"""
-REVOKE = """
-mutation Revoke($input: ApiTokenRevokeInput!) {
-  apiTokenRevoke(input: $input) { apiToken { rowId revokedAt } errors { field code message } }
-}
-"""
+LOGIN, REFRESH, LOGOUT, CREATE, REVOKE = mutation_documents(
+    """
+    login: accessToken refreshToken expiresAt refreshExpiresAt
+    tokenRefresh: accessToken refreshToken
+    logout: revokedCount
+    apiTokenCreate: token apiToken { rowId name prefix scopes hostId expiresAt lastUsedAt revokedAt
+                    createdAt }
+    apiTokenRevoke: apiToken { rowId revokedAt }
+    """
+)
 LIST = "query { apiTokens { rowId name prefix scopes } }"
 
 

@@ -4,31 +4,11 @@ from __future__ import annotations
 
 import asyncpg
 from sqlalchemy import inspect
-from sqlalchemy.dialects import postgresql
 
 from remotegpu.db.models import ALL_MODELS, IDENTITY_MODELS
+from tests.support.catalog import column_differences, uncommented
 
 IDENTITY_TABLES = ["api_tokens", "refresh_tokens"]
-
-
-def _model_type(compiled: str) -> str:
-    return {"TIMESTAMP WITH TIME ZONE": "TIMESTAMPTZ"}.get(compiled.upper(), compiled.upper())
-
-
-def _db_type(real: asyncpg.Record) -> str:
-    data_type = real["data_type"]
-    if data_type == "character varying":
-        return f"VARCHAR({real['character_maximum_length']})"
-    if data_type == "character":
-        return f"CHAR({real['character_maximum_length']})"
-    if data_type == "ARRAY":
-        return real["udt_name"].lstrip("_").upper() + "[]"
-    return {
-        "timestamp with time zone": "TIMESTAMPTZ",
-        "bigint": "BIGINT",
-        "text": "TEXT",
-        "uuid": "UUID",
-    }.get(data_type, data_type.upper())
 
 
 def test_identity_models_are_not_data_model_tables() -> None:
@@ -37,27 +17,10 @@ def test_identity_models_are_not_data_model_tables() -> None:
 
 
 async def test_identity_models_match_the_migrated_database(db: asyncpg.Connection) -> None:
-    rows = await db.fetch(
-        "SELECT table_name, column_name, is_nullable, data_type, udt_name,"
-        " character_maximum_length FROM information_schema.columns"
-        " WHERE table_schema = 'public' AND table_name = ANY($1)",
-        IDENTITY_TABLES,
-    )
-    db_columns = {(r["table_name"], r["column_name"]): r for r in rows}
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    problems = []
+    tables = [model.__table__ for model in IDENTITY_MODELS]
+    assert await column_differences(db, tables) == []
     for model in IDENTITY_MODELS:
-        table = model.__table__
-        real_cols = {col for (t, col) in db_columns if t == table.name}
-        assert {c.name for c in table.columns} == real_cols, table.name
-        for column in table.columns:
-            real = db_columns[(table.name, column.name)]
-            if column.nullable != (real["is_nullable"] == "YES"):
-                problems.append(f"{table.name}.{column.name}: nullability")
-            if _model_type(column.type.compile(dialect=dialect)) != _db_type(real):
-                problems.append(f"{table.name}.{column.name}: type")
         assert {c.name for c in inspect(model).primary_key} == {"id"}
-    assert problems == []
 
 
 async def test_identity_indexes_exist(db: asyncpg.Connection) -> None:
@@ -74,18 +37,7 @@ async def test_identity_indexes_exist(db: asyncpg.Connection) -> None:
 
 
 async def test_identity_tables_and_columns_have_comments(db: asyncpg.Connection) -> None:
-    rows = await db.fetch(
-        "SELECT c.relname AS table_name, a.attname AS column_name,"
-        " obj_description(c.oid, 'pg_class') AS table_comment,"
-        " col_description(c.oid, a.attnum) AS column_comment"
-        " FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
-        " AND a.attnum > 0 AND NOT a.attisdropped"
-        " WHERE c.relkind = 'r' AND c.relname = ANY($1)",
-        IDENTITY_TABLES,
-    )
-    assert {r["table_name"] for r in rows} == set(IDENTITY_TABLES)
-    assert all(r["table_comment"] for r in rows)
-    assert [f"{r['table_name']}.{r['column_name']}" for r in rows if not r["column_comment"]] == []
+    assert await uncommented(db, IDENTITY_TABLES) == []
 
 
 async def test_identity_tables_have_no_foreign_keys(db: asyncpg.Connection) -> None:

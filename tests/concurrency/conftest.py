@@ -16,10 +16,9 @@ import asyncpg
 import httpx
 import pytest
 
-from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.domain.invariants import find_violations_on
-from tests.conftest import create_database, drop_database
 from tests.live import live_server
+from tests.support.db import connection
 from tests.support.fleet import GIB, IMAGE, TIB, add_host, add_image, set_config, unique
 
 __all__ = [
@@ -83,24 +82,15 @@ async def assert_invariants(conn: asyncpg.Connection) -> None:
 
 
 @pytest.fixture(scope="module")
-async def race_url(admin_url: str, migrated_template: str) -> AsyncIterator[str]:
-    """A fresh migrated database for one module."""
-    name = await create_database(admin_url, migrated_template)
-    yield with_database(admin_url, name)
-    await drop_database(admin_url, name)
-
-
-@pytest.fixture(scope="module")
-async def sql(race_url: str) -> AsyncIterator[asyncpg.Connection]:
+async def sql(module_url: str) -> AsyncIterator[asyncpg.Connection]:
     """A connection to the module's database, with the image every race uses."""
-    conn = await asyncpg.connect(asyncpg_dsn(race_url))
-    await add_image(conn)
-    yield conn
-    await conn.close()
+    async with connection(module_url) as conn:
+        await add_image(conn)
+        yield conn
 
 
 @pytest.fixture(scope="module")
-async def server(race_url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def server(module_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """`remotegpu serve` in its own process on the module's database."""
-    async with live_server(race_url, workers=SERVER_WORKERS, **SERVER_POOL) as client:
+    async with live_server(module_url, workers=SERVER_WORKERS, **SERVER_POOL) as client:
         yield client

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.port_claims import Allocated, allocate_port
-from remotegpu.settings import Settings
 
 LOW = 31_000
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(migrated_url, Settings())
-    yield create_session_factory(engine)
-    await engine.dispose()
 
 
 async def ssh_range(db: asyncpg.Connection, size: int) -> None:
@@ -54,23 +46,26 @@ async def test_allocate_port_while_lowest_is_being_claimed_takes_next_without_wa
         assert (held.external_port, other.external_port) == (LOW, LOW + 1)
 
 
-async def claim_behind(first: AsyncSession, second: AsyncSession) -> asyncio.Task[Allocated]:
-    """`first` claims the only port of the range, then `second` tries: it must wait."""
-    assert (await allocate_port(first, "env-first", "ssh", 22)).external_port == LOW
-    waiting = asyncio.create_task(allocate_port(second, "env-second", "ssh", 22))
-    await asyncio.sleep(0.5)
-    assert not waiting.done()
-    return waiting
+@asynccontextmanager
+async def claimed_behind(
+    sessions: async_sessionmaker[AsyncSession], db: asyncpg.Connection
+) -> AsyncIterator[tuple[AsyncSession, asyncio.Task[Allocated]]]:
+    """A one-port range: `first` claims its port in an open transaction, then a second
+    transaction tries and must wait; yields `first` and the waiting claim."""
+    await ssh_range(db, 1)
+    async with sessions() as first, sessions() as second, second.begin():
+        await first.begin()
+        assert (await allocate_port(first, "env-first", "ssh", 22)).external_port == LOW
+        waiting = asyncio.create_task(allocate_port(second, "env-second", "ssh", 22))
+        await asyncio.sleep(0.5)
+        assert not waiting.done()
+        yield first, waiting
 
 
 async def test_allocate_port_every_port_being_claimed_waits_and_gets_it_after_rollback(
     sessions: async_sessionmaker[AsyncSession], db: asyncpg.Connection
 ) -> None:
-    await ssh_range(db, 1)
-    async with sessions() as first, sessions() as second, second.begin():
-        await first.begin()
-        waiting = await claim_behind(first, second)
-
+    async with claimed_behind(sessions, db) as (first, waiting):
         await first.rollback()
 
         assert (await asyncio.wait_for(waiting, 5)).external_port == LOW
@@ -79,11 +74,7 @@ async def test_allocate_port_every_port_being_claimed_waits_and_gets_it_after_ro
 async def test_allocate_port_every_port_being_claimed_no_ports_after_commit(
     sessions: async_sessionmaker[AsyncSession], db: asyncpg.Connection
 ) -> None:
-    await ssh_range(db, 1)
-    async with sessions() as first, sessions() as second, second.begin():
-        await first.begin()
-        waiting = await claim_behind(first, second)
-
+    async with claimed_behind(sessions, db) as (first, waiting):
         await first.commit()
 
         with pytest.raises(DomainError) as refused:

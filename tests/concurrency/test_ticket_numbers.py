@@ -18,21 +18,12 @@ import pytest
 
 from tests.concurrency.conftest import add_customers, assert_invariants
 from tests.live import bearer, gql_http
+from tests.support.documents import mutation_document
 
 REPEAT = range(3)
 
-ISSUE_CREATE = """
-mutation C($input: IssueCreateInput!) {
-  issueCreate(input: $input) { issue { rowId issueNo } errors { field code message } }
-}
-"""
-REQUIREMENT_CREATE = """
-mutation C($input: RequirementCreateInput!) {
-  requirementCreate(input: $input) {
-    requirement { rowId requirementNo } errors { field code message }
-  }
-}
-"""
+ISSUE_CREATE = mutation_document("issueCreate", "issue { rowId issueNo }")
+REQUIREMENT_CREATE = mutation_document("requirementCreate", "requirement { rowId requirementNo }")
 
 
 async def _reset(sql: asyncpg.Connection) -> None:
@@ -70,6 +61,16 @@ def _expected(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{year}-{n:04d}" for n in range(1, count + 1)]
 
 
+async def _assert_gap_free(
+    sql: asyncpg.Connection, numbers: list[str], prefix: str, count: int, table: str
+) -> None:
+    """The numbers handed out, and those `table` stores, are exactly prefix-year-0001..count."""
+    assert sorted(numbers) == _expected(prefix, count)
+    column = f"{table[:-1]}_no"
+    stored = await sql.fetch(f"SELECT {column} FROM {table} ORDER BY {column}")
+    assert [r[column] for r in stored] == _expected(prefix, count)
+
+
 @pytest.mark.parametrize("attempt", REPEAT)
 async def test_issue_create_100_parallel_numbers_distinct_and_gap_free(
     server: httpx.AsyncClient, sql: asyncpg.Connection, attempt: int
@@ -77,9 +78,7 @@ async def test_issue_create_100_parallel_numbers_distinct_and_gap_free(
     await _reset(sql)
     customers = await add_customers(sql, 5)
     numbers = await _create_all(server, customers, ISSUE_CREATE, "issue", 100, {"type": "BUG"})
-    assert sorted(numbers) == _expected("ISSUE", 100)
-    stored = await sql.fetch("SELECT issue_no FROM issues ORDER BY issue_no")
-    assert [r["issue_no"] for r in stored] == _expected("ISSUE", 100)
+    await _assert_gap_free(sql, numbers, "ISSUE", 100, "issues")
     assert await sql.fetchval("SELECT last_no FROM ticket_sequences WHERE kind = 'issue'") == 100
     audits = await sql.fetchval(
         "SELECT count(*) FROM audit_logs WHERE action = 'issue.create' AND status_code = 200"
@@ -95,7 +94,5 @@ async def test_requirement_create_30_parallel_numbers_distinct_and_gap_free(
     await _reset(sql)
     customers = await add_customers(sql, 3)
     numbers = await _create_all(server, customers, REQUIREMENT_CREATE, "requirement", 30, {})
-    assert sorted(numbers) == _expected("REQ", 30)
-    stored = await sql.fetch("SELECT requirement_no FROM requirements ORDER BY requirement_no")
-    assert [r["requirement_no"] for r in stored] == _expected("REQ", 30)
+    await _assert_gap_free(sql, numbers, "REQ", 30, "requirements")
     await assert_invariants(sql)

@@ -7,18 +7,14 @@ retry starts from a clean slate and that only the last attempt's writes commit.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import asyncpg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.resolvers.support import ATTEMPTS, in_transaction_with_retries
-from remotegpu.settings import Settings
 
 WRITE = text(
     "INSERT INTO system_configs (config_key, config_value, config_type)"
@@ -26,13 +22,6 @@ WRITE = text(
 )
 FAIL_AS = "DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '{}'; END $$"
 COUNT = "SELECT count(*), max(config_value) FROM system_configs WHERE config_key = $1"
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(migrated_url, Settings())
-    yield create_session_factory(engine)
-    await engine.dispose()
 
 
 class Body:

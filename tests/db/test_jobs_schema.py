@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import asyncpg
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql
 
 from remotegpu.db.models import ALL_MODELS, JOBS_MODELS, ROLLUP_TABLES
 from tests.db.expected_schema import JOBS_INDEXES, JOBS_TABLES
-from tests.support.catalog import database_type_name, model_type_name
+from tests.support.catalog import column_differences, uncommented
 from tests.support.fleet import add_customer, add_host, add_image
 
 
@@ -20,26 +19,7 @@ def _tables() -> list[Table]:
 async def test_jobs_tables_match_their_models(db: asyncpg.Connection) -> None:
     assert sorted(t.name for t in _tables()) == sorted(JOBS_TABLES)
     assert not {m.__tablename__ for m in ALL_MODELS} & set(JOBS_TABLES)
-    rows = await db.fetch(
-        "SELECT table_name, column_name, is_nullable, data_type, udt_name,"
-        " character_maximum_length, numeric_precision, numeric_scale"
-        " FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ANY($1)",
-        JOBS_TABLES,
-    )
-    real = {(r["table_name"], r["column_name"]): r for r in rows}
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    problems = []
-    for table in _tables():
-        if {c.name for c in table.columns} != {c for (t, c) in real if t == table.name}:
-            problems.append(f"{table.name}: columns differ")
-            continue
-        for column in table.columns:
-            found = real[(table.name, column.name)]
-            if column.nullable != (found["is_nullable"] == "YES"):
-                problems.append(f"{table.name}.{column.name}: nullability differs")
-            if model_type_name(column.type.compile(dialect=dialect)) != database_type_name(found):
-                problems.append(f"{table.name}.{column.name}: type differs")
-    assert problems == []
+    assert await column_differences(db, _tables()) == []
 
 
 async def test_jobs_indexes_exist_and_everything_is_commented(db: asyncpg.Connection) -> None:
@@ -50,14 +30,7 @@ async def test_jobs_indexes_exist_and_everything_is_commented(db: asyncpg.Connec
     for name, table, columns, method in JOBS_INDEXES:
         assert indexes[name][0] == table
         assert f"USING {method} ({columns})" in indexes[name][1], name
-    uncommented = await db.fetch(
-        "SELECT c.relname, a.attname FROM pg_class c"
-        " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-        " WHERE c.relname = ANY($1) AND (obj_description(c.oid, 'pg_class') IS NULL"
-        " OR col_description(c.oid, a.attnum) IS NULL)",
-        JOBS_TABLES,
-    )
-    assert [tuple(r) for r in uncommented] == []
+    assert await uncommented(db, JOBS_TABLES) == []
 
 
 async def test_environment_status_trigger_changes_recorded_once_each(

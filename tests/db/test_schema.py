@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncpg
 from sqlalchemy import inspect
-from sqlalchemy.dialects import postgresql
 
 from remotegpu.db.models import ALL_MODELS
 from tests.db.expected_schema import (
@@ -12,7 +11,7 @@ from tests.db.expected_schema import (
     EXPECTED_TABLES,
     TABLES_WITH_UPDATED_AT_TRIGGER,
 )
-from tests.support.catalog import database_type_name, model_type_name
+from tests.support.catalog import column_differences, uncommented
 
 
 async def test_every_index_of_the_data_model_exists(db: asyncpg.Connection) -> None:
@@ -101,30 +100,13 @@ async def test_every_time_column_is_timezone_aware(db: asyncpg.Connection) -> No
 
 
 async def test_every_table_and_column_has_a_comment(db: asyncpg.Connection) -> None:
-    rows = await db.fetch(
-        "SELECT c.relname AS table_name, a.attname AS column_name,"
-        " obj_description(c.oid, 'pg_class') AS table_comment,"
-        " col_description(c.oid, a.attnum) AS column_comment"
-        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-        " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname = ANY($1)",
-        EXPECTED_TABLES,
-    )
-    assert {r["table_name"] for r in rows} == set(EXPECTED_TABLES)
-    assert sorted({r["table_name"] for r in rows if not r["table_comment"]}) == []
-    missing = [f"{r['table_name']}.{r['column_name']}" for r in rows if not r["column_comment"]]
-    assert missing == []
+    assert await uncommented(db, EXPECTED_TABLES) == []
 
 
 async def test_models_match_the_migrated_database(db: asyncpg.Connection) -> None:
     """The SQLAlchemy models and the SQL files describe the same tables, so neither drifts."""
     assert sorted(m.__tablename__ for m in ALL_MODELS) == sorted(EXPECTED_TABLES)
-    rows = await db.fetch(
-        "SELECT table_name, column_name, is_nullable, data_type, udt_name,"
-        " character_maximum_length, numeric_precision, numeric_scale"
-        " FROM information_schema.columns WHERE table_schema = 'public'"
-    )
-    db_columns = {(r["table_name"], r["column_name"]): r for r in rows}
+    problems = await column_differences(db, [model.__table__ for model in ALL_MODELS])
     pk_rows = await db.fetch(
         "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc"
         " JOIN information_schema.key_column_usage kcu"
@@ -134,26 +116,7 @@ async def test_models_match_the_migrated_database(db: asyncpg.Connection) -> Non
     db_pks: dict[str, set[str]] = {}
     for r in pk_rows:
         db_pks.setdefault(r["table_name"], set()).add(r["column_name"])
-
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    problems: list[str] = []
     for model in ALL_MODELS:
-        table = model.__table__
-        mapper = inspect(model)
-        model_cols = {c.name for c in table.columns}
-        real_cols = {col for (t, col) in db_columns if t == table.name}
-        if model_cols != real_cols:
-            problems.append(f"{table.name}: columns differ {model_cols ^ real_cols}")
-            continue
-        for column in table.columns:
-            real = db_columns[(table.name, column.name)]
-            if column.nullable != (real["is_nullable"] == "YES"):
-                problems.append(f"{table.name}.{column.name}: nullability differs")
-            if model_type_name(column.type.compile(dialect=dialect)) != database_type_name(real):
-                problems.append(
-                    f"{table.name}.{column.name}: model {column.type.compile(dialect=dialect)}"
-                    f" vs database {database_type_name(real)}"
-                )
-        if {c.name for c in mapper.primary_key} != db_pks.get(table.name, set()):
-            problems.append(f"{table.name}: primary key differs")
+        if {c.name for c in inspect(model).primary_key} != db_pks.get(model.__tablename__, set()):
+            problems.append(f"{model.__tablename__}: primary key differs")
     assert problems == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,32 +13,12 @@ import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.db.engine import create_engine, create_session_factory, transaction
-from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.db.engine import transaction
 from remotegpu.domain.alert_firing import breaches, fire_alert, resolve_cleared_alert
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.invariants import find_violations_on
-from remotegpu.settings import Settings
 from tests.support.fleet import add_customer, add_host, add_image, unique
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def conn(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    yield connection
-    assert await find_violations_on(connection) == []
-    await connection.close()
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(migrated_url, Settings())
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 async def add_rule(

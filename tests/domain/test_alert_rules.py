@@ -15,46 +15,31 @@ from remotegpu.domain import alerts
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, customer_viewer
-from tests.support.db import fetch, first_admin, last_audit, value, violations
+from tests.support.db import (
+    fetch,
+    first_admin,
+    first_row,
+    last_audit,
+    last_audit_of,
+    last_audit_outcome,
+    value,
+    violations,
+)
+from tests.support.documents import mutation_document
 
-RULE_FIELDS = """
-  alertRule { rowId customerId name description metricType threshold comparison duration
-              severity enabled }
-  errors { field code message }
-"""
+RULE_FIELDS = (
+    "alertRule { rowId customerId name description metricType threshold comparison duration"
+    " severity enabled }"
+)
+CREATE, UPDATE, TOGGLE, DELETE = (
+    mutation_document(f"alertRule{verb}", RULE_FIELDS)
+    for verb in ("Create", "Update", "Toggle", "Delete")
+)
 
-CREATE = f"""
-mutation Create($input: AlertRuleCreateInput!) {{
-  alertRuleCreate(input: $input) {{ {RULE_FIELDS} }}
-}}
-"""
-
-UPDATE = f"""
-mutation Update($input: AlertRuleUpdateInput!) {{
-  alertRuleUpdate(input: $input) {{ {RULE_FIELDS} }}
-}}
-"""
-
-TOGGLE = f"""
-mutation Toggle($input: AlertRuleToggleInput!) {{
-  alertRuleToggle(input: $input) {{ {RULE_FIELDS} }}
-}}
-"""
-
-DELETE = f"""
-mutation Delete($input: AlertRuleDeleteInput!) {{
-  alertRuleDelete(input: $input) {{ {RULE_FIELDS} }}
-}}
-"""
-
-RESOLVE = """
-mutation Resolve($input: AlertRecordResolveInput!) {
-  alertRecordResolve(input: $input) {
-    alertRecord { rowId ruleId customerId status resolvedAt }
-    errors { field code message }
-  }
-}
-"""
+RESOLVE = mutation_document(
+    "alertRecordResolve",
+    "alertRecord { rowId ruleId customerId status resolvedAt }",
+)
 
 RULE_COLUMNS = (
     "customer_id, name, description, metric_type, threshold, comparison, duration, severity, "
@@ -155,13 +140,8 @@ async def test_alert_rule_create_customer_rule_belongs_to_viewer(
         "severity": "warning",
         "enabled": True,
     }
-    audit = await last_audit(gql.url, "alert_rule.create")
-    assert (audit["customer_id"], audit["resource_type"], audit["resource_id"]) == (
-        viewer.customer_id,
-        "alert_rule",
-        str(rule["rowId"]),
-    )
-    assert audit["status_code"] == 200
+    audited = (viewer.customer_id, "alert_rule", str(rule["rowId"]), 200)
+    assert await last_audit_outcome(gql.url, "alert_rule.create") == audited
     assert await violations(gql.url) == []
 
 
@@ -254,8 +234,8 @@ async def test_alert_rule_create_anonymous_unauthenticated(gql: GraphQLRunner) -
     data = await gql.ok(CREATE, {"input": spec()}, ANONYMOUS)
     assert [e["code"] for e in data["alertRuleCreate"]["errors"]] == ["UNAUTHENTICATED"]
     assert await snapshot(gql.url) == before
-    audit = await last_audit(gql.url, "alert_rule.create")
-    assert (audit["customer_id"], audit["status_code"]) == (None, 401)
+    audited = await last_audit_of(gql.url, "alert_rule.create", "customer_id", "status_code")
+    assert audited == (None, 401)
 
 
 async def test_alert_rule_create_non_finite_threshold_invalid_input(seeded_url: str) -> None:
@@ -319,8 +299,8 @@ async def test_alert_rule_update_changes_given_fields_only(gql: GraphQLRunner) -
         "severity": "info",
         "enabled": True,
     }
-    audit = await last_audit(gql.url, "alert_rule.update")
-    assert (audit["resource_id"], audit["status_code"]) == (str(rule["rowId"]), 200)
+    audited = await last_audit_of(gql.url, "alert_rule.update", "resource_id", "status_code")
+    assert audited == (str(rule["rowId"]), 200)
     assert await violations(gql.url) == []
 
 
@@ -341,8 +321,8 @@ async def test_alert_rule_update_threshold_must_fit_new_metric_invalid_input(
         ("INVALID_INPUT", ["input", "threshold"])
     ]
     assert await rule_row(gql.url, rule["rowId"]) == before
-    audit = await last_audit(gql.url, "alert_rule.update")
-    assert (audit["resource_id"], audit["status_code"]) == (str(rule["rowId"]), 422)
+    audited = await last_audit_of(gql.url, "alert_rule.update", "resource_id", "status_code")
+    assert audited == (str(rule["rowId"]), 422)
 
 
 async def test_alert_rule_update_other_tenants_rule_not_found(gql: GraphQLRunner) -> None:
@@ -363,8 +343,8 @@ async def test_alert_rule_update_other_tenants_rule_not_found(gql: GraphQLRunner
         assert codes == [(e["code"], e["field"]) for e in missing[field]["errors"]]
         assert codes == [("NOT_FOUND", ["input", "rowId"])]
     assert await rule_row(gql.url, rule["rowId"]) == before
-    audit = await last_audit(gql.url, "alert_rule.delete")
-    assert (audit["customer_id"], audit["status_code"]) == (other.customer_id, 404)
+    audited = await last_audit_of(gql.url, "alert_rule.delete", "customer_id", "status_code")
+    assert audited == (other.customer_id, 404)
 
 
 async def test_alert_rule_update_platform_rule_by_customer_not_found(gql: GraphQLRunner) -> None:
@@ -391,8 +371,8 @@ async def test_alert_rule_update_by_admin_of_customer_rule_keeps_owner(gql: Grap
     row = await rule_row(gql.url, rule["rowId"])
     assert row is not None
     assert (row["customer_id"], row["duration"]) == (viewer.customer_id, 300)
-    audit = await last_audit(gql.url, "alert_rule.update")
-    assert (audit["customer_id"], audit["status_code"]) == (staff.customer_id, 200)
+    audited = await last_audit_of(gql.url, "alert_rule.update", "customer_id", "status_code")
+    assert audited == (staff.customer_id, 200)
 
 
 async def test_alert_rule_toggle_disables_and_enables(gql: GraphQLRunner) -> None:
@@ -406,8 +386,8 @@ async def test_alert_rule_toggle_disables_and_enables(gql: GraphQLRunner) -> Non
         row = await rule_row(gql.url, rule["rowId"])
         assert row is not None
         assert row["enabled"] is enabled
-    audit = await last_audit(gql.url, "alert_rule.toggle")
-    assert (audit["resource_id"], audit["status_code"]) == (str(rule["rowId"]), 200)
+    audited = await last_audit_of(gql.url, "alert_rule.toggle", "resource_id", "status_code")
+    assert audited == (str(rule["rowId"]), 200)
     assert await violations(gql.url) == []
 
 
@@ -424,8 +404,8 @@ async def test_alert_rule_delete_rule_without_alerts_deleted(gql: GraphQLRunner)
     assert payload["errors"] == []
     assert payload["alertRule"]["rowId"] == rule["rowId"]
     assert await rule_row(gql.url, rule["rowId"]) is None
-    audit = await last_audit(gql.url, "alert_rule.delete")
-    assert (audit["resource_id"], audit["status_code"]) == (str(rule["rowId"]), 200)
+    audited = await last_audit_of(gql.url, "alert_rule.delete", "resource_id", "status_code")
+    assert audited == (str(rule["rowId"]), 200)
     assert await violations(gql.url) == []
 
 
@@ -444,8 +424,8 @@ async def test_alert_rule_delete_rule_with_alerts_in_use(gql: GraphQLRunner) -> 
     assert [(e["code"], e["field"]) for e in payload["errors"]] == [("IN_USE", ["input", "rowId"])]
     assert await snapshot(gql.url) == before
     assert await value(gql.url, "SELECT count(*) FROM alert_records") == records
-    audit = await last_audit(gql.url, "alert_rule.delete")
-    assert (audit["resource_id"], audit["status_code"]) == (str(rule_id), 409)
+    audited = await last_audit_of(gql.url, "alert_rule.delete", "resource_id", "status_code")
+    assert audited == (str(rule_id), 409)
     assert await violations(gql.url) == []
 
 
@@ -463,9 +443,9 @@ async def test_alert_record_resolve_firing_resolved_with_event(gql: GraphQLRunne
     assert payload["errors"] == []
     assert payload["alertRecord"]["status"] == "RESOLVED"
     assert payload["alertRecord"]["resolvedAt"] is not None
-    row = (
-        await fetch(gql.url, "SELECT status, resolved_at FROM alert_records WHERE id=$1", record_id)
-    )[0]
+    row = await first_row(
+        gql.url, "SELECT status, resolved_at FROM alert_records WHERE id=$1", record_id
+    )
     assert row["status"] == "resolved"
     assert row["resolved_at"] is not None
     events = await fetch(
@@ -512,13 +492,10 @@ async def test_alert_record_resolve_already_resolved_invalid_transition(
     gql: GraphQLRunner,
 ) -> None:
     staff = await first_admin(gql.url)
-    record_id, resolved_at = (
-        await fetch(
-            gql.url,
-            "SELECT id, resolved_at FROM alert_records WHERE status = 'resolved'"
-            " ORDER BY id LIMIT 1",
-        )
-    )[0]
+    record_id, resolved_at = await first_row(
+        gql.url,
+        "SELECT id, resolved_at FROM alert_records WHERE status = 'resolved' ORDER BY id LIMIT 1",
+    )
 
     data = await gql.ok(RESOLVE, {"input": {"rowId": record_id}}, staff)
 
@@ -532,8 +509,8 @@ async def test_alert_record_resolve_already_resolved_invalid_transition(
         == resolved_at
     )
     assert await value(gql.url, "SELECT count(*) FROM event_outbox") == 0
-    audit = await last_audit(gql.url, "alert_record.resolve")
-    assert (audit["resource_id"], audit["status_code"]) == (str(record_id), 409)
+    audited = await last_audit_of(gql.url, "alert_record.resolve", "resource_id", "status_code")
+    assert audited == (str(record_id), 409)
 
 
 async def test_alert_record_resolve_other_tenants_alert_not_found(gql: GraphQLRunner) -> None:
@@ -554,8 +531,8 @@ async def test_alert_record_resolve_other_tenants_alert_not_found(gql: GraphQLRu
         == "firing"
     )
     assert await value(gql.url, "SELECT count(*) FROM event_outbox") == 0
-    audit = await last_audit(gql.url, "alert_record.resolve")
-    assert (audit["customer_id"], audit["status_code"]) == (other.customer_id, 404)
+    audited = await last_audit_of(gql.url, "alert_record.resolve", "customer_id", "status_code")
+    assert audited == (other.customer_id, 404)
 
 
 async def test_alert_rule_update_rule_with_unlisted_metric_keeps_it(gql: GraphQLRunner) -> None:

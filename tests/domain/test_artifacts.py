@@ -10,34 +10,22 @@ import asyncpg
 import pytest
 
 from tests.support.db import assert_consistent
+from tests.support.documents import mutation_document
 from tests.support.storage_world import (
-    ERRORS,
     World,
     add_environment,
     add_training_job,
-    assert_audited,
     assert_error,
-    count,
     make_world,
 )
 
-ARTIFACT_CREATE = f"""
-mutation ($input: ArtifactCreateInput!) {{
-  artifactCreate(input: $input) {{
-    artifact {{
-      rowId customerId workspaceId name type storagePath size sourceType sourceId
-      source {{ __typename }}
-    }}
-    {ERRORS}
-  }}
-}}
-"""
+ARTIFACT_CREATE = mutation_document(
+    "artifactCreate",
+    "artifact { rowId customerId workspaceId name type storagePath size sourceType sourceId source"
+    " { __typename } }",
+)
 
-ARTIFACT_DELETE = f"""
-mutation ($input: ArtifactDeleteInput!) {{
-  artifactDelete(input: $input) {{ deletedId deletedRowId {ERRORS} }}
-}}
-"""
+ARTIFACT_DELETE = mutation_document("artifactDelete", "deletedId deletedRowId")
 
 
 @pytest.fixture(name="w")
@@ -112,11 +100,8 @@ async def test_artifact_create_from_own_source_succeeds(
     )
     assert payload["errors"] == []
     artifact = payload["artifact"]
-    assert (artifact["customerId"], artifact["type"], artifact["size"]) == (
-        w.alice,
-        "MODEL",
-        "4096",
-    )
+    assert (artifact["customerId"], artifact["type"]) == (w.alice, "MODEL")
+    assert artifact["size"] == "4096"
     assert (artifact["sourceType"], artifact["sourceId"]) == (source_type, source_id)
     assert artifact["source"] == {"__typename": typename}
     [row] = await artifacts(w.conn)
@@ -127,7 +112,7 @@ async def test_artifact_create_from_own_source_succeeds(
         source_id,
     )
     assert row["size"] == 4096
-    await assert_audited(w.conn, "artifact.create", w.alice, 200, str(artifact["rowId"]))
+    await w.assert_audited("artifact.create", w.alice, 200, str(artifact["rowId"]))
     await assert_consistent(w.conn)
 
 
@@ -156,7 +141,7 @@ async def test_artifact_create_by_admin_for_owner_of_source_succeeds(w: World) -
     assert payload["errors"] == []
     [row] = await artifacts(w.conn)
     assert row["customer_id"] == w.eve
-    await assert_audited(w.conn, "artifact.create", w.admin, 200)
+    await w.assert_audited("artifact.create", w.admin, 200)
     await assert_consistent(w.conn)
 
 
@@ -181,7 +166,7 @@ async def test_artifact_create_source_not_owned_not_found(w: World, case: str) -
     assert_error(payload, "NOT_FOUND", ["input", "sourceId"])
     assert payload["artifact"] is None
     assert await artifacts(w.conn) == []
-    await assert_audited(w.conn, "artifact.create", actor, 404)
+    await w.assert_audited("artifact.create", actor, 404)
     await assert_consistent(w.conn)
 
 
@@ -199,7 +184,7 @@ async def test_artifact_create_in_workspace_without_write_role_refused(
     )
     assert_error(payload, code, ["input", "workspaceId"])
     assert await artifacts(w.conn) == []
-    await assert_audited(w.conn, "artifact.create", customer, 403 if code == "FORBIDDEN" else 404)
+    await w.assert_audited("artifact.create", customer, 403 if code == "FORBIDDEN" else 404)
 
 
 @pytest.mark.parametrize(
@@ -213,8 +198,8 @@ async def test_artifact_create_bad_field_invalid(w: World, field: str, value: st
     fields[field] = value
     payload = await w.run(ARTIFACT_CREATE, "artifactCreate", w.alice, **fields)
     assert_error(payload, "INVALID_INPUT", ["input", field])
-    assert await count(w.conn, "artifacts") == 0
-    await assert_audited(w.conn, "artifact.create", w.alice, 422)
+    assert await w.count("artifacts") == 0
+    await w.assert_audited("artifact.create", w.alice, 422)
 
 
 # --- artifactDelete -----------------------------------------------------------------------
@@ -232,7 +217,7 @@ async def test_artifact_delete_by_owner_workspace_admin_or_admin_succeeds(
     assert payload["deletedRowId"] == artifact_id
     assert payload["deletedId"]
     assert [r["id"] for r in await artifacts(w.conn)] == [other]
-    await assert_audited(w.conn, "artifact.delete", customer, 200, str(artifact_id))
+    await w.assert_audited("artifact.delete", customer, 200, str(artifact_id))
     await assert_consistent(w.conn)
 
 
@@ -250,6 +235,6 @@ async def test_artifact_delete_by_others_refused(
     assert_error(payload, code, ["input", "artifactId"])
     assert payload["deletedRowId"] is None
     assert [r["id"] for r in await artifacts(w.conn)] == [artifact_id]
-    await assert_audited(
-        w.conn, "artifact.delete", customer, 403 if code == "FORBIDDEN" else 404, str(artifact_id)
+    await w.assert_audited(
+        "artifact.delete", customer, 403 if code == "FORBIDDEN" else 404, str(artifact_id)
     )

@@ -12,91 +12,37 @@ import asyncpg
 import pytest
 from argon2 import PasswordHasher
 
-from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.seed.passwords import DEMO_PASSWORD
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.support.db import assert_consistent, audits_since_mark, connection, mark_audit_log
+from tests.support.documents import mutation_documents
+from tests.support.results import code_and_field, mutate
 
 ADMIN = admin_viewer(1)  # seeded: 1 admin, 2 alice (external), 3 bob (internal)
 ALICE = customer_viewer(2, "external", "alice")
 BOB = customer_viewer(3, "internal", "bob")
 GIB = 1024**3
 
-CREATE = """
-mutation ($input: CustomerCreateInput!) {
-  customerCreate(input: $input) {
-    customer { rowId username email userType accountType status displayName
-               quota { quotaLevel cpuQuota memoryQuota gpuQuota storageQuota environmentQuota } }
-    errors { field code message }
-  }
-}"""
-UPDATE = """
-mutation ($input: CustomerUpdateInput!) {
-  customerUpdate(input: $input) {
-    customer { rowId email displayName company phone userType emailVerified }
-    errors { field code message }
-  }
-}"""
-SUSPEND = """
-mutation ($input: CustomerSuspendInput!) {
-  customerSuspend(input: $input) { customer { rowId status } errors { field code message } }
-}"""
-ACTIVATE = """
-mutation ($input: CustomerActivateInput!) {
-  customerActivate(input: $input) { customer { rowId status } errors { field code message } }
-}"""
-DELETE = """
-mutation ($input: CustomerDeleteInput!) {
-  customerDelete(input: $input) {
-    deletedCustomerId customer { rowId status deletedAt } errors { field code message }
-  }
-}"""
-PASSWORD = """
-mutation ($input: PasswordChangeInput!) {
-  passwordChange(input: $input) { customer { rowId } errors { field code message } }
-}"""
-QUOTA = """
-mutation ($input: ResourceQuotaUpdateInput!) {
-  resourceQuotaUpdate(input: $input) {
-    resourceQuota { userId quotaLevel cpuQuota memoryQuota gpuQuota storageQuota
-                    environmentQuota }
-    errors { field code message }
-  }
-}"""
+CREATE, UPDATE, SUSPEND, ACTIVATE, DELETE, PASSWORD, QUOTA = mutation_documents(
+    """
+    customerCreate: customer { rowId username email userType accountType status displayName quota {
+                    quotaLevel cpuQuota memoryQuota gpuQuota storageQuota environmentQuota } }
+    customerUpdate: customer { rowId email displayName company phone userType emailVerified }
+    customerSuspend: customer { rowId status }
+    customerActivate: customer { rowId status }
+    customerDelete: deletedCustomerId customer { rowId status deletedAt }
+    passwordChange: customer { rowId }
+    resourceQuotaUpdate: resourceQuota { userId quotaLevel cpuQuota memoryQuota gpuQuota
+                         storageQuota environmentQuota }
+    """
+)
 
 
 @pytest.fixture
 async def conn(seeded_url: str) -> AsyncIterator[asyncpg.Connection]:
-    c = await asyncpg.connect(asyncpg_dsn(seeded_url))
-    await c.execute("CREATE TEMP TABLE mark AS SELECT coalesce(max(id), 0) AS id FROM audit_logs")
-    yield c
-    await c.close()
-
-
-async def audits(conn: asyncpg.Connection, action: str) -> list[tuple[Any, ...]]:
-    """This test's audit rows of `action`: (status_code, customer_id, resource_id)."""
-    rows = await conn.fetch(
-        "SELECT status_code, customer_id, resource_id FROM audit_logs"
-        " WHERE id > (SELECT id FROM mark) AND action = $1 ORDER BY id",
-        action,
-    )
-    return [tuple(r) for r in rows]
-
-
-async def consistent(conn: asyncpg.Connection) -> None:
-    assert await find_violations_on(conn) == []
-
-
-async def run(gql: GraphQLRunner, doc: str, viewer: Any, **input: Any) -> dict[str, Any]:
-    data = await gql.ok(doc, {"input": input}, viewer)
-    (payload,) = data.values()
-    result: dict[str, Any] = payload
-    return result
-
-
-def error(payload: dict[str, Any]) -> tuple[str, list[str] | None]:
-    (err,) = payload["errors"]
-    return err["code"], err["field"]
+    async with connection(seeded_url) as c:
+        await mark_audit_log(c)
+        yield c
 
 
 async def snapshot(conn: asyncpg.Connection, customer_id: int) -> tuple[Any, ...]:
@@ -157,7 +103,7 @@ async def idle_customer(conn: asyncpg.Connection) -> int:
 async def test_customer_create_by_admin_creates_quota_and_personal_workspace(
     gql: GraphQLRunner, conn: asyncpg.Connection, user_type: str, quota: tuple[Any, ...]
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql,
         CREATE,
         ADMIN,
@@ -185,21 +131,21 @@ async def test_customer_create_by_admin_creates_quota_and_personal_workspace(
     assert [(m["customer_id"], m["role"], m["status"]) for m in members] == [
         (row["id"], "owner", "active")
     ]
-    assert await audits(conn, "customer.create") == [(200, 1, str(row["id"]))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.create") == [(200, 1, str(row["id"]))]
+    await assert_consistent(conn)
 
 
 async def test_customer_create_by_non_admin_is_forbidden(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     before = await conn.fetchval("SELECT count(*) FROM customers")
-    payload = await run(
+    payload = await mutate(
         gql, CREATE, ALICE, username="sneaky", email="s@example.com", password="long enough pw"
     )
     assert payload["customer"] is None
-    assert error(payload) == ("FORBIDDEN", None)
+    assert code_and_field(payload) == ("FORBIDDEN", None)
     assert await conn.fetchval("SELECT count(*) FROM customers") == before
-    assert await audits(conn, "customer.create") == [(403, 2, None)]
+    assert await audits_since_mark(conn, "customer.create") == [(403, 2, None)]
 
 
 @pytest.mark.parametrize(
@@ -221,10 +167,10 @@ async def test_customer_create_invalid_input_changes_nothing(
 ) -> None:
     before = await conn.fetchval("SELECT count(*) FROM customers")
     values = {"username": "valid", "email": "v@example.com", "password": "long enough pw"}
-    payload = await run(gql, CREATE, ADMIN, **{**values, **fields})
-    assert error(payload) == ("INVALID_INPUT", ["input", path])
+    payload = await mutate(gql, CREATE, ADMIN, **{**values, **fields})
+    assert code_and_field(payload) == ("INVALID_INPUT", ["input", path])
     assert await conn.fetchval("SELECT count(*) FROM customers") == before
-    assert await audits(conn, "customer.create") == [(422, 1, None)]
+    assert await audits_since_mark(conn, "customer.create") == [(422, 1, None)]
 
 
 @pytest.mark.parametrize(
@@ -235,12 +181,12 @@ async def test_customer_create_taken_username_or_email_is_a_conflict(
     gql: GraphQLRunner, conn: asyncpg.Connection, username: str, email: str, path: str
 ) -> None:
     before = await conn.fetchval("SELECT count(*) FROM customers")
-    payload = await run(
+    payload = await mutate(
         gql, CREATE, ADMIN, username=username, email=email, password="long enough pw"
     )
-    assert error(payload) == ("CONFLICT", ["input", path])
+    assert code_and_field(payload) == ("CONFLICT", ["input", path])
     assert await conn.fetchval("SELECT count(*) FROM customers") == before
-    assert await audits(conn, "customer.create") == [(409, 1, None)]
+    assert await audits_since_mark(conn, "customer.create") == [(409, 1, None)]
 
 
 # --- customerUpdate --------------------------------------------------------------------------
@@ -249,7 +195,7 @@ async def test_customer_create_taken_username_or_email_is_a_conflict(
 async def test_customer_update_self_changes_profile_and_clears_with_null(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql,
         UPDATE,
         ALICE,
@@ -268,40 +214,40 @@ async def test_customer_update_self_changes_profile_and_clears_with_null(
     )
     assert row["email_verified"] is False
     assert row["phone"] is not None  # absent: left alone
-    assert await audits(conn, "customer.update") == [(200, 2, "2")]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.update") == [(200, 2, "2")]
+    await assert_consistent(conn)
 
 
 async def test_customer_update_other_customer_is_not_found(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     before = await snapshot(conn, 3)
-    payload = await run(gql, UPDATE, ALICE, customerId=3, displayName="hacked")
+    payload = await mutate(gql, UPDATE, ALICE, customerId=3, displayName="hacked")
     assert payload["customer"] is None
-    assert error(payload) == ("NOT_FOUND", ["input", "customerId"])
+    assert code_and_field(payload) == ("NOT_FOUND", ["input", "customerId"])
     assert await snapshot(conn, 3) == before
-    assert await audits(conn, "customer.update") == [(404, 2, "3")]
+    assert await audits_since_mark(conn, "customer.update") == [(404, 2, "3")]
 
 
 async def test_customer_update_user_type_by_non_admin_is_forbidden(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     before = await snapshot(conn, 2)
-    payload = await run(gql, UPDATE, ALICE, userType="ADMIN", displayName="x")
-    assert error(payload) == ("FORBIDDEN", ["input", "userType"])
+    payload = await mutate(gql, UPDATE, ALICE, userType="ADMIN", displayName="x")
+    assert code_and_field(payload) == ("FORBIDDEN", ["input", "userType"])
     assert await snapshot(conn, 2) == before
-    assert await audits(conn, "customer.update") == [(403, 2, None)]
+    assert await audits_since_mark(conn, "customer.update") == [(403, 2, None)]
 
 
 async def test_customer_update_user_type_by_admin_succeeds(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
-    payload = await run(gql, UPDATE, ADMIN, customerId=2, userType="INTERNAL")
+    payload = await mutate(gql, UPDATE, ADMIN, customerId=2, userType="INTERNAL")
     assert payload["errors"] == []
     assert payload["customer"]["userType"] == "INTERNAL"
     assert await conn.fetchval("SELECT user_type FROM customers WHERE id = 2") == "internal"
-    assert await audits(conn, "customer.update") == [(200, 1, "2")]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.update") == [(200, 1, "2")]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -317,10 +263,10 @@ async def test_customer_update_bad_or_taken_value_changes_nothing(
     gql: GraphQLRunner, conn: asyncpg.Connection, fields: dict[str, str], code: str, path: str
 ) -> None:
     before = await snapshot(conn, 2)
-    payload = await run(gql, UPDATE, ALICE, displayName="changed", **fields)
-    assert error(payload) == (code, ["input", path])
+    payload = await mutate(gql, UPDATE, ALICE, displayName="changed", **fields)
+    assert code_and_field(payload) == (code, ["input", path])
     assert await snapshot(conn, 2) == before
-    assert len(await audits(conn, "customer.update")) == 1
+    assert len(await audits_since_mark(conn, "customer.update")) == 1
 
 
 # --- customerSuspend / customerActivate ------------------------------------------------------
@@ -331,43 +277,43 @@ async def test_customer_suspend_revokes_tokens_and_activate_restores(
 ) -> None:
     await add_tokens(conn, 2)
     assert await live_tokens(conn, 2) == (1, 1)
-    payload = await run(gql, SUSPEND, ADMIN, customerId=2)
+    payload = await mutate(gql, SUSPEND, ADMIN, customerId=2)
     assert payload == {"customer": {"rowId": 2, "status": "SUSPENDED"}, "errors": []}
     assert await conn.fetchval("SELECT status FROM customers WHERE id = 2") == "suspended"
     assert await live_tokens(conn, 2) == (0, 0)
-    payload = await run(gql, ACTIVATE, ADMIN, customerId=2)
+    payload = await mutate(gql, ACTIVATE, ADMIN, customerId=2)
     assert payload == {"customer": {"rowId": 2, "status": "ACTIVE"}, "errors": []}
     assert await conn.fetchval("SELECT status FROM customers WHERE id = 2") == "active"
     assert await live_tokens(conn, 2) == (0, 0)  # revoked tokens stay revoked
-    assert await audits(conn, "customer.suspend") == [(200, 1, "2")]
-    assert await audits(conn, "customer.activate") == [(200, 1, "2")]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.suspend") == [(200, 1, "2")]
+    assert await audits_since_mark(conn, "customer.activate") == [(200, 1, "2")]
+    await assert_consistent(conn)
 
 
 async def test_customer_suspend_by_non_admin_is_forbidden(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     await add_tokens(conn, 3)
-    payload = await run(gql, SUSPEND, ALICE, customerId=3)
+    payload = await mutate(gql, SUSPEND, ALICE, customerId=3)
     assert payload["customer"] is None
-    assert error(payload) == ("FORBIDDEN", None)
+    assert code_and_field(payload) == ("FORBIDDEN", None)
     assert await conn.fetchval("SELECT status FROM customers WHERE id = 3") == "active"
     assert await live_tokens(conn, 3) == (1, 1)
-    assert await audits(conn, "customer.suspend") == [(403, 2, "3")]
+    assert await audits_since_mark(conn, "customer.suspend") == [(403, 2, "3")]
 
 
 async def test_customer_activate_active_customer_is_invalid_transition(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     before = await snapshot(conn, 2)
-    payload = await run(gql, ACTIVATE, ADMIN, customerId=2)
-    assert error(payload) == ("INVALID_TRANSITION", None)
-    await run(gql, SUSPEND, ADMIN, customerId=2)
-    payload = await run(gql, SUSPEND, ADMIN, customerId=2)
-    assert error(payload) == ("INVALID_TRANSITION", None)
+    payload = await mutate(gql, ACTIVATE, ADMIN, customerId=2)
+    assert code_and_field(payload) == ("INVALID_TRANSITION", None)
+    await mutate(gql, SUSPEND, ADMIN, customerId=2)
+    payload = await mutate(gql, SUSPEND, ADMIN, customerId=2)
+    assert code_and_field(payload) == ("INVALID_TRANSITION", None)
     assert (await snapshot(conn, 2))[1] == before[1]
-    assert await audits(conn, "customer.activate") == [(409, 1, "2")]
-    assert await audits(conn, "customer.suspend") == [(200, 1, "2"), (409, 1, "2")]
+    assert await audits_since_mark(conn, "customer.activate") == [(409, 1, "2")]
+    assert await audits_since_mark(conn, "customer.suspend") == [(200, 1, "2"), (409, 1, "2")]
 
 
 # --- customerDelete --------------------------------------------------------------------------
@@ -378,7 +324,7 @@ async def test_customer_delete_self_soft_deletes_and_revokes_tokens(
 ) -> None:
     me = await idle_customer(conn)
     await add_tokens(conn, me)
-    payload = await run(gql, DELETE, customer_viewer(me))
+    payload = await mutate(gql, DELETE, customer_viewer(me))
     # The customer no longer sees itself; the id says what happened.
     assert payload == {"deletedCustomerId": me, "customer": None, "errors": []}
     row = await conn.fetchrow("SELECT * FROM customers WHERE id = $1", me)
@@ -386,21 +332,24 @@ async def test_customer_delete_self_soft_deletes_and_revokes_tokens(
     assert row["deleted_at"] is not None
     assert await live_tokens(conn, me) == (0, 0)
     assert await conn.fetchval("SELECT count(*) FROM resource_quotas WHERE user_id = $1", me) == 1
-    assert await audits(conn, "customer.delete") == [(200, me, str(me))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.delete") == [(200, me, str(me))]
+    await assert_consistent(conn)
 
 
 async def test_customer_delete_by_admin_shows_the_deleted_customer(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     target = await idle_customer(conn)
-    payload = await run(gql, DELETE, ADMIN, customerId=target)
+    payload = await mutate(gql, DELETE, ADMIN, customerId=target)
     assert payload["errors"] == []
     assert payload["customer"]["status"] == "DELETED"
-    payload = await run(gql, DELETE, ADMIN, customerId=target)
-    assert error(payload) == ("INVALID_TRANSITION", None)
-    assert await audits(conn, "customer.delete") == [(200, 1, str(target)), (409, 1, str(target))]
-    await consistent(conn)
+    payload = await mutate(gql, DELETE, ADMIN, customerId=target)
+    assert code_and_field(payload) == ("INVALID_TRANSITION", None)
+    assert await audits_since_mark(conn, "customer.delete") == [
+        (200, 1, str(target)),
+        (409, 1, str(target)),
+    ]
+    await assert_consistent(conn)
 
 
 async def test_customer_delete_with_live_environments_is_in_use(
@@ -408,12 +357,12 @@ async def test_customer_delete_with_live_environments_is_in_use(
 ) -> None:
     await add_tokens(conn, 2)
     before = await snapshot(conn, 2)
-    payload = await run(gql, DELETE, ALICE)  # alice has a creating and a running environment
+    payload = await mutate(gql, DELETE, ALICE)  # alice has a creating and a running environment
     assert payload["deletedCustomerId"] is None
-    assert error(payload) == ("IN_USE", None)
+    assert code_and_field(payload) == ("IN_USE", None)
     assert await snapshot(conn, 2) == before
     assert await live_tokens(conn, 2) == (1, 1)
-    assert await audits(conn, "customer.delete") == [(409, 2, None)]
+    assert await audits_since_mark(conn, "customer.delete") == [(409, 2, None)]
 
 
 async def test_customer_delete_other_customer_is_not_found(
@@ -421,10 +370,10 @@ async def test_customer_delete_other_customer_is_not_found(
 ) -> None:
     target = await idle_customer(conn)
     before = await snapshot(conn, target)
-    payload = await run(gql, DELETE, ALICE, customerId=target)
-    assert error(payload) == ("NOT_FOUND", ["input", "customerId"])
+    payload = await mutate(gql, DELETE, ALICE, customerId=target)
+    assert code_and_field(payload) == ("NOT_FOUND", ["input", "customerId"])
     assert await snapshot(conn, target) == before
-    assert await audits(conn, "customer.delete") == [(404, 2, str(target))]
+    assert await audits_since_mark(conn, "customer.delete") == [(404, 2, str(target))]
 
 
 # --- passwordChange --------------------------------------------------------------------------
@@ -434,15 +383,15 @@ async def test_password_change_with_right_password_rehashes_and_ends_sessions(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
     await add_tokens(conn, 2)
-    payload = await run(
+    payload = await mutate(
         gql, PASSWORD, ALICE, currentPassword=DEMO_PASSWORD, newPassword="a brand new secret"
     )
     assert payload == {"customer": {"rowId": 2}, "errors": []}
     stored = await conn.fetchval("SELECT password_hash FROM customers WHERE id = 2")
     assert PasswordHasher().verify(stored, "a brand new secret")
     assert await live_tokens(conn, 2) == (0, 1)  # sessions end; API tokens are not sessions
-    assert await audits(conn, "customer.password_change") == [(200, 2, "2")]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "customer.password_change") == [(200, 2, "2")]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -458,12 +407,12 @@ async def test_password_change_refused_keeps_password_and_sessions(
 ) -> None:
     await add_tokens(conn, 2)
     before = await snapshot(conn, 2)
-    payload = await run(gql, PASSWORD, ALICE, currentPassword=current, newPassword=new)
+    payload = await mutate(gql, PASSWORD, ALICE, currentPassword=current, newPassword=new)
     assert payload["customer"] is None
-    assert error(payload) == (code, ["input", path])
+    assert code_and_field(payload) == (code, ["input", path])
     assert await snapshot(conn, 2) == before
     assert await live_tokens(conn, 2) == (1, 1)
-    assert len(await audits(conn, "customer.password_change")) == 1
+    assert len(await audits_since_mark(conn, "customer.password_change")) == 1
 
 
 # --- resourceQuotaUpdate ---------------------------------------------------------------------
@@ -490,7 +439,7 @@ async def test_resource_quota_update_to_exactly_current_usage_succeeds(
 ) -> None:
     u = await _busiest(conn)
     memory_mb = -(-u["memory"] // (1024 * 1024))
-    payload = await run(
+    payload = await mutate(
         gql,
         QUOTA,
         ADMIN,
@@ -513,8 +462,8 @@ async def test_resource_quota_update_to_exactly_current_usage_succeeds(
         u["storage"],
     )
     assert (row["memory_quota"], row["environment_quota"]) == (memory_mb, u["environments"])
-    assert len(await audits(conn, "resource_quota.update")) == 1
-    await consistent(conn)
+    assert len(await audits_since_mark(conn, "resource_quota.update")) == 1
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -534,7 +483,7 @@ async def test_resource_quota_update_below_usage_is_quota_exceeded(
     used = u[column]
     value = -(-used // (1024 * 1024)) - 1 if column == "memory" else used - 1
     before = await snapshot(conn, u["user_id"])
-    payload = await run(
+    payload = await mutate(
         gql,
         QUOTA,
         ADMIN,
@@ -543,10 +492,10 @@ async def test_resource_quota_update_below_usage_is_quota_exceeded(
         **{field: str(value) if column == "storage" else value},
     )
     assert payload["resourceQuota"] is None
-    assert error(payload) == ("QUOTA_EXCEEDED", ["input", field])
+    assert code_and_field(payload) == ("QUOTA_EXCEEDED", ["input", field])
     assert "below current usage" in payload["errors"][0]["message"]
     assert await snapshot(conn, u["user_id"]) == before
-    assert await audits(conn, "resource_quota.update") == [(422, 1, None)]
+    assert await audits_since_mark(conn, "resource_quota.update") == [(422, 1, None)]
 
 
 @pytest.mark.parametrize(
@@ -565,15 +514,15 @@ async def test_resource_quota_update_refused_changes_nothing(
     expected: tuple[str, Any],
 ) -> None:
     before = await snapshot(conn, 2)
-    payload = await run(gql, QUOTA, viewer, customerId=2, **fields)
-    assert error(payload) == expected
+    payload = await mutate(gql, QUOTA, viewer, customerId=2, **fields)
+    assert code_and_field(payload) == expected
     assert await snapshot(conn, 2) == before
-    assert len(await audits(conn, "resource_quota.update")) == 1
+    assert len(await audits_since_mark(conn, "resource_quota.update")) == 1
 
 
 async def test_resource_quota_update_unknown_customer_is_not_found(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
-    payload = await run(gql, QUOTA, ADMIN, customerId=999999, cpuQuota=8)
-    assert error(payload) == ("NOT_FOUND", ["input", "customerId"])
-    assert await audits(conn, "resource_quota.update") == [(404, 1, None)]
+    payload = await mutate(gql, QUOTA, ADMIN, customerId=999999, cpuQuota=8)
+    assert code_and_field(payload) == ("NOT_FOUND", ["input", "customerId"])
+    assert await audits_since_mark(conn, "resource_quota.update") == [(404, 1, None)]

@@ -16,19 +16,16 @@ from typing import Any
 import asyncpg
 import pytest
 
-from tests.support.db import assert_consistent
+from tests.support.db import assert_consistent, audit_rows
+from tests.support.documents import mutation_document
 from tests.support.storage_world import (
     DATASET_DELETE,
-    ERRORS,
     World,
     add_dataset,
     add_dataset_version,
     add_environment,
     add_training_job,
-    assert_audited,
     assert_error,
-    audit_rows,
-    count,
     make_world,
 )
 
@@ -37,27 +34,15 @@ DATASET_FIELDS = (
     "fileCount status visibility"
 )
 
-DATASET_CREATE = f"""
-mutation ($input: DatasetCreateInput!) {{
-  datasetCreate(input: $input) {{ dataset {{ {DATASET_FIELDS} }} {ERRORS} }}
-}}
-"""
+DATASET_CREATE = mutation_document("datasetCreate", f"dataset {{ {DATASET_FIELDS} }}")
 
-DATASET_UPDATE = f"""
-mutation ($input: DatasetUpdateInput!) {{
-  datasetUpdate(input: $input) {{ dataset {{ {DATASET_FIELDS} }} {ERRORS} }}
-}}
-"""
+DATASET_UPDATE = mutation_document("datasetUpdate", f"dataset {{ {DATASET_FIELDS} }}")
 
-DATASET_VERSION_CREATE = f"""
-mutation ($input: DatasetVersionCreateInput!) {{
-  datasetVersionCreate(input: $input) {{
-    datasetVersion {{ rowId datasetId version storagePath size fileCount description }}
-    dataset {{ rowId totalSize fileCount }}
-    {ERRORS}
-  }}
-}}
-"""
+DATASET_VERSION_CREATE = mutation_document(
+    "datasetVersionCreate",
+    "datasetVersion { rowId datasetId version storagePath size fileCount description } dataset {"
+    " rowId totalSize fileCount }",
+)
 
 # --- the world ----------------------------------------------------------------------------
 
@@ -97,7 +82,7 @@ async def test_dataset_create_by_customer_creates_private_uploading_dataset(w: W
     assert row is not None
     assert (row["customer_id"], row["status"], row["storage_type"]) == (w.alice, "uploading", "s3")
     assert row["storage_path"] == "s3://bucket/imagenet"
-    await assert_audited(w.conn, "dataset.create", w.alice, 200, str(dataset["rowId"]))
+    await w.assert_audited("dataset.create", w.alice, 200, str(dataset["rowId"]))
     await assert_consistent(w.conn)
 
 
@@ -119,7 +104,7 @@ async def test_dataset_create_in_workspace_as_member_succeeds(w: World) -> None:
     row = await dataset_row(w.conn, payload["dataset"]["rowId"])
     assert row is not None
     assert (row["customer_id"], row["workspace_id"]) == (w.carol, w.team)
-    await assert_audited(w.conn, "dataset.create", w.carol, 200)
+    await w.assert_audited("dataset.create", w.carol, 200)
     await assert_consistent(w.conn)
 
 
@@ -134,8 +119,8 @@ async def test_dataset_create_workspace_visibility_without_workspace_is_invalid(
     )
     assert_error(payload, "INVALID_INPUT", ["input", "visibility"])
     assert payload["dataset"] is None
-    assert await count(w.conn, "datasets") == 0
-    await assert_audited(w.conn, "dataset.create", w.alice, 422)
+    assert await w.count("datasets") == 0
+    await w.assert_audited("dataset.create", w.alice, 422)
     await assert_consistent(w.conn)
 
 
@@ -157,8 +142,8 @@ async def test_dataset_create_in_workspace_without_write_role_refused(
         workspaceId=w.team,
     )
     assert_error(payload, code, ["input", "workspaceId"])
-    assert await count(w.conn, "datasets") == 0
-    await assert_audited(w.conn, "dataset.create", customer, 404 if code == "NOT_FOUND" else 403)
+    assert await w.count("datasets") == 0
+    await w.assert_audited("dataset.create", customer, 404 if code == "NOT_FOUND" else 403)
 
 
 async def test_dataset_create_in_missing_or_archived_workspace_refused(w: World) -> None:
@@ -172,7 +157,7 @@ async def test_dataset_create_in_missing_or_archived_workspace_refused(w: World)
         workspaceId=w.team,
     )  # fmt: skip
     assert_error(payload, "INVALID_INPUT", ["input", "workspaceId"])
-    assert await count(w.conn, "datasets") == 0
+    assert await w.count("datasets") == 0
     assert len(await audit_rows(w.conn, "dataset.create")) == 2
 
 
@@ -191,8 +176,8 @@ async def test_dataset_create_bad_field_is_invalid(w: World, field: str, value: 
     fields = {"name": "ok", "storagePath": "s3://b/ok", field: value}
     payload = await w.run(DATASET_CREATE, "datasetCreate", w.alice, **fields)
     assert_error(payload, "INVALID_INPUT", ["input", field])
-    assert await count(w.conn, "datasets") == 0
-    await assert_audited(w.conn, "dataset.create", w.alice, 422)
+    assert await w.count("datasets") == 0
+    await w.assert_audited("dataset.create", w.alice, 422)
 
 
 async def test_dataset_create_for_another_owner_admin_only(w: World) -> None:
@@ -200,7 +185,7 @@ async def test_dataset_create_for_another_owner_admin_only(w: World) -> None:
         DATASET_CREATE, "datasetCreate", w.alice, name="x", storagePath="s3://b/x", ownerId=w.eve
     )
     assert_error(payload, "FORBIDDEN", ["input", "ownerId"])
-    assert await count(w.conn, "datasets") == 0
+    assert await w.count("datasets") == 0
 
     payload = await w.run(
         DATASET_CREATE,
@@ -231,7 +216,7 @@ async def test_dataset_create_by_admin_for_non_member_in_workspace_invalid(w: Wo
         DATASET_CREATE, "datasetCreate", w.admin, name="x", storagePath="s3://b/x", ownerId=12345
     )
     assert_error(payload, "NOT_FOUND", ["input", "ownerId"])
-    assert await count(w.conn, "datasets") == 0
+    assert await w.count("datasets") == 0
 
 
 # --- datasetUpdate ------------------------------------------------------------------------
@@ -260,7 +245,7 @@ async def test_dataset_update_by_owner_changes_fields(w: World) -> None:
         "ready",
         "public",
     )
-    await assert_audited(w.conn, "dataset.update", w.alice, 200, str(dataset_id))
+    await w.assert_audited("dataset.update", w.alice, 200, str(dataset_id))
     await assert_consistent(w.conn)
 
 
@@ -274,7 +259,7 @@ async def test_dataset_update_visibility_by_workspace_admin_succeeds(w: World) -
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert row["visibility"] == "public"
-    await assert_audited(w.conn, "dataset.update", w.bob, 200, str(dataset_id))
+    await w.assert_audited("dataset.update", w.bob, 200, str(dataset_id))
 
 
 @pytest.mark.parametrize(
@@ -299,8 +284,8 @@ async def test_dataset_update_by_non_manager_refused(
     assert_error(payload, code, ["input", "datasetId"])
     assert payload["dataset"] is None
     assert await dataset_row(w.conn, dataset_id) == before
-    await assert_audited(
-        w.conn, "dataset.update", customer, 403 if code == "FORBIDDEN" else 404, str(dataset_id)
+    await w.assert_audited(
+        "dataset.update", customer, 403 if code == "FORBIDDEN" else 404, str(dataset_id)
     )
 
 
@@ -313,14 +298,14 @@ async def test_dataset_update_workspace_visibility_without_workspace_invalid(w: 
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert row["visibility"] == "private"
-    await assert_audited(w.conn, "dataset.update", w.alice, 422)
+    await w.assert_audited("dataset.update", w.alice, 422)
     await assert_consistent(w.conn)
 
 
 async def test_dataset_update_missing_dataset_not_found(w: World) -> None:
     payload = await w.run(DATASET_UPDATE, "datasetUpdate", w.admin, datasetId=424242, name="x")
     assert_error(payload, "NOT_FOUND", ["input", "datasetId"])
-    await assert_audited(w.conn, "dataset.update", w.admin, 404, "424242")
+    await w.assert_audited("dataset.update", w.admin, 404, "424242")
 
 
 # --- datasetDelete ------------------------------------------------------------------------
@@ -350,10 +335,10 @@ async def test_dataset_delete_removes_versions_and_history(w: World) -> None:
         )
         == 0
     )
-    assert await count(w.conn, "dataset_versions") == 1  # the other dataset's stays
-    assert await count(w.conn, "dataset_usage") == 0
+    assert await w.count("dataset_versions") == 1  # the other dataset's stays
+    assert await w.count("dataset_usage") == 0
     assert await w.conn.fetchval("SELECT dataset_id FROM training_jobs WHERE id = $1", done) is None
-    await assert_audited(w.conn, "dataset.delete", w.alice, 200, str(dataset_id))
+    await w.assert_audited("dataset.delete", w.alice, 200, str(dataset_id))
     await assert_consistent(w.conn)
 
 
@@ -362,7 +347,7 @@ async def test_dataset_delete_by_workspace_owner_succeeds(w: World) -> None:
     payload = await w.run(DATASET_DELETE, "datasetDelete", w.alice, datasetId=dataset_id)
     assert payload["errors"] == []
     assert await dataset_row(w.conn, dataset_id) is None
-    await assert_audited(w.conn, "dataset.delete", w.alice, 200)
+    await w.assert_audited("dataset.delete", w.alice, 200)
 
 
 async def test_dataset_delete_with_open_mount_in_use(w: World) -> None:
@@ -378,9 +363,9 @@ async def test_dataset_delete_with_open_mount_in_use(w: World) -> None:
     assert_error(payload, "IN_USE", ["input", "datasetId"])
     assert payload["deletedRowId"] is None
     assert await dataset_row(w.conn, dataset_id) is not None
-    assert await count(w.conn, "dataset_versions") == 1
-    assert await count(w.conn, "dataset_usage") == 1
-    await assert_audited(w.conn, "dataset.delete", w.alice, 409, str(dataset_id))
+    assert await w.count("dataset_versions") == 1
+    assert await w.count("dataset_usage") == 1
+    await w.assert_audited("dataset.delete", w.alice, 409, str(dataset_id))
     await assert_consistent(w.conn)
 
 
@@ -394,7 +379,7 @@ async def test_dataset_delete_used_by_live_training_job_in_use(w: World, status:
     assert await w.conn.fetchval("SELECT dataset_id FROM training_jobs WHERE id = $1", job) == (
         dataset_id
     )
-    await assert_audited(w.conn, "dataset.delete", w.alice, 409)
+    await w.assert_audited("dataset.delete", w.alice, 409)
 
 
 @pytest.mark.parametrize(
@@ -410,7 +395,7 @@ async def test_dataset_delete_by_non_manager_refused(
     payload = await w.run(DATASET_DELETE, "datasetDelete", customer, datasetId=dataset_id)
     assert_error(payload, code, ["input", "datasetId"])
     assert await dataset_row(w.conn, dataset_id) is not None
-    await assert_audited(w.conn, "dataset.delete", customer, 403 if code == "FORBIDDEN" else 404)
+    await w.assert_audited("dataset.delete", customer, 403 if code == "FORBIDDEN" else 404)
 
 
 # --- datasetVersionCreate -----------------------------------------------------------------
@@ -446,8 +431,8 @@ async def test_dataset_version_create_adds_to_totals(w: World) -> None:
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert (row["total_size"], row["file_count"]) == (9007199254740993 + 1000, 15)
-    assert await count(w.conn, "dataset_versions") == 2
-    await assert_audited(w.conn, "dataset_version.create", w.alice, 200, str(version["rowId"]))
+    assert await w.count("dataset_versions") == 2
+    await w.assert_audited("dataset_version.create", w.alice, 200, str(version["rowId"]))
     await assert_consistent(w.conn)
 
 
@@ -463,8 +448,8 @@ async def test_dataset_version_create_duplicate_conflict(w: World) -> None:
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert (row["total_size"], row["file_count"]) == (1000, 10)
-    assert await count(w.conn, "dataset_versions") == 1
-    await assert_audited(w.conn, "dataset_version.create", w.alice, 409)
+    assert await w.count("dataset_versions") == 1
+    await w.assert_audited("dataset_version.create", w.alice, 409)
     await assert_consistent(w.conn)
 
 
@@ -488,11 +473,11 @@ async def test_dataset_version_create_bad_field_invalid(w: World, field: str, va
         DATASET_VERSION_CREATE, "datasetVersionCreate", w.alice, datasetId=dataset_id, **fields
     )
     assert_error(payload, "INVALID_INPUT", ["input", field])
-    assert await count(w.conn, "dataset_versions") == 0
+    assert await w.count("dataset_versions") == 0
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert (row["total_size"], row["file_count"]) == (0, 0)
-    await assert_audited(w.conn, "dataset_version.create", w.alice, 422)
+    await w.assert_audited("dataset_version.create", w.alice, 422)
 
 
 async def test_dataset_version_create_overflowing_totals_invalid(w: World) -> None:
@@ -507,7 +492,7 @@ async def test_dataset_version_create_overflowing_totals_invalid(w: World) -> No
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert (row["total_size"], row["file_count"]) == (2**63 - 10, 2**31 - 1)
-    assert await count(w.conn, "dataset_versions") == 1
+    assert await w.count("dataset_versions") == 1
     await assert_consistent(w.conn)
 
 
@@ -526,10 +511,8 @@ async def test_dataset_version_create_by_non_manager_refused(
         datasetId=dataset_id, version="v1", storagePath="s3://b/v1", size="7",
     )  # fmt: skip
     assert_error(payload, code, ["input", "datasetId"])
-    assert await count(w.conn, "dataset_versions") == 0
-    await assert_audited(
-        w.conn, "dataset_version.create", customer, 403 if code == "FORBIDDEN" else 404
-    )
+    assert await w.count("dataset_versions") == 0
+    await w.assert_audited("dataset_version.create", customer, 403 if code == "FORBIDDEN" else 404)
 
 
 async def test_dataset_version_create_concurrent_keeps_sums_exact(w: World) -> None:
@@ -587,5 +570,5 @@ async def test_dataset_version_create_concurrent_duplicates_one_wins(w: World) -
     row = await dataset_row(w.conn, dataset_id)
     assert row is not None
     assert row["total_size"] == 10
-    assert await count(w.conn, "dataset_versions") == 1
+    assert await w.count("dataset_versions") == 1
     await assert_consistent(w.conn)

@@ -13,6 +13,7 @@ import pytest
 from remotegpu.auth.viewer import Scope, Viewer
 from tests.graphql import admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import assert_consistent
+from tests.support.documents import mutation_document
 from tests.support.fleet import (
     GIB,
     IMAGE,
@@ -24,11 +25,7 @@ from tests.support.fleet import (
 )
 from tests.support.worlds import GraphQLWorld, database_and_api
 
-CREATE = """
-mutation Create($input: EnvironmentCreateInput!) {
-  environmentCreate(input: $input) { environment { rowId } errors { field code message } }
-}
-"""
+CREATE = mutation_document("environmentCreate", "environment { rowId }")
 FIELDS = "environment { rowId status name description startedAt stoppedAt containerId }"
 START = f"""
 mutation($id: String!) {{
@@ -87,6 +84,19 @@ class World(GraphQLWorld):
     async def running(self, **fields: Any) -> str:
         env_id = await self.create(**fields)
         assert (await self.report(env_id, "RUNNING"))["errors"] == []
+        return env_id
+
+    async def in_status(self, status: str, **fields: Any) -> str:
+        """An environment driven through the API to `status`: creating, running, stopped,
+        error or deleted."""
+        if status == "creating":
+            return await self.create(**fields)
+        env_id = await self.running(**fields)
+        if status in ("stopped", "deleted"):
+            action = "stop" if status == "stopped" else "delete"
+            assert (await self.act(action, env_id))["errors"] == []
+        if status == "error":
+            assert (await self.report(env_id, "ERROR"))["errors"] == []
         return env_id
 
     async def env(self, env_id: str) -> asyncpg.Record:
@@ -237,11 +247,7 @@ async def test_report_error_releases_compute_keeps_ports(world: World, from_stat
 async def test_report_from_wrong_status_invalid_transition(
     world: World, setup: str, status: str
 ) -> None:
-    env_id = await world.running()
-    if setup == "stopped":
-        await world.act("stop", env_id)
-    if setup == "error":
-        await world.report(env_id, "ERROR")
+    env_id = await world.in_status(setup)
     before = await host_usage(world.conn, world.host)
 
     payload = await world.report(env_id, status)
@@ -276,15 +282,7 @@ async def test_stop_running_frees_gpus_and_counters_keeps_ports(world: World) ->
 
 @pytest.mark.parametrize("setup", ["creating", "stopped", "error", "deleted"])
 async def test_stop_when_not_running_invalid_transition(world: World, setup: str) -> None:
-    env_id = await world.create()
-    if setup != "creating":
-        await world.report(env_id, "RUNNING")
-    if setup == "stopped":
-        await world.act("stop", env_id)
-    if setup == "error":
-        await world.report(env_id, "ERROR")
-    if setup == "deleted":
-        await world.act("delete", env_id)
+    env_id = await world.in_status(setup)
 
     payload = await world.act("stop", env_id)
 
@@ -360,13 +358,7 @@ async def test_start_over_lowered_quota_refused(world: World) -> None:
 
 @pytest.mark.parametrize("setup", ["creating", "running", "error", "deleted"])
 async def test_start_when_not_stopped_invalid_transition(world: World, setup: str) -> None:
-    env_id = await world.create()
-    if setup != "creating":
-        await world.report(env_id, "RUNNING")
-    if setup == "error":
-        await world.report(env_id, "ERROR")
-    if setup == "deleted":
-        await world.act("delete", env_id)
+    env_id = await world.in_status(setup)
     before = await host_usage(world.conn, world.host)
 
     payload = await world.act("start", env_id)
@@ -381,11 +373,7 @@ async def test_start_when_not_stopped_invalid_transition(world: World, setup: st
 
 @pytest.mark.parametrize("setup", ["running", "stopped", "error"])
 async def test_delete_releases_everything(world: World, setup: str) -> None:
-    env_id = await world.running(gpuCount=2)
-    if setup == "stopped":
-        await world.act("stop", env_id)
-    if setup == "error":
-        await world.report(env_id, "ERROR")
+    env_id = await world.in_status(setup, gpuCount=2)
     dataset = await world.conn.fetchval(
         "INSERT INTO datasets (customer_id, name, storage_path, status)"
         " VALUES ($1, 'd', '/data/d', 'ready') RETURNING id",
@@ -425,10 +413,7 @@ async def test_delete_releases_everything(world: World, setup: str) -> None:
 
 @pytest.mark.parametrize("setup", ["creating", "deleted"])
 async def test_delete_creating_or_deleted_invalid_transition(world: World, setup: str) -> None:
-    env_id = await world.create(gpuCount=1)
-    if setup == "deleted":
-        await world.report(env_id, "RUNNING")
-        await world.act("delete", env_id)
+    env_id = await world.in_status(setup, gpuCount=1)
     before = await host_usage(world.conn, world.host)
     ports = await world.ports(env_id)
 

@@ -11,22 +11,18 @@ import pytest
 from remotegpu.auth.viewer import Viewer
 from tests.graphql import agent_viewer, customer_viewer
 from tests.support.db import assert_consistent
+from tests.support.documents import mutation_document
 from tests.support.fleet import (
-    GIB,
-    IMAGE,
     add_customer,
     add_host,
     add_image,
     add_workspace,
+    environment_input,
     set_config,
 )
 from tests.support.worlds import GraphQLWorld, database_and_api
 
-CREATE = """
-mutation Create($input: EnvironmentCreateInput!) {
-  environmentCreate(input: $input) { environment { rowId } errors { field code message } }
-}
-"""
+CREATE = mutation_document("environmentCreate", "environment { rowId }")
 ADD = """
 mutation($input: PortMappingAddInput!) {
   portMappingAdd(input: $input) {
@@ -76,7 +72,7 @@ async def world(migrated_url: str) -> AsyncIterator[World]:
         alice = await add_customer(conn)
         data = await gql.ok(
             CREATE,
-            {"input": {"name": "dev", "image": IMAGE, "cpu": 1, "memory": str(GIB)}},
+            {"input": environment_input("dev")},
             customer_viewer(alice),
         )
         yield World(conn, gql, alice, data["environmentCreate"]["environment"]["rowId"])
@@ -94,11 +90,8 @@ async def test_port_mapping_add_takes_lowest_custom_port(world: World) -> None:
 
     assert first["errors"] == []
     mapping = first["portMapping"]
-    assert (mapping["envId"], mapping["serviceType"], mapping["status"]) == (
-        world.env_id,
-        "CUSTOM",
-        "ACTIVE",
-    )
+    assert mapping["envId"] == world.env_id
+    assert (mapping["serviceType"], mapping["status"]) == ("CUSTOM", "ACTIVE")
     assert (mapping["externalPort"], mapping["internalPort"]) == (60001, 8080)
     assert second["portMapping"]["externalPort"] == 60002
     assert await world.custom() == [(60001, 8080, "active"), (60002, 6006, "active")]

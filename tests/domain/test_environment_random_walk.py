@@ -34,6 +34,7 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
 from tests.support.db import assert_consistent
+from tests.support.documents import mutation_document
 from tests.support.fleet import (
     GIB,
     IMAGE,
@@ -50,17 +51,11 @@ LIVE = {"CREATING", "RUNNING"}
 KEPT = {"CREATING", "RUNNING", "STOPPED", "ERROR"}
 MAX_PER_USER = 10  # system_configs.max_environments_per_user of the migrations
 
-CREATE = """
-mutation Create($input: EnvironmentCreateInput!) {
-  environmentCreate(input: $input) {
-    environment {
-      rowId status cpu memory gpu storage host { rowId }
-      portMappings(first: 10) { nodes { rowId serviceType externalPort } }
-    }
-    errors { field code message }
-  }
-}
-"""
+CREATE = mutation_document(
+    "environmentCreate",
+    "environment { rowId status cpu memory gpu storage host { rowId } portMappings(first: 10) {"
+    " nodes { rowId serviceType externalPort } } }",
+)
 START = """
 mutation Start($input: EnvironmentStartInput!) {
   environmentStart(input: $input) { environment { rowId status } errors { code message } }

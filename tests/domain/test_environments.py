@@ -16,6 +16,7 @@ import pytest
 from remotegpu.auth.viewer import Viewer
 from tests.graphql import admin_viewer, customer_viewer
 from tests.support.db import assert_consistent
+from tests.support.documents import mutation_document
 from tests.support.fleet import (
     GIB,
     IMAGE,
@@ -24,24 +25,18 @@ from tests.support.fleet import (
     add_host,
     add_image,
     add_workspace,
+    environment_input,
     host_usage,
     set_config,
 )
 from tests.support.worlds import GraphQLWorld, database_and_api
 
-CREATE = """
-mutation Create($input: EnvironmentCreateInput!) {
-  environmentCreate(input: $input) {
-    environment {
-      rowId status userId hostId workspaceId cpu memory gpu storage sshPort jupyterPort rdpPort
-      workspace { rowId }
-      gpus(first: 10) { nodes { gpuIndex } }
-      portMappings(first: 10) { nodes { serviceType externalPort internalPort status } }
-    }
-    errors { field code message }
-  }
-}
-"""
+CREATE = mutation_document(
+    "environmentCreate",
+    "environment { rowId status userId hostId workspaceId cpu memory gpu storage sshPort"
+    " jupyterPort rdpPort workspace { rowId } gpus(first: 10) { nodes { gpuIndex } }"
+    " portMappings(first: 10) { nodes { serviceType externalPort internalPort status } } }",
+)
 
 
 @dataclass
@@ -650,9 +645,7 @@ async def test_create_minimum_memory_fits(world: World) -> None:
 async def test_create_anonymous_unauthenticated(world: World) -> None:
     host = await add_host(world.conn)
 
-    data = await world.gql.ok(
-        CREATE, {"input": {"name": "x", "image": IMAGE, "cpu": 1, "memory": str(GIB)}}
-    )
+    data = await world.gql.ok(CREATE, {"input": environment_input("x")})
 
     assert _error(data["environmentCreate"]) == ("UNAUTHENTICATED", None)
     await _nothing_created(world, host)

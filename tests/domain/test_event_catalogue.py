@@ -4,7 +4,6 @@ emitted once each, in the transaction of their change (nothing when the change f
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.db.engine import create_engine, create_session_factory, transaction
+from remotegpu.db.engine import transaction
 from remotegpu.domain.customers import set_customer_status
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType, emit
@@ -22,18 +21,10 @@ from remotegpu.domain.hosts import enter_maintenance, exit_maintenance, record_h
 from remotegpu.domain.housekeeping import expire_published_events
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.webhooks import _clean_events
-from remotegpu.settings import Settings
 from tests.graphql import admin_viewer
 from tests.support.fleet import add_customer, add_host
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(migrated_url, Settings())
-    yield create_session_factory(engine)
-    await engine.dispose()
 
 
 async def events(db: asyncpg.Connection, event_type: EventType) -> list[dict[str, Any]]:

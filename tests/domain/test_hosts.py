@@ -6,7 +6,6 @@ payload, the rows afterwards, the audit row, and that the invariant checker stay
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -20,7 +19,10 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.host_inputs import GpuChanges
 from remotegpu.domain.invariants import find_violations_on
 from remotegpu.settings import Settings
-from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer, runner_for
+from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
+from tests.support.db import audit_rows
+from tests.support.documents import mutation_documents
+from tests.support.results import only_error
 
 HOST_FIELDS = """
 host {
@@ -35,45 +37,17 @@ REGISTER = (
     f"mutation R($input: HostRegisterInput!) {{ hostRegister(input: $input) {{ {HOST_FIELDS} }} }}"
 )
 UPDATE = f"mutation U($input: HostUpdateInput!) {{ hostUpdate(input: $input) {{ {HOST_FIELDS} }} }}"
-ENTER = """
-mutation E($input: HostMaintenanceEnterInput!) {
-  hostMaintenanceEnter(input: $input) { host { rowId status } errors { field code message } }
-}
-"""
-EXIT = """
-mutation X($input: HostMaintenanceExitInput!) {
-  hostMaintenanceExit(input: $input) { host { rowId status } errors { field code message } }
-}
-"""
-DELETE = """
-mutation D($input: HostDeleteInput!) {
-  hostDelete(input: $input) { deletedHostId errors { field code message } }
-}
-"""
-GPU_UPDATE = """
-mutation G($input: GpuUpdateInput!) {
-  gpuUpdate(input: $input) {
-    gpu { rowId status healthStatus powerLimit temperatureLimit }
-    errors { field code message }
-  }
-}
-"""
-HEARTBEAT = """
-mutation H($input: HostHeartbeatInput!) {
-  hostHeartbeat(input: $input) {
-    host { rowId status healthStatus lastHeartbeat ipAddress }
-    errors { field code message }
-  }
-}
-"""
+ENTER, EXIT, DELETE, GPU_UPDATE, HEARTBEAT = mutation_documents(
+    """
+    hostMaintenanceEnter: host { rowId status }
+    hostMaintenanceExit: host { rowId status }
+    hostDelete: deletedHostId
+    gpuUpdate: gpu { rowId status healthStatus powerLimit temperatureLimit }
+    hostHeartbeat: host { rowId status healthStatus lastHeartbeat ipAddress }
+    """
+)
 
 GIB = 1024**3
-
-
-@pytest.fixture
-async def run(migrated_url: str) -> AsyncIterator[GraphQLRunner]:
-    async for runner in runner_for(migrated_url):
-        yield runner
 
 
 @pytest.fixture
@@ -186,15 +160,6 @@ async def add_environment(
     )
 
 
-async def audit(db: asyncpg.Connection, action: str) -> list[dict[str, Any]]:
-    rows = await db.fetch(
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id",
-        action,
-    )
-    return [dict(r) for r in rows]
-
-
 async def host_row(db: asyncpg.Connection, host_id: str) -> dict[str, Any] | None:
     row = await db.fetchrow("SELECT * FROM hosts WHERE id = $1", host_id)
     return None if row is None else dict(row)
@@ -222,12 +187,6 @@ def register_input(**overrides: Any) -> dict[str, Any]:
     }
     value.update(overrides)
     return value
-
-
-def only_error(payload: dict[str, Any]) -> dict[str, Any]:
-    assert len(payload["errors"]) == 1, payload
-    error: dict[str, Any] = payload["errors"][0]
-    return error
 
 
 # --- hostRegister -----------------------------------------------------------------------------
@@ -258,7 +217,7 @@ async def test_host_register_by_admin_inserts_offline_host_and_available_gpus(
         ["a100", "fast"],
     )
     assert await db.fetchval("SELECT count(*) FROM gpus WHERE host_id = 'host-new-01'") == 2
-    assert await audit(db, "host.register") == [
+    assert await audit_rows(db, "host.register") == [
         {
             "customer_id": people["admin"].customer_id,
             "resource_type": "host",
@@ -290,7 +249,7 @@ async def test_host_register_existing_id_conflict(
     assert (error["code"], error["field"]) == ("CONFLICT", ["input", "id"])
     assert await db.fetchval("SELECT count(*) FROM gpus") == 1
     assert (await host_row(db, "host-new-01") or {})["name"] == "host-new-01"
-    [entry] = await audit(db, "host.register")
+    [entry] = await audit_rows(db, "host.register")
     assert (entry["status_code"], entry["resource_id"]) == (409, "host-new-01")
     assert entry["error_message"].startswith("CONFLICT")
     assert await find_violations_on(db) == []
@@ -306,7 +265,7 @@ async def test_host_register_gpu_uuid_taken_conflict_and_nothing_written(
     assert (error["code"], error["field"]) == ("CONFLICT", ["input", "gpus", "1", "uuid"])
     assert await host_row(db, "host-new-01") is None
     assert await db.fetchval("SELECT count(*) FROM gpus") == 1
-    assert [e["status_code"] for e in await audit(db, "host.register")] == [409]
+    assert [e["status_code"] for e in await audit_rows(db, "host.register")] == [409]
     assert await find_violations_on(db) == []
 
 
@@ -351,7 +310,7 @@ async def test_host_register_invalid_input_rejected(
     assert (error["code"], error["field"]) == ("INVALID_INPUT", field)
     assert await db.fetchval("SELECT count(*) FROM hosts") == 0
     assert await db.fetchval("SELECT count(*) FROM gpus") == 0
-    assert [e["status_code"] for e in await audit(db, "host.register")] == [422]
+    assert [e["status_code"] for e in await audit_rows(db, "host.register")] == [422]
 
 
 @pytest.mark.parametrize("who", ["alice", "agent"])
@@ -361,7 +320,7 @@ async def test_host_register_by_non_admin_forbidden(
     payload = (await run.ok(REGISTER, {"input": register_input()}, people[who]))["hostRegister"]
     assert only_error(payload)["code"] == "FORBIDDEN"
     assert await db.fetchval("SELECT count(*) FROM hosts") == 0
-    assert [e["status_code"] for e in await audit(db, "host.register")] == [403]
+    assert [e["status_code"] for e in await audit_rows(db, "host.register")] == [403]
 
 
 # --- who may manage a host --------------------------------------------------------------------
@@ -407,7 +366,7 @@ async def test_host_admin_mutation_by_non_admin_refused_and_nothing_changed(
     error = only_error(payload)
     assert error["code"] == code
     assert await db.fetch("SELECT * FROM hosts ORDER BY id") == before
-    [entry] = await audit(db, action)
+    [entry] = await audit_rows(db, action)
     assert (entry["resource_id"], entry["customer_id"]) == (host_id, people[who].customer_id)
     assert entry["status_code"] in (403, 404)
     assert await find_violations_on(db) == []
@@ -445,7 +404,7 @@ async def test_host_update_by_admin_changes_fields_and_totals_down_to_usage(
     assert (row["total_memory"], row["tags"], row["used_cpu"]) == (8 * GIB, ["x"], 4)
     assert row["labels"] == '{"region": "eu-west-1"}'
     assert row["total_disk"] == 64 * GIB  # not given: unchanged
-    assert [e["status_code"] for e in await audit(db, "host.update")] == [200]
+    assert [e["status_code"] for e in await audit_rows(db, "host.update")] == [200]
     assert await find_violations_on(db) == []
 
 
@@ -476,7 +435,7 @@ async def test_host_update_below_usage_or_bad_value_invalid_input(
     assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", field])
     assert payload["host"] is None
     assert await host_row(db, "host-a") == before
-    assert [e["status_code"] for e in await audit(db, "host.update")] == [422]
+    assert [e["status_code"] for e in await audit_rows(db, "host.update")] == [422]
     assert await find_violations_on(db) == []
 
 
@@ -495,7 +454,7 @@ async def test_host_maintenance_enter_keeps_running_environments(
     assert payload == {"host": {"rowId": "host-a", "status": "MAINTENANCE"}, "errors": []}
     assert (await host_row(db, "host-a") or {})["status"] == "maintenance"
     assert await db.fetchval("SELECT status FROM environments") == "running"
-    assert [e["status_code"] for e in await audit(db, "host.maintenance_enter")] == [200]
+    assert [e["status_code"] for e in await audit_rows(db, "host.maintenance_enter")] == [200]
     assert await find_violations_on(db) == []
 
 
@@ -508,7 +467,7 @@ async def test_host_maintenance_enter_twice_invalid_transition(
     ]
     assert only_error(payload)["code"] == "INVALID_TRANSITION"
     assert (await host_row(db, "host-a") or {})["status"] == "maintenance"
-    assert [e["status_code"] for e in await audit(db, "host.maintenance_enter")] == [409]
+    assert [e["status_code"] for e in await audit_rows(db, "host.maintenance_enter")] == [409]
 
 
 async def test_host_maintenance_exit_goes_offline(
@@ -520,7 +479,7 @@ async def test_host_maintenance_exit_goes_offline(
     ]
     assert payload == {"host": {"rowId": "host-a", "status": "OFFLINE"}, "errors": []}
     assert (await host_row(db, "host-a") or {})["status"] == "offline"
-    assert [e["status_code"] for e in await audit(db, "host.maintenance_exit")] == [200]
+    assert [e["status_code"] for e in await audit_rows(db, "host.maintenance_exit")] == [200]
     assert await find_violations_on(db) == []
 
 
@@ -534,7 +493,7 @@ async def test_host_maintenance_exit_not_in_maintenance_invalid_transition(
     ]
     assert only_error(payload)["code"] == "INVALID_TRANSITION"
     assert (await host_row(db, "host-a") or {})["status"] == status
-    assert [e["status_code"] for e in await audit(db, "host.maintenance_exit")] == [409]
+    assert [e["status_code"] for e in await audit_rows(db, "host.maintenance_exit")] == [409]
 
 
 # --- hostDelete -------------------------------------------------------------------------------
@@ -559,7 +518,7 @@ async def test_host_delete_removes_gpus_samples_and_revokes_agent_tokens(
     assert await db.fetchval("SELECT array_agg(host_id) FROM host_metrics") == ["host-b"]
     assert await db.fetchval("SELECT count(*) FROM gpu_metrics") == 0
     assert await db.fetchval("SELECT revoked_at IS NOT NULL FROM api_tokens") is True
-    assert [e["status_code"] for e in await audit(db, "host.delete")] == [200]
+    assert [e["status_code"] for e in await audit_rows(db, "host.delete")] == [200]
     assert await find_violations_on(db) == []
 
 
@@ -588,7 +547,7 @@ async def test_host_delete_with_environment_not_deleted_in_use(
     assert payload["deletedHostId"] is None
     assert await host_row(db, "host-a") is not None
     assert await db.fetchval("SELECT count(*) FROM gpus WHERE host_id = 'host-a'") == 2
-    assert [e["status_code"] for e in await audit(db, "host.delete")] == [409]
+    assert [e["status_code"] for e in await audit_rows(db, "host.delete")] == [409]
 
 
 # --- gpuUpdate --------------------------------------------------------------------------------
@@ -618,7 +577,7 @@ async def test_gpu_update_by_admin_sets_status_health_and_limits(
     back = {"id": gpu_id, "status": "AVAILABLE"}
     assert (await run.ok(GPU_UPDATE, {"input": back}, people["admin"]))["gpuUpdate"]["errors"] == []
     assert await db.fetchval("SELECT status FROM gpus WHERE id = $1", gpu_id) == "available"
-    assert [e["resource_id"] for e in await audit(db, "gpu.update")] == [str(gpu_id)] * 2
+    assert [e["resource_id"] for e in await audit_rows(db, "gpu.update")] == [str(gpu_id)] * 2
     assert await find_violations_on(db) == []
 
 
@@ -636,7 +595,7 @@ async def test_gpu_update_allocated_gpu_refused(
     error = only_error(payload)
     assert (error["code"], error["field"], payload["gpu"]) == (code, ["input", "id"], None)
     assert await db.fetch("SELECT * FROM gpus ORDER BY id") == before
-    assert [e["status_code"] for e in await audit(db, "gpu.update")] == [
+    assert [e["status_code"] for e in await audit_rows(db, "gpu.update")] == [
         {"IN_USE": 409, "FORBIDDEN": 403, "NOT_FOUND": 404}[code]
     ]
     assert await find_violations_on(db) == []
@@ -647,7 +606,7 @@ async def test_gpu_update_missing_gpu_not_found(
 ) -> None:
     payload = (await run.ok(GPU_UPDATE, {"input": {"id": 999}}, people["admin"]))["gpuUpdate"]
     assert only_error(payload)["code"] == "NOT_FOUND"
-    assert [e["status_code"] for e in await audit(db, "gpu.update")] == [404]
+    assert [e["status_code"] for e in await audit_rows(db, "gpu.update")] == [404]
 
 
 async def test_gpu_update_status_allocated_never_accepted(
@@ -693,8 +652,8 @@ async def test_host_heartbeat_by_own_agent_records_time_health_and_status(
     assert (row["status"], row["health_status"]) == (after, "degraded")
     assert datetime.now(UTC) - row["last_heartbeat"] < timedelta(seconds=60)
     # Heartbeats are not audited one by one; the change offline -> online is.
-    assert await audit(db, "host.heartbeat") == []
-    came_online = await audit(db, "host.online")
+    assert await audit_rows(db, "host.heartbeat") == []
+    came_online = await audit_rows(db, "host.online")
     expected = [(200, "host-a")] if status == "offline" else []
     assert [(e["status_code"], e["resource_id"]) for e in came_online] == expected
     assert await find_violations_on(db) == []
@@ -737,7 +696,7 @@ async def test_host_heartbeat_by_others_refused_and_nothing_changed(
     payload = (await run.ok(HEARTBEAT, {"input": value}, people[who]))["hostHeartbeat"]
     assert (only_error(payload)["code"], payload["host"]) == (code, None)
     assert await db.fetch("SELECT * FROM hosts ORDER BY id") == before
-    [entry] = await audit(db, "host.heartbeat")
+    [entry] = await audit_rows(db, "host.heartbeat")
     assert entry["status_code"] == {"NOT_FOUND": 404, "FORBIDDEN": 403}[code]
 
 

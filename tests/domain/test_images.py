@@ -17,6 +17,8 @@ from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
 from tests.support.db import assert_consistent, only_audit
+from tests.support.documents import mutation_document
+from tests.support.results import only_error, payload
 
 IMAGE_FIELDS = """
 image {
@@ -34,11 +36,7 @@ mutation U($input: ImageUpdateInput!) {{ imageUpdate(input: $input) {{ {IMAGE_FI
 DEPRECATE = f"""
 mutation D($input: ImageDeprecateInput!) {{ imageDeprecate(input: $input) {{ {IMAGE_FIELDS} }} }}
 """
-DELETE = """
-mutation X($input: ImageDeleteInput!) {
-  imageDelete(input: $input) { deletedImageId errors { field code message } }
-}
-"""
+DELETE = mutation_document("imageDelete", "deletedImageId")
 IMAGES = "{ images(first: 100) { nodes { rowId } } }"
 
 NEW_IMAGE: dict[str, Any] = {
@@ -90,18 +88,6 @@ async def staff(conn: asyncpg.Connection) -> Viewer:
 
 async def images_table(conn: asyncpg.Connection) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in await conn.fetch("SELECT * FROM images ORDER BY id")]
-
-
-def payload(result: dict[str, Any], name: str) -> dict[str, Any]:
-    assert "errors" not in result, result["errors"]
-    data: dict[str, Any] = result["data"][name]
-    return data
-
-
-def only_error(data: dict[str, Any]) -> dict[str, Any]:
-    assert len(data["errors"]) == 1, data["errors"]
-    error: dict[str, Any] = data["errors"][0]
-    return error
 
 
 async def create_image(gql: GraphQLRunner, admin: Viewer, **overrides: Any) -> dict[str, Any]:

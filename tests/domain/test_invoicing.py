@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -15,10 +15,8 @@ import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from remotegpu.db.engine import create_engine, create_session_factory, transaction
-from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.db.engine import transaction
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.domain.invoicing import (
     cancel_invoice,
     create_invoice,
@@ -26,27 +24,9 @@ from remotegpu.domain.invoicing import (
     mark_invoice_paid,
     month_bounds,
 )
-from remotegpu.settings import Settings
 from tests.support.fleet import add_customer
 
 Sessions = async_sessionmaker[AsyncSession]
-
-
-@pytest.fixture
-async def conn(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    yield connection
-    assert await find_violations_on(connection) == []
-    await connection.close()
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[Sessions]:
-    engine = create_engine(migrated_url, Settings())
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 def at(

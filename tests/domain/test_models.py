@@ -11,15 +11,12 @@ from typing import Any
 import asyncpg
 import pytest
 
-from tests.support.db import assert_consistent
+from tests.support.db import assert_consistent, audit_rows
+from tests.support.documents import mutation_document
 from tests.support.storage_world import (
-    ERRORS,
     World,
     add_training_job,
-    assert_audited,
     assert_error,
-    audit_rows,
-    count,
     make_world,
 )
 
@@ -30,33 +27,16 @@ MODEL_FIELDS = (
     "visibility"
 )
 
-MODEL_CREATE = f"""
-mutation ($input: ModelCreateInput!) {{
-  modelCreate(input: $input) {{ model {{ {MODEL_FIELDS} }} {ERRORS} }}
-}}
-"""
+MODEL_CREATE = mutation_document("modelCreate", f"model {{ {MODEL_FIELDS} }}")
 
-MODEL_UPDATE = f"""
-mutation ($input: ModelUpdateInput!) {{
-  modelUpdate(input: $input) {{ model {{ {MODEL_FIELDS} }} {ERRORS} }}
-}}
-"""
+MODEL_UPDATE = mutation_document("modelUpdate", f"model {{ {MODEL_FIELDS} }}")
 
-MODEL_DELETE = f"""
-mutation ($input: ModelDeleteInput!) {{
-  modelDelete(input: $input) {{ deletedId deletedRowId {ERRORS} }}
-}}
-"""
+MODEL_DELETE = mutation_document("modelDelete", "deletedId deletedRowId")
 
-MODEL_VERSION_CREATE = f"""
-mutation ($input: ModelVersionCreateInput!) {{
-  modelVersionCreate(input: $input) {{
-    modelVersion {{ rowId modelId version storagePath size metrics }}
-    model {{ rowId totalSize }}
-    {ERRORS}
-  }}
-}}
-"""
+MODEL_VERSION_CREATE = mutation_document(
+    "modelVersionCreate",
+    "modelVersion { rowId modelId version storagePath size metrics } model { rowId totalSize }",
+)
 
 
 @pytest.fixture(name="w")
@@ -134,11 +114,8 @@ async def test_model_create_by_customer_creates_uploading_model(w: World) -> Non
     )
     assert payload["errors"] == []
     model = payload["model"]
-    assert (model["customerId"], model["framework"], model["status"]) == (
-        w.alice,
-        "pytorch",
-        "UPLOADING",
-    )
+    assert model["customerId"] == w.alice
+    assert (model["framework"], model["status"]) == ("pytorch", "UPLOADING")
     assert (model["visibility"], model["totalSize"]) == ("PRIVATE", "0")
     row = await model_row(w.conn, model["rowId"])
     assert row is not None
@@ -147,7 +124,7 @@ async def test_model_create_by_customer_creates_uploading_model(w: World) -> Non
         "pytorch",
         "uploading",
     )
-    await assert_audited(w.conn, "model.create", w.alice, 200, str(model["rowId"]))
+    await w.assert_audited("model.create", w.alice, 200, str(model["rowId"]))
     await assert_consistent(w.conn)
 
 
@@ -188,8 +165,8 @@ async def test_model_create_refused(
     )
     assert_error(payload, code, ["input", field])
     assert payload["model"] is None
-    assert await count(w.conn, "models") == 0
-    await assert_audited(w.conn, "model.create", actor, STATUS[code])
+    assert await w.count("models") == 0
+    await w.assert_audited("model.create", actor, STATUS[code])
 
 
 # --- modelUpdate --------------------------------------------------------------------------
@@ -211,7 +188,7 @@ async def test_model_update_by_owner_changes_fields(w: World) -> None:
         "workspace",
         "exported",
     )
-    await assert_audited(w.conn, "model.update", w.alice, 200, str(model_id))
+    await w.assert_audited("model.update", w.alice, 200, str(model_id))
     await assert_consistent(w.conn)
 
 
@@ -222,7 +199,7 @@ async def test_model_update_visibility_by_workspace_admin_succeeds(w: World) -> 
     row = await model_row(w.conn, model_id)
     assert row is not None
     assert row["visibility"] == "public"
-    await assert_audited(w.conn, "model.update", w.bob, 200)
+    await w.assert_audited("model.update", w.bob, 200)
 
 
 @pytest.mark.parametrize(
@@ -239,7 +216,7 @@ async def test_model_update_by_non_manager_refused(
     payload = await w.run(MODEL_UPDATE, "modelUpdate", customer, modelId=model_id, name="mine")
     assert_error(payload, code, ["input", "modelId"])
     assert await model_row(w.conn, model_id) == before
-    await assert_audited(w.conn, "model.update", customer, 403 if code == "FORBIDDEN" else 404)
+    await w.assert_audited("model.update", customer, 403 if code == "FORBIDDEN" else 404)
 
 
 async def test_model_update_workspace_visibility_without_workspace_invalid(w: World) -> None:
@@ -266,13 +243,13 @@ async def test_model_delete_removes_versions_and_detaches_history(w: World) -> N
     assert payload["errors"] == []
     assert payload["deletedRowId"] == model_id
     assert await model_row(w.conn, model_id) is None
-    assert await count(w.conn, "model_versions") == 0
+    assert await w.count("model_versions") == 0
     service = await w.conn.fetchrow(
         "SELECT model_id, model_version FROM inference_services WHERE id = $1", stopped
     )
     assert (service["model_id"], service["model_version"]) == (None, None)
     assert await w.conn.fetchval("SELECT model_id FROM training_jobs WHERE id = $1", done) is None
-    await assert_audited(w.conn, "model.delete", w.alice, 200, str(model_id))
+    await w.assert_audited("model.delete", w.alice, 200, str(model_id))
     await assert_consistent(w.conn)
 
 
@@ -290,8 +267,8 @@ async def test_model_delete_in_use_refused(w: World, user: str) -> None:
     payload = await w.run(MODEL_DELETE, "modelDelete", w.alice, modelId=model_id)
     assert_error(payload, "IN_USE", ["input", "modelId"])
     assert await model_row(w.conn, model_id) is not None
-    assert await count(w.conn, "model_versions") == 1
-    await assert_audited(w.conn, "model.delete", w.alice, 409, str(model_id))
+    assert await w.count("model_versions") == 1
+    await w.assert_audited("model.delete", w.alice, 409, str(model_id))
     await assert_consistent(w.conn)
 
 
@@ -307,7 +284,7 @@ async def test_model_delete_by_non_manager_refused(
     payload = await w.run(MODEL_DELETE, "modelDelete", customer, modelId=model_id)
     assert_error(payload, code, ["input", "modelId"])
     assert await model_row(w.conn, model_id) is not None
-    await assert_audited(w.conn, "model.delete", customer, 403 if code == "FORBIDDEN" else 404)
+    await w.assert_audited("model.delete", customer, 403 if code == "FORBIDDEN" else 404)
 
 
 # --- modelVersionCreate -------------------------------------------------------------------
@@ -333,7 +310,7 @@ async def test_model_version_create_with_metrics_adds_size(w: World) -> None:
     row = await model_row(w.conn, model_id)
     assert row is not None
     assert row["total_size"] == 500
-    await assert_audited(w.conn, "model_version.create", w.alice, 200, str(version["rowId"]))
+    await w.assert_audited("model_version.create", w.alice, 200, str(version["rowId"]))
     await assert_consistent(w.conn)
 
 
@@ -349,11 +326,11 @@ async def test_model_version_create_bad_metrics_invalid(w: World, metrics: Any) 
         version="v1", storagePath="s3://m/v1", size="5", metrics=metrics,
     )  # fmt: skip
     assert_error(payload, "INVALID_INPUT", ["input", "metrics"])
-    assert await count(w.conn, "model_versions") == 0
+    assert await w.count("model_versions") == 0
     row = await model_row(w.conn, model_id)
     assert row is not None
     assert row["total_size"] == 0
-    await assert_audited(w.conn, "model_version.create", w.alice, 422)
+    await w.assert_audited("model_version.create", w.alice, 422)
 
 
 async def test_model_version_create_duplicate_conflict(w: World) -> None:
@@ -367,7 +344,7 @@ async def test_model_version_create_duplicate_conflict(w: World) -> None:
     row = await model_row(w.conn, model_id)
     assert row is not None
     assert row["total_size"] == 10
-    await assert_audited(w.conn, "model_version.create", w.alice, 409)
+    await w.assert_audited("model_version.create", w.alice, 409)
     await assert_consistent(w.conn)
 
 
@@ -385,7 +362,7 @@ async def test_model_version_create_by_non_manager_refused(
         version="v9", storagePath="s3://m/v9", size="5",
     )  # fmt: skip
     assert_error(payload, code, ["input", "modelId"])
-    assert await count(w.conn, "model_versions") == 0
+    assert await w.count("model_versions") == 0
     rows = await audit_rows(w.conn, "model_version.create")
     assert [(r["customer_id"], r["status_code"]) for r in rows] == [
         (customer, 403 if code == "FORBIDDEN" else 404)
@@ -414,5 +391,5 @@ async def test_model_version_create_concurrent_keeps_size_exact(w: World) -> Non
     row = await model_row(w.conn, model_id)
     assert row is not None
     assert row["total_size"] == sum(sizes)
-    assert await count(w.conn, "model_versions") == len(sizes)
+    assert await w.count("model_versions") == len(sizes)
     await assert_consistent(w.conn)

@@ -9,33 +9,22 @@ from typing import Any
 
 import pytest
 
-from tests.support.db import assert_consistent
+from tests.support.db import assert_consistent, audit_rows
+from tests.support.documents import mutation_document
 from tests.support.storage_world import (
     DATASET_DELETE,
-    ERRORS,
     World,
     add_dataset,
     add_environment,
-    assert_audited,
     assert_error,
-    audit_rows,
-    count,
     make_world,
 )
 
 MOUNT_FIELDS = "rowId envId datasetId mountPath readonly open unmountedAt"
 
-DATASET_MOUNT = f"""
-mutation ($input: DatasetMountInput!) {{
-  datasetMount(input: $input) {{ mount {{ {MOUNT_FIELDS} }} {ERRORS} }}
-}}
-"""
+DATASET_MOUNT = mutation_document("datasetMount", f"mount {{ {MOUNT_FIELDS} }}")
 
-DATASET_UNMOUNT = f"""
-mutation ($input: DatasetUnmountInput!) {{
-  datasetUnmount(input: $input) {{ mount {{ {MOUNT_FIELDS} }} {ERRORS} }}
-}}
-"""
+DATASET_UNMOUNT = mutation_document("datasetUnmount", f"mount {{ {MOUNT_FIELDS} }}")
 
 
 @pytest.fixture(name="w")
@@ -79,7 +68,7 @@ async def test_dataset_mount_by_env_owner_mounts_normalised_path(w: World) -> No
     [row] = await mounts(w)
     assert (row["env_id"], row["dataset_id"], row["mount_path"]) == (env, dataset, "/data/train")
     assert (row["readonly"], row["unmounted_at"]) == (True, None)
-    await assert_audited(w.conn, "dataset.mount", w.alice, 200, str(row["id"]))
+    await w.assert_audited("dataset.mount", w.alice, 200, str(row["id"]))
     await assert_consistent(w.conn)
 
 
@@ -106,7 +95,7 @@ async def test_dataset_mount_by_workspace_admin_into_member_env_succeeds(w: Worl
     assert payload["errors"] == []
     [row] = await mounts(w)
     assert (row["env_id"], row["dataset_id"]) == (env, dataset)
-    await assert_audited(w.conn, "dataset.mount", w.bob, 200, str(row["id"]))
+    await w.assert_audited("dataset.mount", w.bob, 200, str(row["id"]))
     await assert_consistent(w.conn)
 
 
@@ -153,7 +142,7 @@ async def test_dataset_mount_dataset_unreadable_by_env_owner_not_found(
     assert_error(payload, "NOT_FOUND", ["input", "datasetId"])
     assert payload["mount"] is None
     assert await mounts(w) == []
-    await assert_audited(w.conn, "dataset.mount", getattr(w, actor), 404)
+    await w.assert_audited("dataset.mount", getattr(w, actor), 404)
     await assert_consistent(w.conn)
 
 
@@ -166,9 +155,7 @@ async def test_dataset_mount_by_viewer_not_acting_on_env_refused(
     payload = await mount(w, getattr(w, actor), env, dataset, "/data")
     assert_error(payload, code, ["input", "environmentId"])
     assert await mounts(w) == []
-    await assert_audited(
-        w.conn, "dataset.mount", getattr(w, actor), 403 if code == "FORBIDDEN" else 404
-    )
+    await w.assert_audited("dataset.mount", getattr(w, actor), 403 if code == "FORBIDDEN" else 404)
 
 
 async def test_dataset_mount_missing_environment_not_found(w: World) -> None:
@@ -186,7 +173,7 @@ async def test_dataset_mount_dataset_not_ready_invalid(w: World, status: str) ->
     assert_error(payload, "INVALID_INPUT", ["input", "datasetId"])
     assert "not ready" in payload["errors"][0]["message"]
     assert await mounts(w) == []
-    await assert_audited(w.conn, "dataset.mount", w.alice, 422)
+    await w.assert_audited("dataset.mount", w.alice, 422)
 
 
 async def test_dataset_mount_into_deleted_environment_invalid(w: World) -> None:
@@ -195,7 +182,7 @@ async def test_dataset_mount_into_deleted_environment_invalid(w: World) -> None:
     payload = await mount(w, w.alice, env, dataset, "/data")
     assert_error(payload, "INVALID_INPUT", ["input", "environmentId"])
     assert await mounts(w) == []
-    await assert_audited(w.conn, "dataset.mount", w.alice, 422)
+    await w.assert_audited("dataset.mount", w.alice, 422)
     await assert_consistent(w.conn)
 
 
@@ -230,7 +217,7 @@ async def test_dataset_mount_bad_path_invalid(w: World, path: str) -> None:
     payload = await mount(w, w.alice, env, dataset, path)
     assert_error(payload, "INVALID_INPUT", ["input", "mountPath"])
     assert await mounts(w) == []
-    await assert_audited(w.conn, "dataset.mount", w.alice, 422)
+    await w.assert_audited("dataset.mount", w.alice, 422)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +254,7 @@ async def test_dataset_mount_same_path_twice_conflict_until_unmounted(w: World) 
         "UPDATE dataset_usage SET unmounted_at = NOW() WHERE dataset_id = $1", first
     )
     assert (await mount(w, w.alice, env, second, "/data"))["errors"] == []
-    assert await count(w.conn, "dataset_usage") == 3
+    assert await w.count("dataset_usage") == 3
     await assert_consistent(w.conn)
 
 
@@ -317,7 +304,7 @@ async def test_dataset_unmount_by_owner_closes_mount(w: World) -> None:
     assert payload["mount"]["unmountedAt"] is not None
     [row] = await mounts(w)
     assert row["unmounted_at"] is not None
-    await assert_audited(w.conn, "dataset.unmount", w.alice, 200, str(mount_id))
+    await w.assert_audited("dataset.unmount", w.alice, 200, str(mount_id))
     await assert_consistent(w.conn)
 
 
@@ -346,16 +333,16 @@ async def test_dataset_unmount_by_others(w: World, actor: str, code: str | None)
     if code is None:  # bob administers the workspace
         assert payload["errors"] == []
         assert row["unmounted_at"] is not None
-        await assert_audited(w.conn, "dataset.unmount", w.bob, 200)
+        await w.assert_audited("dataset.unmount", w.bob, 200)
     else:
         assert_error(payload, code, ["input", "mountId"])
         assert row["unmounted_at"] is None
-        await assert_audited(
-            w.conn, "dataset.unmount", getattr(w, actor), 403 if code == "FORBIDDEN" else 404
+        await w.assert_audited(
+            "dataset.unmount", getattr(w, actor), 403 if code == "FORBIDDEN" else 404
         )
 
 
 async def test_dataset_unmount_missing_mount_not_found(w: World) -> None:
     payload = await w.run(DATASET_UNMOUNT, "datasetUnmount", w.admin, mountId=99999)
     assert_error(payload, "NOT_FOUND", ["input", "mountId"])
-    await assert_audited(w.conn, "dataset.unmount", w.admin, 404, "99999")
+    await w.assert_audited("dataset.unmount", w.admin, 404, "99999")

@@ -7,15 +7,15 @@ the rows afterwards, the audit row, and that the invariant checker stays silent.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS
-from tests.graphql import GraphQLRunner, runner_for
-from tests.support.db import assert_consistent, last_audit
+from tests.graphql import GraphQLRunner
+from tests.support.db import assert_consistent, last_audit, last_audit_of
+from tests.support.documents import mutation_document
 from tests.support.tickets_world import (
     ISSUE_ASSIGN,
     ISSUE_TRANSITION,
@@ -23,40 +23,20 @@ from tests.support.tickets_world import (
     People,
     call,
     code,
-    make_people,
     new_issue,
     new_requirement,
 )
 
-MARK_READ = """
-mutation M($input: NotificationMarkReadInput!) {
-  notificationMarkRead(input: $input) {
-    notifications { rowId isRead readAt customerId }
-    errors { field code message }
-  }
-}
-"""
-MARK_ALL_READ = """
-mutation M($input: NotificationMarkAllReadInput!) {
-  notificationMarkAllRead(input: $input) { count errors { field code message } }
-}
-"""
+MARK_READ = mutation_document(
+    "notificationMarkRead",
+    "notifications { rowId isRead readAt customerId }",
+)
+MARK_ALL_READ = mutation_document("notificationMarkAllRead", "count")
 VIEWER_UNREAD = "query { viewer { rowId unreadNotificationCount } }"
 CUSTOMER_UNREAD = """
 query C($username: String!) { customer(username: $username) { unreadNotificationCount } }
 """
 PAST = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-@pytest.fixture
-async def run(migrated_url: str) -> AsyncIterator[GraphQLRunner]:
-    async for runner in runner_for(migrated_url):
-        yield runner
-
-
-@pytest.fixture
-async def people(db: asyncpg.Connection) -> People:
-    return await make_people(db)
 
 
 async def notify(
@@ -121,8 +101,8 @@ async def test_notification_mark_read_foreign_or_missing_ids_not_found_nothing_m
     ]
     assert str(theirs) in payload["errors"][0]["message"]
     assert await read_state(db) == before
-    audit = await last_audit(db, "notification.mark_read")
-    assert (audit["status_code"], audit["customer_id"]) == (404, people.alice.customer_id)
+    audited = await last_audit_of(db, "notification.mark_read", "status_code", "customer_id")
+    assert audited == (404, people.alice.customer_id)
     await assert_consistent(db)
 
 
@@ -176,8 +156,8 @@ async def test_notification_mark_all_read_counts_only_the_viewers_unread(
     unread = await db.fetchval("SELECT count(*) FROM notifications WHERE customer_id = $1"
                                " AND NOT is_read", alice)  # fmt: skip
     assert unread == 0
-    audit = await last_audit(db, "notification.mark_all_read")
-    assert (audit["status_code"], audit["customer_id"]) == (200, alice)
+    audited = await last_audit_of(db, "notification.mark_all_read", "status_code", "customer_id")
+    assert audited == (200, alice)
 
     data = await run.ok(MARK_ALL_READ, {"input": {}}, people.alice)
     assert data["notificationMarkAllRead"]["count"] == 0

@@ -10,16 +10,13 @@ import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from tests.graphql import GraphQLRunner, customer_viewer
-from tests.support.db import fetch, first_admin, last_audit, value, violations
+from tests.support.db import fetch, first_admin, last_audit, last_audit_outcome, value, violations
+from tests.support.documents import mutation_document
 
-SET = """
-mutation Set($input: SystemConfigSetInput!) {
-  systemConfigSet(input: $input) {
-    systemConfig { rowId configKey configValue configType description isPublic }
-    errors { field code message }
-  }
-}
-"""
+SET = mutation_document(
+    "systemConfigSet",
+    "systemConfig { rowId configKey configValue configType description isPublic }",
+)
 
 PUBLIC_CONFIG = """
 query One($key: String!) { systemConfig(key: $key) { configKey configValue configType } }
@@ -92,13 +89,8 @@ async def test_system_config_set_existing_key_updated(gql: GraphQLRunner) -> Non
     assert {k: v for k, v in after.items() if k != "default_environment_timeout"} == {
         k: v for k, v in before.items() if k != "default_environment_timeout"
     }
-    audit = await last_audit(gql.url, "system_config.set")
-    assert (audit["customer_id"], audit["resource_type"], audit["resource_id"]) == (
-        staff.customer_id,
-        "system_config",
-        "default_environment_timeout",
-    )
-    assert audit["status_code"] == 200
+    audited = (staff.customer_id, "system_config", "default_environment_timeout", 200)
+    assert await last_audit_outcome(gql.url, "system_config.set") == audited
     assert await violations(gql.url) == []
 
 

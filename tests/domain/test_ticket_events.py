@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncpg
 
-from tests.domain import test_tickets as tickets
-from tests.domain.test_tickets import (
+from tests.graphql import GraphQLRunner
+from tests.support.tickets_world import (
     ISSUE_ASSIGN,
     ISSUE_TRANSITION,
     ISSUE_UPDATE,
@@ -14,10 +14,6 @@ from tests.domain.test_tickets import (
     move,
     new_issue,
 )
-from tests.graphql import GraphQLRunner
-
-# The ticket tests' fixtures: a migrated database's runner and its cast of customers.
-run, people = tickets.run, tickets.people
 
 
 async def test_issue_update_assign_and_move_emit_one_ticket_updated_each(

@@ -6,19 +6,17 @@ payload, the rows afterwards, the audit row, and that the invariant checker stay
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
 
 import asyncpg
 import pytest
 
-from remotegpu.auth.viewer import ANONYMOUS, Viewer
+from remotegpu.auth.viewer import ANONYMOUS
 from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.domain.tickets import ISSUE, REQUIREMENT, next_number
 from remotegpu.settings import Settings
-from tests.graphql import GraphQLRunner, runner_for
-from tests.support.db import assert_consistent, last_audit
+from tests.graphql import GraphQLRunner
+from tests.support.db import assert_consistent, last_audit, last_audit_of
 from tests.support.tickets_world import (
     COMMENT_CREATE,
     COMMENT_DELETE,
@@ -34,23 +32,12 @@ from tests.support.tickets_world import (
     People,
     call,
     code,
-    make_people,
+    move,
     new_issue,
     new_requirement,
 )
 
 YEAR = datetime.now(UTC).year
-
-
-@pytest.fixture
-async def run(migrated_url: str) -> AsyncIterator[GraphQLRunner]:
-    async for runner in runner_for(migrated_url):
-        yield runner
-
-
-@pytest.fixture
-async def people(db: asyncpg.Connection) -> People:
-    return await make_people(db)
 
 
 # --- numbering ------------------------------------------------------------------------------
@@ -179,8 +166,8 @@ async def test_issue_update_by_reporter_changes_fields_and_clears_description(
         "critical",
         "question",
     )
-    audit = await last_audit(db, "issue.update")
-    assert (audit["status_code"], audit["resource_id"]) == (200, str(issue["rowId"]))
+    audited = await last_audit_of(db, "issue.update", "status_code", "resource_id")
+    assert audited == (200, str(issue["rowId"]))
     await assert_consistent(db)
 
 
@@ -197,8 +184,8 @@ async def test_issue_update_by_staff_allowed_by_stranger_not_found(
     assert changed is None
     assert code(errors) == ("NOT_FOUND", ["input", "id"])
     assert await db.fetchval("SELECT title FROM issues WHERE id = $1", issue["rowId"]) == "A"
-    audit = await last_audit(db, "issue.update")
-    assert (audit["status_code"], audit["customer_id"]) == (404, people.bob.customer_id)
+    audited = await last_audit_of(db, "issue.update", "status_code", "customer_id")
+    assert audited == (404, people.bob.customer_id)
     await assert_consistent(db)
 
 
@@ -250,8 +237,8 @@ async def test_issue_assign_by_admin_to_internal_staff_and_unassign(
     assert assigned is not None
     assert assigned["assigneeId"] == staff_id
     assert await db.fetchval("SELECT assignee_id FROM issues") == staff_id
-    audit = await last_audit(db, "issue.assign")
-    assert (audit["status_code"], audit["customer_id"]) == (200, people.admin.customer_id)
+    audited = await last_audit_of(db, "issue.assign", "status_code", "customer_id")
+    assert audited == (200, people.admin.customer_id)
 
     # internal staff may unassign it; reading it back once unassigned is the read side's
     # business (visible_issues: reporter, assignee, admins), so only the row is checked
@@ -311,10 +298,6 @@ async def test_requirement_assign_by_staff_ok_by_stranger_not_found(
 # --- transitions ----------------------------------------------------------------------------
 
 
-async def move(run: GraphQLRunner, doc: str, viewer: Viewer, row_id: int, status: str) -> Any:
-    return await call(run, doc, viewer, id=row_id, status=status)
-
-
 async def test_issue_transition_staff_lifecycle_sets_and_clears_resolved_at(
     run: GraphQLRunner, db: asyncpg.Connection, people: People
 ) -> None:
@@ -335,8 +318,8 @@ async def test_issue_transition_staff_lifecycle_sets_and_clears_resolved_at(
         row = await db.fetchrow(sql, issue_id)
         assert row["status"] == status.lower()
         assert (row["resolved_at"] is not None) is resolved
-    audit = await last_audit(db, "issue.transition")
-    assert (audit["status_code"], audit["resource_id"]) == (200, str(issue_id))
+    audited = await last_audit_of(db, "issue.transition", "status_code", "resource_id")
+    assert audited == (200, str(issue_id))
     await assert_consistent(db)
 
 
@@ -530,6 +513,6 @@ async def test_comment_update_and_delete_by_author_or_staff_only(
     assert errors == []
     assert deleted == theirs["rowId"]
     assert await db.fetchval("SELECT count(*) FROM comments") == 0
-    audit = await last_audit(db, "comment.delete")
-    assert (audit["status_code"], audit["resource_id"]) == (200, str(theirs["rowId"]))
+    audited = await last_audit_of(db, "comment.delete", "status_code", "resource_id")
+    assert audited == (200, str(theirs["rowId"]))
     await assert_consistent(db)

@@ -20,38 +20,30 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.domain.events import CATALOGUE, WEBHOOK_EVENTS, EventType
 from remotegpu.schema.inputs.webhooks_mutations import WebhookEvent
 from tests.graphql import GraphQLRunner, customer_viewer, runner_for
-from tests.support.db import fetch, first_admin, last_audit, value, violations
+from tests.support.db import (
+    fetch,
+    first_admin,
+    last_audit,
+    last_audit_of,
+    last_audit_outcome,
+    value,
+    violations,
+)
+from tests.support.documents import mutation_document
 
 PUBLIC_URL = "https://93.184.216.34/hook"
 ALLOWED_HOST = "hooks.internal.test"
 ALLOWED_NET = "10.20.0.0/16"
 
 HOOK_FIELDS = "webhook { rowId customerId name url events enabled hasSecret }"
-ERRORS = "errors { field code message }"
 
-CREATE = f"""
-mutation Create($input: WebhookCreateInput!) {{
-  webhookCreate(input: $input) {{ {HOOK_FIELDS} secret {ERRORS} }}
-}}
-"""
+CREATE = mutation_document("webhookCreate", f"{HOOK_FIELDS} secret")
 
-UPDATE = f"""
-mutation Update($input: WebhookUpdateInput!) {{
-  webhookUpdate(input: $input) {{ {HOOK_FIELDS} {ERRORS} }}
-}}
-"""
+UPDATE = mutation_document("webhookUpdate", f"{HOOK_FIELDS}")
 
-ROTATE = f"""
-mutation Rotate($input: WebhookRotateSecretInput!) {{
-  webhookRotateSecret(input: $input) {{ {HOOK_FIELDS} secret {ERRORS} }}
-}}
-"""
+ROTATE = mutation_document("webhookRotateSecret", f"{HOOK_FIELDS} secret")
 
-DELETE = f"""
-mutation Delete($input: WebhookDeleteInput!) {{
-  webhookDelete(input: $input) {{ {HOOK_FIELDS} {ERRORS} }}
-}}
-"""
+DELETE = mutation_document("webhookDelete", f"{HOOK_FIELDS}")
 
 HOOKS = """
 query Hooks {
@@ -143,13 +135,8 @@ async def test_webhook_create_generated_secret_shown_once(gql: GraphQLRunner) ->
         "events": ["environment.created", "invoice.paid"],
         "enabled": True,
     }
-    audit = await last_audit(gql.url, "webhook.create")
-    assert (audit["customer_id"], audit["resource_type"], audit["resource_id"]) == (
-        owner.customer_id,
-        "webhook",
-        str(hook["rowId"]),
-    )
-    assert audit["status_code"] == 200
+    audited = (owner.customer_id, "webhook", str(hook["rowId"]), 200)
+    assert await last_audit_outcome(gql.url, "webhook.create") == audited
     assert secret not in json.dumps(
         [list(r.values()) for r in await fetch(gql.url, "SELECT * FROM audit_logs")], default=str
     )
@@ -204,8 +191,8 @@ async def test_webhook_create_bad_input_invalid_input(
     assert (payload["webhook"], payload["secret"]) == (None, None)
     assert codes(payload) == [("INVALID_INPUT", ["input", field])]
     assert await snapshot(gql.url) == before
-    audit = await last_audit(gql.url, "webhook.create")
-    assert (audit["customer_id"], audit["status_code"]) == (owner.customer_id, 422)
+    audited = await last_audit_of(gql.url, "webhook.create", "customer_id", "status_code")
+    assert audited == (owner.customer_id, 422)
 
 
 @pytest.mark.parametrize(
@@ -318,8 +305,8 @@ async def test_webhook_update_changes_given_fields(gql: GraphQLRunner) -> None:
         "events": ["training.failed", "quota.exceeded"],
         "enabled": False,
     }
-    audit = await last_audit(gql.url, "webhook.update")
-    assert (audit["resource_id"], audit["status_code"]) == (str(hook_id), 200)
+    audited = await last_audit_of(gql.url, "webhook.update", "resource_id", "status_code")
+    assert audited == (str(hook_id), 200)
     assert await violations(gql.url) == []
 
 
@@ -344,8 +331,8 @@ async def test_webhook_update_bad_input_nothing_changed(
     assert data["webhookUpdate"]["webhook"] is None
     assert codes(data["webhookUpdate"]) == [("INVALID_INPUT", ["input", field])]
     assert await snapshot(gql.url) == before
-    audit = await last_audit(gql.url, "webhook.update")
-    assert (audit["resource_id"], audit["status_code"]) == (str(hook_id), 422)
+    audited = await last_audit_of(gql.url, "webhook.update", "resource_id", "status_code")
+    assert audited == (str(hook_id), 422)
 
 
 async def test_webhook_mutations_other_tenants_webhook_not_found(gql: GraphQLRunner) -> None:
@@ -394,8 +381,8 @@ async def test_webhook_rotate_secret_new_secret_shown_once(gql: GraphQLRunner) -
     row = await hook_row(gql.url, hook_id)
     assert row is not None
     assert row["secret"] == new_secret
-    audit = await last_audit(gql.url, "webhook.rotate_secret")
-    assert (audit["resource_id"], audit["status_code"]) == (str(hook_id), 200)
+    audited = await last_audit_of(gql.url, "webhook.rotate_secret", "resource_id", "status_code")
+    assert audited == (str(hook_id), 200)
     listing = json.dumps(await gql.ok(HOOKS, viewer=owner))
     assert new_secret not in listing
     assert created["secret"] not in listing
@@ -422,13 +409,11 @@ async def test_webhook_rotate_secret_short_secret_invalid_input(gql: GraphQLRunn
 
 async def test_webhook_delete_by_admin_removes_webhook_and_its_logs(gql: GraphQLRunner) -> None:
     staff = await first_admin(gql.url)
-    hook_id, owner_id = (
-        await fetch(
-            gql.url,
-            "SELECT w.id, w.customer_id FROM webhooks w WHERE EXISTS"
-            " (SELECT 1 FROM webhook_logs l WHERE l.webhook_id = w.id) ORDER BY w.id LIMIT 1",
-        )
-    )[0]
+    [(hook_id, owner_id)] = await fetch(
+        gql.url,
+        "SELECT w.id, w.customer_id FROM webhooks w WHERE EXISTS"
+        " (SELECT 1 FROM webhook_logs l WHERE l.webhook_id = w.id) ORDER BY w.id LIMIT 1",
+    )
     other_logs = await value(
         gql.url, "SELECT count(*) FROM webhook_logs WHERE webhook_id <> $1", hook_id
     )

@@ -20,30 +20,18 @@ import pytest
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
 from remotegpu.db.urls import asyncpg_dsn
 from tests.graphql import GraphQLRunner, admin_viewer, agent_viewer, customer_viewer
-from tests.support.db import assert_consistent, last_audit
+from tests.support.db import assert_consistent, last_audit, last_audit_of
+from tests.support.documents import mutation_document
+from tests.support.results import only_error, payload
 
-JOB_FIELDS = """
-trainingJob {
-  rowId customerId workspaceId envId datasetId modelId name description framework scriptPath
-  status priority cpu memory gpu startedAt completedAt
-}
-errors { field code message }
-"""
-JOB_CREATE = f"""
-mutation C($input: TrainingJobCreateInput!) {{
-  trainingJobCreate(input: $input) {{ {JOB_FIELDS} }}
-}}
-"""
-JOB_CANCEL = f"""
-mutation X($input: TrainingJobCancelInput!) {{
-  trainingJobCancel(input: $input) {{ {JOB_FIELDS} }}
-}}
-"""
-JOB_TRANSITION = f"""
-mutation T($input: TrainingJobTransitionInput!) {{
-  trainingJobTransition(input: $input) {{ {JOB_FIELDS} }}
-}}
-"""
+JOB_FIELDS = (
+    "trainingJob { rowId customerId workspaceId envId datasetId modelId name description"
+    " framework scriptPath status priority cpu memory gpu startedAt completedAt }"
+)
+JOB_CREATE, JOB_CANCEL, JOB_TRANSITION = (
+    mutation_document(f"trainingJob{verb}", JOB_FIELDS)
+    for verb in ("Create", "Cancel", "Transition")
+)
 PENDING_BY_PRIORITY = """
 query P($owner: ID) {
   trainingJobs(first: 100, orderBy: PRIORITY_DESC,
@@ -52,43 +40,15 @@ query P($owner: ID) {
   }
 }
 """
-SERVICE_FIELDS = """
-inferenceService {
-  rowId customerId workspaceId modelId modelVersionName name framework status endpointUrl
-  cpu memory gpu replicas
-}
-errors { field code message }
-"""
-SVC_CREATE = f"""
-mutation C($input: InferenceServiceCreateInput!) {{
-  inferenceServiceCreate(input: $input) {{ {SERVICE_FIELDS} }}
-}}
-"""
-SVC_REPORT = f"""
-mutation R($input: InferenceServiceStatusReportInput!) {{
-  inferenceServiceStatusReport(input: $input) {{ {SERVICE_FIELDS} }}
-}}
-"""
-SVC_SCALE = f"""
-mutation S($input: InferenceServiceScaleInput!) {{
-  inferenceServiceScale(input: $input) {{ {SERVICE_FIELDS} }}
-}}
-"""
-SVC_START = f"""
-mutation S($input: InferenceServiceStartInput!) {{
-  inferenceServiceStart(input: $input) {{ {SERVICE_FIELDS} }}
-}}
-"""
-SVC_STOP = f"""
-mutation S($input: InferenceServiceStopInput!) {{
-  inferenceServiceStop(input: $input) {{ {SERVICE_FIELDS} }}
-}}
-"""
-SVC_DELETE = """
-mutation D($input: InferenceServiceDeleteInput!) {
-  inferenceServiceDelete(input: $input) { deletedInferenceServiceId errors { field code message } }
-}
-"""
+SERVICE_FIELDS = (
+    "inferenceService { rowId customerId workspaceId modelId modelVersionName name framework"
+    " status endpointUrl cpu memory gpu replicas }"
+)
+SVC_CREATE, SVC_REPORT, SVC_SCALE, SVC_START, SVC_STOP = (
+    mutation_document(f"inferenceService{verb}", SERVICE_FIELDS)
+    for verb in ("Create", "StatusReport", "Scale", "Start", "Stop")
+)
+SVC_DELETE = mutation_document("inferenceServiceDelete", "deletedInferenceServiceId")
 
 WORKSPACE_SQL = """
 WITH m AS (
@@ -245,18 +205,6 @@ async def table_rows(conn: asyncpg.Connection, table: str) -> list[tuple[Any, ..
     return [tuple(r) for r in await conn.fetch(f"SELECT * FROM {table} ORDER BY id")]
 
 
-def payload(result: dict[str, Any], name: str) -> dict[str, Any]:
-    assert "errors" not in result, result["errors"]
-    data: dict[str, Any] = result["data"][name]
-    return data
-
-
-def only_error(data: dict[str, Any]) -> dict[str, Any]:
-    assert len(data["errors"]) == 1, data["errors"]
-    error: dict[str, Any] = data["errors"][0]
-    return error
-
-
 async def create_job(gql: GraphQLRunner, viewer: Viewer, **fields: Any) -> dict[str, Any]:
     data = payload(
         await gql(JOB_CREATE, {"input": {"name": "train", **fields}}, viewer), "trainingJobCreate"
@@ -392,8 +340,8 @@ async def test_training_job_create_unreadable_reference_not_found(
     assert (error["code"], error["field"]) == ("NOT_FOUND", ["input", field])
     assert error["message"].endswith("not found")
     assert await table_rows(conn, "training_jobs") == before
-    audit = await last_audit(conn, "training_job.create")
-    assert (audit["customer_id"], audit["status_code"]) == (cast.alice.customer_id, 404)
+    audited = await last_audit_of(conn, "training_job.create", "customer_id", "status_code")
+    assert audited == (cast.alice.customer_id, 404)
     await assert_consistent(conn)
 
 
@@ -605,8 +553,8 @@ async def test_training_job_transition_agent_of_other_host_not_found(
         "pending"
     )
     assert await table_rows(conn, "event_outbox") == events_before
-    audit = await last_audit(conn, "training_job.transition")
-    assert (audit["status_code"], audit["resource_id"]) == (404, job["rowId"])
+    audited = await last_audit_of(conn, "training_job.transition", "status_code", "resource_id")
+    assert audited == (404, job["rowId"])
 
 
 @pytest.mark.parametrize("who", ["alice", "ws_admin"])
@@ -734,8 +682,7 @@ async def test_training_job_cancel_by_non_manager_refused(
     assert await conn.fetchval("SELECT status FROM training_jobs WHERE id = $1", job["rowId"]) == (
         "pending"
     )
-    audit = await last_audit(conn, "training_job.cancel")
-    assert (audit["status_code"], audit["resource_id"]) == (
+    assert await last_audit_of(conn, "training_job.cancel", "status_code", "resource_id") == (
         403 if code == "FORBIDDEN" else 404,
         job["rowId"],
     )
@@ -1157,8 +1104,8 @@ async def test_inference_service_delete_by_stranger_not_found(
     error = only_error(data)
     assert (error["code"], error["message"]) == ("NOT_FOUND", "inference service not found")
     assert await table_rows(conn, "inference_services") == before
-    audit = await last_audit(conn, "inference_service.delete")
-    assert (audit["customer_id"], audit["status_code"]) == (cast.stranger.customer_id, 404)
+    audited = await last_audit_of(conn, "inference_service.delete", "customer_id", "status_code")
+    assert audited == (cast.stranger.customer_id, 404)
 
 
 async def test_training_job_transition_concurrent_starts_one_wins(

@@ -12,62 +12,26 @@ import asyncpg
 import pytest
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.support.db import assert_consistent, audits_since_mark, connection, mark_audit_log
+from tests.support.documents import mutation_documents
+from tests.support.results import code_and_field, mutate
 
 ADMIN = admin_viewer(1)  # the seeded platform admin
 
-CREATE = """
-mutation ($input: WorkspaceCreateInput!) {
-  workspaceCreate(input: $input) {
-    workspace { rowId name type ownerId memberCount status description }
-    errors { field code message }
-  }
-}"""
-UPDATE = """
-mutation ($input: WorkspaceUpdateInput!) {
-  workspaceUpdate(input: $input) {
-    workspace { rowId name description } errors { field code message }
-  }
-}"""
-ARCHIVE = """
-mutation ($input: WorkspaceArchiveInput!) {
-  workspaceArchive(input: $input) { workspace { rowId status } errors { field code message } }
-}"""
-DELETE = """
-mutation ($input: WorkspaceDeleteInput!) {
-  workspaceDelete(input: $input) { deletedWorkspaceId errors { field code message } }
-}"""
-ADD = """
-mutation ($input: WorkspaceMemberAddInput!) {
-  workspaceMemberAdd(input: $input) {
-    member { customerId role status } workspace { memberCount }
-    errors { field code message }
-  }
-}"""
-REMOVE = """
-mutation ($input: WorkspaceMemberRemoveInput!) {
-  workspaceMemberRemove(input: $input) {
-    removedCustomerId workspace { memberCount } errors { field code message }
-  }
-}"""
-ROLE = """
-mutation ($input: WorkspaceMemberRoleChangeInput!) {
-  workspaceMemberRoleChange(input: $input) {
-    member { customerId role } workspace { memberCount } errors { field code message }
-  }
-}"""
-TRANSFER = """
-mutation ($input: WorkspaceOwnershipTransferInput!) {
-  workspaceOwnershipTransfer(input: $input) {
-    workspace { ownerId memberCount } errors { field code message }
-  }
-}"""
-LEAVE = """
-mutation ($input: WorkspaceLeaveInput!) {
-  workspaceLeave(input: $input) { leftWorkspaceId errors { field code message } }
-}"""
+CREATE, UPDATE, ARCHIVE, DELETE, ADD, REMOVE, ROLE, TRANSFER, LEAVE = mutation_documents(
+    """
+    workspaceCreate: workspace { rowId name type ownerId memberCount status description }
+    workspaceUpdate: workspace { rowId name description }
+    workspaceArchive: workspace { rowId status }
+    workspaceDelete: deletedWorkspaceId
+    workspaceMemberAdd: member { customerId role status } workspace { memberCount }
+    workspaceMemberRemove: removedCustomerId workspace { memberCount }
+    workspaceMemberRoleChange: member { customerId role } workspace { memberCount }
+    workspaceOwnershipTransfer: workspace { ownerId memberCount }
+    workspaceLeave: leftWorkspaceId
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -90,10 +54,9 @@ class Team:
 
 @pytest.fixture
 async def conn(seeded_url: str) -> AsyncIterator[asyncpg.Connection]:
-    c = await asyncpg.connect(asyncpg_dsn(seeded_url))
-    await c.execute("CREATE TEMP TABLE mark AS SELECT coalesce(max(id), 0) AS id FROM audit_logs")
-    yield c
-    await c.close()
+    async with connection(seeded_url) as c:
+        await mark_audit_log(c)
+        yield c
 
 
 @pytest.fixture
@@ -127,28 +90,6 @@ async def team(conn: asyncpg.Connection) -> Team:
     return Team(ws, *ids)
 
 
-async def run(gql: GraphQLRunner, doc: str, viewer: Viewer, **input: Any) -> dict[str, Any]:
-    data = await gql.ok(doc, {"input": input}, viewer)
-    (payload,) = data.values()
-    result: dict[str, Any] = payload
-    return result
-
-
-def error(payload: dict[str, Any]) -> tuple[str, list[str] | None]:
-    (err,) = payload["errors"]
-    return err["code"], err["field"]
-
-
-async def audits(conn: asyncpg.Connection, action: str) -> list[tuple[Any, ...]]:
-    """This test's audit rows of `action`: (status_code, customer_id, resource_id)."""
-    rows = await conn.fetch(
-        "SELECT status_code, customer_id, resource_id FROM audit_logs"
-        " WHERE id > (SELECT id FROM mark) AND action = $1 ORDER BY id",
-        action,
-    )
-    return [tuple(r) for r in rows]
-
-
 async def state(conn: asyncpg.Connection, ws: int) -> tuple[Any, ...]:
     """The workspace row and its member rows, to prove a refusal changed nothing."""
     row = await conn.fetchrow("SELECT * FROM workspaces WHERE id = $1", ws)
@@ -174,10 +115,6 @@ async def member_count(conn: asyncpg.Connection, ws: int) -> int:
     return count
 
 
-async def consistent(conn: asyncpg.Connection) -> None:
-    assert await find_violations_on(conn) == []
-
-
 async def refused(
     gql: GraphQLRunner,
     conn: asyncpg.Connection,
@@ -189,8 +126,8 @@ async def refused(
 ) -> dict[str, Any]:
     """Run a mutation that must fail with `expected` and leave the workspace as it was."""
     before = await state(conn, ws)
-    payload = await run(gql, doc, viewer, **input)
-    assert error(payload) == expected
+    payload = await mutate(gql, doc, viewer, **input)
+    assert code_and_field(payload) == expected
     assert await state(conn, ws) == before
     return payload
 
@@ -212,7 +149,7 @@ CUSTOMER_FIELD = ["input", "customerId"]
 async def test_workspace_create_makes_viewer_the_one_owner_member(
     gql: GraphQLRunner, conn: asyncpg.Connection
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, CREATE, customer_viewer(2), name="  Lab  ", type="ENTERPRISE", description="x"
     )
     assert payload["errors"] == []
@@ -225,8 +162,8 @@ async def test_workspace_create_makes_viewer_the_one_owner_member(
         "ACTIVE",
     )
     assert await roles(conn, ws["rowId"]) == {2: "owner"}
-    assert await audits(conn, "workspace.create") == [(200, 2, str(ws["rowId"]))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "workspace.create") == [(200, 2, str(ws["rowId"]))]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -237,11 +174,11 @@ async def test_workspace_create_invalid_input_creates_nothing(
     gql: GraphQLRunner, conn: asyncpg.Connection, fields: dict[str, str], path: str
 ) -> None:
     before = await conn.fetchval("SELECT count(*) FROM workspaces")
-    payload = await run(gql, CREATE, customer_viewer(2), **{"name": "ok", **fields})
+    payload = await mutate(gql, CREATE, customer_viewer(2), **{"name": "ok", **fields})
     assert payload["workspace"] is None
-    assert error(payload) == ("INVALID_INPUT", ["input", path])
+    assert code_and_field(payload) == ("INVALID_INPUT", ["input", path])
     assert await conn.fetchval("SELECT count(*) FROM workspaces") == before
-    assert await audits(conn, "workspace.create") == [(422, 2, None)]
+    assert await audits_since_mark(conn, "workspace.create") == [(422, 2, None)]
 
 
 # --- workspaceUpdate -------------------------------------------------------------------------
@@ -250,7 +187,7 @@ async def test_workspace_create_invalid_input_creates_nothing(
 async def test_workspace_update_by_admin_member_renames(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, UPDATE, team.as_(team.admin), workspaceId=team.id, name="Renamed", description=None
     )
     assert payload == {
@@ -258,8 +195,8 @@ async def test_workspace_update_by_admin_member_renames(
         "errors": [],
     }
     assert await conn.fetchval("SELECT name FROM workspaces WHERE id = $1", team.id) == "Renamed"
-    assert await audits(conn, "workspace.update") == [(200, team.admin, str(team.id))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "workspace.update") == [(200, team.admin, str(team.id))]
+    await assert_consistent(conn)
 
 
 async def test_workspace_update_by_member_is_forbidden_and_by_outsider_not_found(
@@ -273,7 +210,7 @@ async def test_workspace_update_by_member_is_forbidden_and_by_outsider_not_found
         gql, conn, team.id, UPDATE, team.as_(team.outsider), ("NOT_FOUND", WS_FIELD),
         workspaceId=team.id, name="Mine",
     )  # fmt: skip
-    assert await audits(conn, "workspace.update") == [
+    assert await audits_since_mark(conn, "workspace.update") == [
         (403, team.member, str(team.id)),
         (404, team.outsider, str(team.id)),
     ]
@@ -285,7 +222,7 @@ async def test_workspace_update_by_member_is_forbidden_and_by_outsider_not_found
 async def test_workspace_archive_by_owner_archives_once(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(gql, ARCHIVE, team.as_(team.owner), workspaceId=team.id)
+    payload = await mutate(gql, ARCHIVE, team.as_(team.owner), workspaceId=team.id)
     assert payload == {"workspace": {"rowId": team.id, "status": "ARCHIVED"}, "errors": []}
     assert await conn.fetchval("SELECT status FROM workspaces WHERE id = $1", team.id) == (
         "archived"
@@ -294,11 +231,11 @@ async def test_workspace_archive_by_owner_archives_once(
         gql, conn, team.id, ARCHIVE, team.as_(team.owner), ("INVALID_TRANSITION", None),
         workspaceId=team.id,
     )  # fmt: skip
-    assert await audits(conn, "workspace.archive") == [
+    assert await audits_since_mark(conn, "workspace.archive") == [
         (200, team.owner, str(team.id)),
         (409, team.owner, str(team.id)),
     ]
-    await consistent(conn)
+    await assert_consistent(conn)
 
 
 async def test_workspace_archive_with_live_environment_is_in_use(
@@ -313,7 +250,7 @@ async def test_workspace_archive_with_live_environment_is_in_use(
         gql, conn, team.id, ARCHIVE, team.as_(team.admin), ("FORBIDDEN", None),
         workspaceId=team.id,
     )  # fmt: skip
-    assert await audits(conn, "workspace.archive") == [
+    assert await audits_since_mark(conn, "workspace.archive") == [
         (409, team.owner, str(team.id)),
         (403, team.admin, str(team.id)),
     ]
@@ -325,11 +262,11 @@ async def test_workspace_archive_with_live_environment_is_in_use(
 async def test_workspace_delete_by_owner_removes_workspace_and_members(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(gql, DELETE, team.as_(team.owner), workspaceId=team.id)
+    payload = await mutate(gql, DELETE, team.as_(team.owner), workspaceId=team.id)
     assert payload == {"deletedWorkspaceId": team.id, "errors": []}
     assert await state(conn, team.id) == (None, [])
-    assert await audits(conn, "workspace.delete") == [(200, team.owner, str(team.id))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "workspace.delete") == [(200, team.owner, str(team.id))]
+    await assert_consistent(conn)
 
 
 async def test_workspace_delete_refused_while_referenced_or_personal_or_not_owner(
@@ -363,8 +300,14 @@ async def test_workspace_delete_refused_while_referenced_or_personal_or_not_owne
         gql, conn, personal, DELETE, team.as_(team.owner), ("FORBIDDEN", None),
         workspaceId=personal,
     )  # fmt: skip
-    assert [a[0] for a in await audits(conn, "workspace.delete")] == [403, 404, 409, 409, 403]
-    await consistent(conn)
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.delete")] == [
+        403,
+        404,
+        409,
+        409,
+        403,
+    ]
+    await assert_consistent(conn)
 
 
 # --- workspaceMemberAdd ----------------------------------------------------------------------
@@ -374,7 +317,7 @@ async def test_workspace_member_add_by_owner_counts_and_notifies(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
     username = await conn.fetchval("SELECT username FROM customers WHERE id = $1", team.outsider)
-    payload = await run(
+    payload = await mutate(
         gql, ADD, team.as_(team.owner), workspaceId=team.id, username=username.upper(),
         role="ADMIN",
     )  # fmt: skip
@@ -389,23 +332,27 @@ async def test_workspace_member_add_by_owner_counts_and_notifies(
         "SELECT count(*) FROM notifications WHERE customer_id = $1 AND title LIKE '%Research%'",
         team.outsider,
     )
-    assert await audits(conn, "workspace.member_add") == [(200, team.owner, str(team.id))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "workspace.member_add") == [
+        (200, team.owner, str(team.id))
+    ]
+    await assert_consistent(conn)
 
 
 async def test_workspace_member_add_by_admin_member_and_platform_admin(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, ADD, team.as_(team.admin), workspaceId=team.id, customerId=team.outsider,
         role="VIEWER",
     )  # fmt: skip
     assert payload["errors"] == []
     assert payload["workspace"] == {"memberCount": 5}
-    payload = await run(gql, ADD, ADMIN, workspaceId=team.id, customerId=team.spare, role="ADMIN")
+    payload = await mutate(
+        gql, ADD, ADMIN, workspaceId=team.id, customerId=team.spare, role="ADMIN"
+    )
     assert payload["errors"] == []
     assert await member_count(conn, team.id) == 6
-    await consistent(conn)
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -442,7 +389,7 @@ async def test_workspace_member_add_refused_changes_nothing(
         **values,
     )  # fmt: skip
     status = {"FORBIDDEN": 403, "NOT_FOUND": 404, "CONFLICT": 409}.get(expected[0], 422)
-    assert await audits(conn, "workspace.member_add") == [
+    assert await audits_since_mark(conn, "workspace.member_add") == [
         (status, getattr(team, who), str(team.id))
     ]
 
@@ -465,7 +412,7 @@ async def test_workspace_member_add_to_personal_workspace_is_forbidden(
 async def test_workspace_member_remove_by_owner_and_admin_member(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, REMOVE, team.as_(team.admin), workspaceId=team.id, customerId=team.member
     )
     assert payload == {
@@ -473,19 +420,23 @@ async def test_workspace_member_remove_by_owner_and_admin_member(
         "workspace": {"memberCount": 3},
         "errors": [],
     }
-    payload = await run(
+    payload = await mutate(
         gql, REMOVE, team.as_(team.owner), workspaceId=team.id, customerId=team.admin
     )
     assert payload["workspace"] == {"memberCount": 2}
     # An invitation is not counted: removing it leaves the count alone.
-    payload = await run(
+    payload = await mutate(
         gql, REMOVE, team.as_(team.owner), workspaceId=team.id, customerId=team.invited
     )
     assert payload["workspace"] == {"memberCount": 2}
     assert await roles(conn, team.id) == {team.owner: "owner", team.viewer: "viewer"}
     assert await member_count(conn, team.id) == 2
-    assert [a[0] for a in await audits(conn, "workspace.member_remove")] == [200, 200, 200]
-    await consistent(conn)
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.member_remove")] == [
+        200,
+        200,
+        200,
+    ]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -511,7 +462,7 @@ async def test_workspace_member_remove_refused_changes_nothing(
         gql, conn, team.id, REMOVE, team.as_(getattr(team, who)), expected,
         workspaceId=team.id, customerId=getattr(team, target),
     )  # fmt: skip
-    assert len(await audits(conn, "workspace.member_remove")) == 1
+    assert len(await audits_since_mark(conn, "workspace.member_remove")) == 1
 
 
 # --- workspaceMemberRoleChange ---------------------------------------------------------------
@@ -520,12 +471,12 @@ async def test_workspace_member_remove_refused_changes_nothing(
 async def test_workspace_member_role_change_by_owner_and_admin_member(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, ROLE, team.as_(team.admin), workspaceId=team.id, customerId=team.member,
         role="VIEWER",
     )  # fmt: skip
     assert payload["member"] == {"customerId": team.member, "role": "VIEWER"}
-    payload = await run(
+    payload = await mutate(
         gql, ROLE, team.as_(team.owner), workspaceId=team.id, customerId=team.viewer,
         role="ADMIN",
     )  # fmt: skip
@@ -537,8 +488,11 @@ async def test_workspace_member_role_change_by_owner_and_admin_member(
         team.viewer: "admin",
     }
     assert await member_count(conn, team.id) == 4
-    assert [a[0] for a in await audits(conn, "workspace.member_role_change")] == [200, 200]
-    await consistent(conn)
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.member_role_change")] == [
+        200,
+        200,
+    ]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -565,7 +519,7 @@ async def test_workspace_member_role_change_refused_changes_nothing(
         gql, conn, team.id, ROLE, team.as_(getattr(team, who)), expected,
         workspaceId=team.id, customerId=getattr(team, target), role=role,
     )  # fmt: skip
-    assert len(await audits(conn, "workspace.member_role_change")) == 1
+    assert len(await audits_since_mark(conn, "workspace.member_role_change")) == 1
 
 
 # --- workspaceOwnershipTransfer --------------------------------------------------------------
@@ -574,7 +528,7 @@ async def test_workspace_member_role_change_refused_changes_nothing(
 async def test_workspace_ownership_transfer_keeps_exactly_one_owner(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(
+    payload = await mutate(
         gql, TRANSFER, team.as_(team.owner), workspaceId=team.id, newOwnerId=team.member
     )
     assert payload == {"workspace": {"ownerId": team.member, "memberCount": 4}, "errors": []}
@@ -592,8 +546,11 @@ async def test_workspace_ownership_transfer_keeps_exactly_one_owner(
         gql, conn, team.id, TRANSFER, team.as_(team.owner), ("FORBIDDEN", None),
         workspaceId=team.id, newOwnerId=team.owner,
     )  # fmt: skip
-    assert [a[0] for a in await audits(conn, "workspace.ownership_transfer")] == [200, 403]
-    await consistent(conn)
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.ownership_transfer")] == [
+        200,
+        403,
+    ]
+    await assert_consistent(conn)
 
 
 @pytest.mark.parametrize(
@@ -618,7 +575,7 @@ async def test_workspace_ownership_transfer_refused_changes_nothing(
         gql, conn, team.id, TRANSFER, team.as_(getattr(team, who)), expected,
         workspaceId=team.id, newOwnerId=getattr(team, target),
     )  # fmt: skip
-    assert len(await audits(conn, "workspace.ownership_transfer")) == 1
+    assert len(await audits_since_mark(conn, "workspace.ownership_transfer")) == 1
 
 
 # --- workspaceLeave --------------------------------------------------------------------------
@@ -627,17 +584,17 @@ async def test_workspace_ownership_transfer_refused_changes_nothing(
 async def test_workspace_leave_by_member_and_invited(
     gql: GraphQLRunner, conn: asyncpg.Connection, team: Team
 ) -> None:
-    payload = await run(gql, LEAVE, team.as_(team.member), workspaceId=team.id)
+    payload = await mutate(gql, LEAVE, team.as_(team.member), workspaceId=team.id)
     assert payload == {"leftWorkspaceId": team.id, "errors": []}
     assert await member_count(conn, team.id) == 3
-    await run(gql, LEAVE, team.as_(team.invited), workspaceId=team.id)  # declines
+    await mutate(gql, LEAVE, team.as_(team.invited), workspaceId=team.id)  # declines
     assert await member_count(conn, team.id) == 3
     assert set(await roles(conn, team.id)) == {team.owner, team.admin, team.viewer}
-    assert await audits(conn, "workspace.leave") == [
+    assert await audits_since_mark(conn, "workspace.leave") == [
         (200, team.member, str(team.id)),
         (200, team.invited, str(team.id)),
     ]
-    await consistent(conn)
+    await assert_consistent(conn)
 
 
 async def test_workspace_leave_by_owner_is_last_owner_and_outsider_not_found(
@@ -651,7 +608,7 @@ async def test_workspace_leave_by_owner_is_last_owner_and_outsider_not_found(
         gql, conn, team.id, LEAVE, team.as_(team.outsider), ("NOT_FOUND", WS_FIELD),
         workspaceId=team.id,
     )  # fmt: skip
-    assert [a[0] for a in await audits(conn, "workspace.leave")] == [409, 404]
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.leave")] == [409, 404]
 
 
 async def test_workspace_member_add_to_archived_or_of_suspended_customer_is_refused(
@@ -667,7 +624,7 @@ async def test_workspace_member_add_to_archived_or_of_suspended_customer_is_refu
         gql, conn, team.id, ADD, team.as_(team.owner), ("INVALID_TRANSITION", None),
         workspaceId=team.id, customerId=team.outsider,
     )  # fmt: skip
-    assert [a[0] for a in await audits(conn, "workspace.member_add")] == [422, 409]
+    assert [a[0] for a in await audits_since_mark(conn, "workspace.member_add")] == [422, 409]
 
 
 async def test_workspace_ownership_transfer_of_personal_workspace_is_forbidden(
@@ -686,5 +643,7 @@ async def test_workspace_ownership_transfer_of_personal_workspace_is_forbidden(
         gql, conn, personal, TRANSFER, team.as_(team.owner), ("FORBIDDEN", None),
         workspaceId=personal, newOwnerId=team.outsider,
     )  # fmt: skip
-    assert await audits(conn, "workspace.ownership_transfer") == [(403, team.owner, str(personal))]
-    await consistent(conn)
+    assert await audits_since_mark(conn, "workspace.ownership_transfer") == [
+        (403, team.owner, str(personal))
+    ]
+    await assert_consistent(conn)

@@ -15,12 +15,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.viewer import Viewer
-from remotegpu.db.engine import create_engine, create_session_factory
 from remotegpu.db.urls import asyncpg_dsn
-from remotegpu.domain.invariants import find_violations_on
 from remotegpu.jobs.registry import RecurringJob
 from remotegpu.jobs.runs import run_recorded
-from remotegpu.settings import Settings
 from tests.graphql import GraphQLRunner, agent_viewer, customer_viewer, runner_for
 from tests.support.fleet import GIB, IMAGE, add_customer, add_host, add_image
 
@@ -87,6 +84,10 @@ class Fleet:
     async def value(self, sql: str, *args: Any) -> Any:
         return await self.conn.fetchval(sql, *args)
 
+    async def column(self, sql: str, *args: Any) -> list[Any]:
+        """The first column of every row."""
+        return [r[0] for r in await self.conn.fetch(sql, *args)]
+
 
 @pytest.fixture
 async def fleet(migrated_url: str) -> AsyncIterator[Fleet]:
@@ -98,20 +99,3 @@ async def fleet(migrated_url: str) -> AsyncIterator[Fleet]:
     async for gql in runner_for(migrated_url):
         yield Fleet(migrated_url, conn, gql, gql.sessions, admin, alice, hosts)
     await conn.close()
-
-
-@pytest.fixture
-async def conn(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(asyncpg_dsn(migrated_url))
-    yield connection
-    assert await find_violations_on(connection) == []
-    await connection.close()
-
-
-@pytest.fixture
-async def sessions(migrated_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(migrated_url, Settings())
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()

@@ -38,6 +38,19 @@ async def wait_until(fleet: Fleet, sql: str, expected: object, seconds: float = 
         await asyncio.sleep(0.1)
 
 
+async def run_worker_until_a_run_succeeds(
+    fleet: Fleet, job: RecurringJob, options: WorkerOptions
+) -> None:
+    """Run one worker with `job` until a job run has succeeded, then shut it down."""
+    stop = asyncio.Event()
+    worker = asyncio.create_task(
+        run_worker(fleet.url, fleet.sessions, (job,), shutdown=stop, options=options)
+    )
+    await wait_until(fleet, "SELECT count(*) FROM job_runs WHERE outcome = 'succeeded'", 1)
+    stop.set()
+    await asyncio.wait_for(worker, timeout=30)
+
+
 async def test_run_recorded_success_commits_work_with_its_run(fleet: Fleet) -> None:
     job = RecurringJob("test.marker", NEVER, touch_marker)
     assert await run_recorded(fleet.sessions, job) == 1
@@ -110,15 +123,9 @@ async def test_worker_failing_job_is_retried_with_backoff(fleet: Fleet) -> None:
     options = WorkerOptions(
         retry_initial_delay=timedelta(milliseconds=200), poll_interval=timedelta(milliseconds=200)
     )
-    stop = asyncio.Event()
     async with queue_pool(fleet.url) as pool:
         await Queries.from_asyncpg_pool(pool).enqueue("test.flaky", None)
-    worker = asyncio.create_task(
-        run_worker(fleet.url, fleet.sessions, (job,), shutdown=stop, options=options)
-    )
-    await wait_until(fleet, "SELECT count(*) FROM job_runs WHERE outcome = 'succeeded'", 1)
-    stop.set()
-    await asyncio.wait_for(worker, timeout=30)
+    await run_worker_until_a_run_succeeds(fleet, job, options)
 
     runs = await fleet.conn.fetch("SELECT outcome, attempt, error FROM job_runs ORDER BY id")
     assert [(r["outcome"], r["attempt"]) for r in runs] == [
@@ -142,13 +149,7 @@ async def test_worker_killed_mid_job_job_runs_again_on_another_worker(fleet: Fle
         child.wait(timeout=30)
 
     job = RecurringJob("test.marker", NEVER, touch_marker)
-    stop = asyncio.Event()
-    worker = asyncio.create_task(
-        run_worker(fleet.url, fleet.sessions, (job,), shutdown=stop, options=FAST_REPICK)
-    )
-    await wait_until(fleet, "SELECT count(*) FROM job_runs WHERE outcome = 'succeeded'", 1)
-    stop.set()
-    await asyncio.wait_for(worker, timeout=30)
+    await run_worker_until_a_run_succeeds(fleet, job, FAST_REPICK)
 
     runs = await fleet.conn.fetch("SELECT outcome, queue_job_id, worker FROM job_runs ORDER BY id")
     assert [(r["outcome"], r["queue_job_id"]) for r in runs] == [

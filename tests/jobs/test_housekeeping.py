@@ -35,10 +35,11 @@ async def test_housekeeping_expiry_old_rows_go_recent_and_pending_stay(fleet: Fl
 
     assert await fleet.run(EXPIRY, now) == 3
 
-    keys = await fleet.conn.fetch("SELECT idempotency_key FROM idempotency_keys")
-    assert [k[0] for k in keys] == ["new"]
-    events = await fleet.conn.fetch("SELECT resource_id FROM event_outbox ORDER BY id")
-    assert [e[0] for e in events] == ["published-lately", "never-published"]
+    assert await fleet.column("SELECT idempotency_key FROM idempotency_keys") == ["new"]
+    assert await fleet.column("SELECT resource_id FROM event_outbox ORDER BY id") == [
+        "published-lately",
+        "never-published",
+    ]
     runs = dict(await fleet.conn.fetch("SELECT job_name, outcome FROM job_runs"))
     assert runs == {"lost": "abandoned", "busy": "running", "housekeeping.expiry": "succeeded"}
     assert await fleet.run(EXPIRY, now) == 0
@@ -68,9 +69,12 @@ async def test_housekeeping_expiry_job_history_past_its_age_goes(fleet: Fleet) -
 
     assert await fleet.run(EXPIRY, now) == 3
 
-    runs = await fleet.conn.fetch("SELECT job_name FROM job_runs ORDER BY id")
-    assert [r[0] for r in runs] == ["recent", "housekeeping.expiry"]
-    log = await fleet.conn.fetch("SELECT entrypoint FROM pgqueuer_log ORDER BY id")
-    assert [r[0] for r in log] == ["unfolded", "recent"]
-    statistics = await fleet.conn.fetch("SELECT entrypoint FROM pgqueuer_statistics")
-    assert [r[0] for r in statistics] == ["recent"]
+    assert await fleet.column("SELECT job_name FROM job_runs ORDER BY id") == [
+        "recent",
+        "housekeeping.expiry",
+    ]
+    assert await fleet.column("SELECT entrypoint FROM pgqueuer_log ORDER BY id") == [
+        "unfolded",
+        "recent",
+    ]
+    assert await fleet.column("SELECT entrypoint FROM pgqueuer_statistics") == ["recent"]

@@ -28,6 +28,17 @@ async def april_usage(conn: asyncpg.Connection) -> list[int]:
     return owners
 
 
+# Ten minutes into May: April is over and every hour of it can be metered.
+AFTER_APRIL = MAY + timedelta(minutes=10)
+
+
+async def april_metered(conn: asyncpg.Connection, sessions: Sessions) -> list[int]:
+    """april_usage, metered up to AFTER_APRIL; the owners' ids."""
+    owners = await april_usage(conn)
+    await run_job(sessions, meter_environments, AFTER_APRIL)
+    return owners
+
+
 async def test_invoice_previous_month_waits_for_metering_then_invoices_each_customer_once(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
@@ -61,21 +72,18 @@ async def test_invoice_previous_month_waits_for_metering_then_invoices_each_cust
 async def test_invoice_previous_month_cancelled_month_not_invoiced_again(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    await april_usage(conn)
-    now = MAY + timedelta(minutes=10)
-    await run_job(sessions, meter_environments, now)
-    await run_job(sessions, invoice_previous_month, now)
+    await april_metered(conn, sessions)
+    await run_job(sessions, invoice_previous_month, AFTER_APRIL)
     await conn.execute("UPDATE invoices SET status = 'cancelled' WHERE invoice_no LIKE '%-0001'")
-    assert await run_job(sessions, invoice_previous_month, now + 24 * H) == 0
+    assert await run_job(sessions, invoice_previous_month, AFTER_APRIL + 24 * H) == 0
     assert await conn.fetchval("SELECT count(*) FROM invoices") == 2
 
 
 async def test_mark_overdue_invoices_after_payment_term_only_pending_move(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    owners = await april_usage(conn)
-    await run_job(sessions, meter_environments, MAY + timedelta(minutes=10))
-    await run_job(sessions, invoice_previous_month, MAY + timedelta(minutes=10))
+    owners = await april_metered(conn, sessions)
+    await run_job(sessions, invoice_previous_month, AFTER_APRIL)
     await conn.execute(
         "UPDATE invoices SET status = 'paid', paid_at = $2 WHERE customer_id = $1",
         owners[1],
@@ -97,10 +105,8 @@ async def test_mark_overdue_invoices_after_payment_term_only_pending_move(
 async def test_invoice_previous_month_concurrent_runs_invoice_each_customer_once(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    await april_usage(conn)
-    now = MAY + timedelta(minutes=10)
-    await run_job(sessions, meter_environments, now)
-    runs = [run_job(sessions, invoice_previous_month, now) for _ in range(3)]
+    await april_metered(conn, sessions)
+    runs = [run_job(sessions, invoice_previous_month, AFTER_APRIL) for _ in range(3)]
     assert sorted(await asyncio.gather(*runs)) == [0, 0, 2]
     numbers = await conn.fetch("SELECT invoice_no FROM invoices ORDER BY invoice_no")
     assert [r[0] for r in numbers] == ["INV-2026-04-0001", "INV-2026-04-0002"]

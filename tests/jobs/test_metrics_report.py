@@ -10,13 +10,9 @@ import pytest
 from remotegpu.auth.viewer import Viewer
 from tests.graphql import admin_viewer, agent_viewer, customer_viewer, runner_for
 from tests.jobs.conftest import Fleet
+from tests.support.documents import mutation_document
 
-REPORT = """
-mutation Report($input: MetricsReportInput!) {
-  metricsReport(input: $input) {
-    hostSamples gpuSamples environmentSamples errors { field code message }
-  }
-}"""
+REPORT = mutation_document("metricsReport", "hostSamples gpuSamples environmentSamples")
 TABLES = ("host_metrics", "gpu_metrics", "environment_metrics")
 
 

@@ -11,10 +11,9 @@ import httpx
 import pytest
 
 from remotegpu.auth.tokens import create_access_token, generate_api_token
-from remotegpu.db.urls import asyncpg_dsn, with_database
 from remotegpu.settings import Settings
-from tests.conftest import create_database, drop_database
 from tests.live import live_server
+from tests.support.db import connection
 from tests.support.fleet import add_customer, add_host, add_image
 
 # Small pools: two processes share the test PostgreSQL with every other test run.
@@ -43,27 +42,19 @@ class Servers:
 
 
 @pytest.fixture(scope="module")
-async def live_url(admin_url: str, migrated_template: str) -> AsyncIterator[str]:
-    name = await create_database(admin_url, migrated_template)
-    yield with_database(admin_url, name)
-    await drop_database(admin_url, name)
-
-
-@pytest.fixture(scope="module")
-async def servers(live_url: str) -> AsyncIterator[Servers]:
+async def servers(module_url: str) -> AsyncIterator[Servers]:
     async with (
-        live_server(live_url, **SERVER_SETTINGS) as a,
-        live_server(live_url, **SERVER_SETTINGS) as b,
+        live_server(module_url, **SERVER_SETTINGS) as a,
+        live_server(module_url, **SERVER_SETTINGS) as b,
     ):
-        yield Servers(a, b, live_url)
+        yield Servers(a, b, module_url)
 
 
 @pytest.fixture
-async def sql(live_url: str) -> AsyncIterator[asyncpg.Connection]:
-    conn = await asyncpg.connect(asyncpg_dsn(live_url))
-    await add_image(conn)
-    yield conn
-    await conn.close()
+async def sql(module_url: str) -> AsyncIterator[asyncpg.Connection]:
+    async with connection(module_url) as conn:
+        await add_image(conn)
+        yield conn
 
 
 def session_token(customer_id: int, epoch: int = 0) -> str:

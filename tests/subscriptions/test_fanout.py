@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from typing import Any
 
 import asyncpg
 import pytest
@@ -20,7 +19,7 @@ from remotegpu.settings import Settings
 from tests.live import gql_http
 from tests.subscriptions.client import LEGACY_WS, TRANSPORT_WS, SocketClosed, live_socket
 from tests.subscriptions.conftest import Servers, Tenants, api_token, session_token
-from tests.support.fleet import GIB, IMAGE
+from tests.support.fleet import GIB, IMAGE, environment_input
 
 ENVIRONMENTS_UPDATED = "subscription { environmentsUpdated { rowId name status } }"
 NOTIFICATION_RECEIVED = "subscription { notificationReceived { rowId title } }"
@@ -44,10 +43,6 @@ TOO_DEEP = (
     " { nodes { owner { workspaces { nodes { owner { workspaces { nodes { owner { username"
     " } } } } } } } } } } } } } } }"
 )
-
-
-def environment_input(name: str, **extra: Any) -> dict[str, Any]:
-    return {"name": name, "image": IMAGE, "cpu": 1, "memory": str(GIB), "gpuCount": 0, **extra}
 
 
 async def emit_events(

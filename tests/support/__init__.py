@@ -1,2 +1,4 @@
-"""What tests share: database helpers (db.py), paging round-trips (paging.py), world builders
-(worlds.py). Tests import helpers from here, never from another test module."""
+"""What tests share: database helpers (db.py), GraphQL documents built one way (documents.py),
+paging round-trips (paging.py), reading payloads and errors (results.py), world builders
+(worlds.py, fleet.py and the area worlds). Tests import helpers from here, never from another
+test module."""

@@ -28,6 +28,12 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
+def environment_input(name: str, **extra: Any) -> dict[str, Any]:
+    """An environmentCreate input of the smallest environment (1 CPU, 1 GiB, no GPU) of IMAGE;
+    `extra` adds or overrides fields."""
+    return {"name": name, "image": IMAGE, "cpu": 1, "memory": str(GIB), "gpuCount": 0, **extra}
+
+
 async def add_image(conn: asyncpg.Connection, name: str = IMAGE, status: str = "active") -> str:
     await conn.execute(
         "INSERT INTO images (name, display_name, status, is_official) VALUES ($1, $1, $2, true)"

@@ -14,16 +14,31 @@ def global_id(type_name: str, row_id: object) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode()
 
 
+def connection_at(data: dict[str, Any], field: str) -> dict[str, Any]:
+    """The connection at `field` of a result's data: a root field (`alertRules`) or a dotted
+    path to a child connection (`node.records`)."""
+    for key in field.split("."):
+        data = data[key]
+    return data
+
+
+def row_ids(conn: dict[str, Any]) -> list[Any]:
+    """The `rowId` of every row of one page, whether it lists `nodes` or `edges`."""
+    rows = conn["nodes"] if "nodes" in conn else [e["node"] for e in conn["edges"]]
+    return [n["rowId"] for n in rows]
+
+
 async def walk_forward(
     gql: GraphQLRunner, doc: str, field: str, size: int, viewer: Any, **variables: Any
 ) -> list[Any]:
-    """Every `rowId` of connection `field`, following `after` cursors `size` at a time."""
+    """Every `rowId` of connection `field` (see connection_at), following `after` cursors
+    `size` at a time."""
     seen: list[Any] = []
     after = None
     while True:
         data = await gql.ok(doc, {"first": size, "after": after, **variables}, viewer)
-        conn = data[field]
-        seen += [n["rowId"] for n in conn["nodes"]]
+        conn = connection_at(data, field)
+        seen += row_ids(conn)
         if not conn["pageInfo"]["hasNextPage"]:
             return seen
         after = conn["pageInfo"]["endCursor"]
@@ -38,8 +53,8 @@ async def walk_backward(
     before = None
     while True:
         data = await gql.ok(doc, {"last": size, "before": before, **variables}, viewer)
-        conn = data[field]
-        seen = [n["rowId"] for n in conn["nodes"]] + seen
+        conn = connection_at(data, field)
+        seen = row_ids(conn) + seen
         if not conn["pageInfo"]["hasPreviousPage"]:
             return seen
         before = conn["pageInfo"]["startCursor"]
@@ -88,3 +103,23 @@ async def walk_edges(
         if not more:
             return seen, total
         cursor = info["startCursor"] if backward else info["endCursor"]
+
+
+async def assert_walks(
+    gql: GraphQLRunner,
+    doc: str,
+    field: str,
+    viewer: Any,
+    expected: list[Any],
+    *,
+    forward: int,
+    backward: int | None = None,
+    **variables: Any,
+) -> None:
+    """Walking connection `field` forward `forward` rows a page (and, given `backward`, from
+    the end that many a page) lists exactly `expected`, and its totalCount is their number."""
+    assert await walk_forward(gql, doc, field, forward, viewer, **variables) == expected
+    if backward is not None:
+        assert await walk_backward(gql, doc, field, backward, viewer, **variables) == expected
+    data = await gql.ok(doc, {"first": 1, **variables}, viewer)
+    assert connection_at(data, field)["totalCount"] == len(expected)

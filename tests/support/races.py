@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from tests.live import bearer, gql_http
-from tests.support.fleet import GIB, IMAGE
+from tests.support.fleet import environment_input
 
 CREATE = """
 mutation Create($input: EnvironmentCreateInput!) {
@@ -26,15 +26,7 @@ mutation Create($input: EnvironmentCreateInput!) {
 
 
 def create_input(name: str, host_id: str | None = None, **extra: Any) -> dict[str, Any]:
-    return {
-        "name": name,
-        "image": IMAGE,
-        "cpu": 1,
-        "memory": str(GIB),
-        "gpuCount": 0,
-        **({"hostId": host_id} if host_id else {}),
-        **extra,
-    }
+    return environment_input(name, **({"hostId": host_id} if host_id else {}), **extra)
 
 
 async def create(

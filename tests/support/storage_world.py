@@ -17,15 +17,10 @@ import asyncpg
 from remotegpu.auth.viewer import Viewer
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
 from tests.support.db import only_audit
+from tests.support.documents import mutation_document
 from tests.support.worlds import database_and_api
 
-ERRORS = "errors { field code message }"
-
-DATASET_DELETE = f"""
-mutation ($input: DatasetDeleteInput!) {{
-  datasetDelete(input: $input) {{ deletedId deletedRowId {ERRORS} }}
-}}
-"""
+DATASET_DELETE = mutation_document("datasetDelete", "deletedId deletedRowId")
 
 _ports = itertools.count()
 
@@ -50,6 +45,25 @@ class World:
         if customer_id == self.admin:
             return admin_viewer(self.admin)
         return customer_viewer(customer_id)
+
+    async def count(self, table: str) -> int:
+        """The number of rows in `table`."""
+        n: int = await self.conn.fetchval(f"SELECT count(*) FROM {table}")
+        return n
+
+    async def assert_audited(
+        self, action: str, customer_id: int, status_code: int, resource_id: str | None = None
+    ) -> None:
+        """Exactly one audit row of `action`, with this actor and outcome."""
+        row = await only_audit(self.conn, action)
+        assert row["customer_id"] == customer_id
+        assert row["status_code"] == status_code
+        if status_code == 200:
+            assert row["error_message"] is None
+        else:
+            assert row["error_message"]
+        if resource_id is not None:
+            assert row["resource_id"] == resource_id
 
     async def run(
         self, document: str, field: str, customer_id: int, **input: Any
@@ -219,39 +233,6 @@ async def add_training_job(
     return job_id
 
 
-async def audit_rows(conn: asyncpg.Connection, action: str) -> list[dict[str, Any]]:
-    rows = await conn.fetch(
-        "SELECT customer_id, resource_type, resource_id, status_code, error_message"
-        " FROM audit_logs WHERE action = $1 ORDER BY id",
-        action,
-    )
-    return [dict(r) for r in rows]
-
-
-async def assert_audited(
-    conn: asyncpg.Connection,
-    action: str,
-    customer_id: int,
-    status_code: int,
-    resource_id: str | None = None,
-) -> None:
-    """Exactly one audit row of `action`, with this actor and outcome."""
-    row = await only_audit(conn, action)
-    assert row["customer_id"] == customer_id
-    assert row["status_code"] == status_code
-    if status_code == 200:
-        assert row["error_message"] is None
-    else:
-        assert row["error_message"]
-    if resource_id is not None:
-        assert row["resource_id"] == resource_id
-
-
 def assert_error(payload: dict[str, Any], code: str, field: list[str] | None) -> None:
     assert [(e["code"], e["field"]) for e in payload["errors"]] == [(code, field)], payload
     assert payload["errors"][0]["message"]
-
-
-async def count(conn: asyncpg.Connection, table: str) -> int:
-    n: int = await conn.fetchval(f"SELECT count(*) FROM {table}")
-    return n

@@ -13,35 +13,29 @@ import asyncpg
 
 from remotegpu.auth.viewer import Viewer
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
+from tests.support.documents import mutation_document
 
-ERRORS = "errors { field code message }"
 ISSUE_FIELDS = (
     "issue { rowId issueNo customerId title description type priority status assigneeId "
-    f"resolvedAt }} {ERRORS}"
+    "resolvedAt }"
 )
 REQ_FIELDS = (
     "requirement { rowId requirementNo customerId title description priority status "
-    f"assigneeId completedAt }} {ERRORS}"
+    "assigneeId completedAt }"
 )
-COMMENT_FIELDS = f"comment {{ rowId customerId resourceType resourceId content }} {ERRORS}"
+COMMENT_FIELDS = "comment { rowId customerId resourceType resourceId content }"
 
-
-def _mutation(name: str, fields: str) -> str:
-    type_name = name[0].upper() + name[1:] + "Input"
-    return f"mutation M($input: {type_name}!) {{ {name}(input: $input) {{ {fields} }} }}"
-
-
-ISSUE_CREATE = _mutation("issueCreate", ISSUE_FIELDS)
-ISSUE_UPDATE = _mutation("issueUpdate", ISSUE_FIELDS)
-ISSUE_ASSIGN = _mutation("issueAssign", ISSUE_FIELDS)
-ISSUE_TRANSITION = _mutation("issueTransition", ISSUE_FIELDS)
-REQ_CREATE = _mutation("requirementCreate", REQ_FIELDS)
-REQ_UPDATE = _mutation("requirementUpdate", REQ_FIELDS)
-REQ_ASSIGN = _mutation("requirementAssign", REQ_FIELDS)
-REQ_TRANSITION = _mutation("requirementTransition", REQ_FIELDS)
-COMMENT_CREATE = _mutation("commentCreate", COMMENT_FIELDS)
-COMMENT_UPDATE = _mutation("commentUpdate", COMMENT_FIELDS)
-COMMENT_DELETE = _mutation("commentDelete", f"deletedCommentId {ERRORS}")
+ISSUE_CREATE = mutation_document("issueCreate", ISSUE_FIELDS)
+ISSUE_UPDATE = mutation_document("issueUpdate", ISSUE_FIELDS)
+ISSUE_ASSIGN = mutation_document("issueAssign", ISSUE_FIELDS)
+ISSUE_TRANSITION = mutation_document("issueTransition", ISSUE_FIELDS)
+REQ_CREATE = mutation_document("requirementCreate", REQ_FIELDS)
+REQ_UPDATE = mutation_document("requirementUpdate", REQ_FIELDS)
+REQ_ASSIGN = mutation_document("requirementAssign", REQ_FIELDS)
+REQ_TRANSITION = mutation_document("requirementTransition", REQ_FIELDS)
+COMMENT_CREATE = mutation_document("commentCreate", COMMENT_FIELDS)
+COMMENT_UPDATE = mutation_document("commentUpdate", COMMENT_FIELDS)
+COMMENT_DELETE = mutation_document("commentDelete", "deletedCommentId")
 
 
 @dataclass(frozen=True)
@@ -94,6 +88,13 @@ async def call(
     payload: dict[str, Any] = next(iter(data.values()))
     obj = next((v for k, v in payload.items() if k != "errors"), None)
     return obj, payload["errors"]
+
+
+async def move(
+    run: GraphQLRunner, doc: str, viewer: Viewer, row_id: int, status: str
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """Transition ticket `row_id` to `status` with `doc` (an issue or requirement transition)."""
+    return await call(run, doc, viewer, id=row_id, status=status)
 
 
 async def new_issue(run: GraphQLRunner, viewer: Viewer, title: str = "GPU gone") -> dict[str, Any]:

@@ -14,19 +14,12 @@ from standardwebhooks import Webhook as Verifier
 from remotegpu.auth.viewer import Viewer
 from remotegpu.domain.webhook_dispatch import Delivery
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer, runner_for
+from tests.support.documents import mutation_document
 from tests.webhooks.conftest import SECRET, Hooks
 
-PING = """
-mutation Ping($input: WebhookPingInput!) {
-  webhookPing(input: $input) { webhook { rowId } eventId errors { field code message } }
-}
-"""
+PING = mutation_document("webhookPing", "webhook { rowId } eventId")
 
-REDELIVER = """
-mutation Redeliver($input: WebhookRedeliverInput!) {
-  webhookRedeliver(input: $input) { webhook { rowId } eventId errors { field code message } }
-}
-"""
+REDELIVER = mutation_document("webhookRedeliver", "webhook { rowId } eventId")
 
 LOGS = """
 query Logs {
