@@ -6,12 +6,7 @@ from sqlalchemy import ColumnElement, false, select, true
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, Gpu, Host
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Rows
 
 # Environments that hold or held a host's resources for their owner; deleted ones no longer
 # give their owner a view of the host.
@@ -54,15 +49,13 @@ def sees_host_inventory(viewer: Viewer, host_id: str) -> bool:
     return viewer.is_admin
 
 
-class HostsLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        self.host_by_id = RowByKeyLoader(env, Host, Host.id, visible_hosts)
-        self.gpu_by_id = RowByKeyLoader(env, Gpu, Gpu.id, visible_gpus)
-        self.gpus_page_by_host_id = PageByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
-        self.gpus_count_by_host_id = CountByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
-        self.gpus_page_by_allocated_to = PageByParentLoader(
-            env, Gpu, Gpu.allocated_to, visible_gpus
-        )
-        self.gpus_count_by_allocated_to = CountByParentLoader(
-            env, Gpu, Gpu.allocated_to, visible_gpus
-        )
+gpus = Rows(Gpu, visible_gpus)
+
+
+class HostsLoaders(AreaLoaders):
+    host_by_id = Rows(Host, visible_hosts).by(Host.id)
+    gpu_by_id = gpus.by(Gpu.id)
+    gpus_page_by_host_id = gpus.pages_by(Gpu.host_id)
+    gpus_count_by_host_id = gpus.counts_by(Gpu.host_id)
+    gpus_page_by_allocated_to = gpus.pages_by(Gpu.allocated_to)
+    gpus_count_by_allocated_to = gpus.counts_by(Gpu.allocated_to)

@@ -1,11 +1,42 @@
 """SQL building blocks of visibility shared by every area.
 
-They are stated once in `remotegpu.access`, which the domain's row checks use too; the
-loaders keep importing them from here.
+The customer rules are stated once in `remotegpu.access`, which the domain's row checks use
+too; the loaders keep importing them from here.
 """
 
 from __future__ import annotations
 
-from remotegpu.access import own_only, owned_or_in_workspace, workspace_ids_of
+from typing import Any
 
-__all__ = ["own_only", "owned_or_in_workspace", "workspace_ids_of"]
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.sql.elements import False_, True_
+
+from remotegpu.access import customer_scope, own_only, owned_or_in_workspace, workspace_ids_of
+from remotegpu.auth.viewer import Viewer
+from remotegpu.loaders.base import Visibility
+
+__all__ = [
+    "customer_scope",
+    "of_visible_parents",
+    "own_only",
+    "owned_or_in_workspace",
+    "workspace_ids_of",
+]
+
+
+def of_visible_parents(child_key: Any, parent_key: Any, parent_visible: Visibility) -> Visibility:
+    """Children (port mappings, mounts, versions, samples, delivery logs) visible exactly when
+    their parent is: `child_key IN (SELECT parent_key WHERE <parent visible>)`.
+
+    A parent rule that is the same for every row (admins: TRUE, anonymous viewers: FALSE) is
+    passed through as it is, without a subquery.
+    """
+
+    def visible(viewer: Viewer) -> ColumnElement[bool]:
+        parents = parent_visible(viewer)
+        if isinstance(parents, True_ | False_):
+            return parents
+        of_visible: ColumnElement[bool] = child_key.in_(select(parent_key).where(parents))
+        return of_visible
+
+    return visible
