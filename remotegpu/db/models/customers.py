@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, String, text
+from sqlalchemy import Boolean, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import (
@@ -81,7 +81,5 @@ class ResourceQuota(CreatedUpdatedAt, Base):
     memory_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("8192"))  # MB
     gpu_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))  # GPUs
     # bytes (default 10 GiB)
-    storage_quota: Mapped[int | None] = mapped_column(
-        BigInteger, server_default=text("10737418240")
-    )
+    storage_quota: Mapped[int | None] = mapped_column(server_default=text("10737418240"))
     environment_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
