@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, or_
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, PortMapping
 from remotegpu.loaders.area import AreaLoaders, Rows
-from remotegpu.loaders.scopes import of_visible_parents, workspace_ids_of
+from remotegpu.loaders.scopes import host_scope, of_visible_parents, workspace_ids_of
 
 
 def visible_environments(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: every environment. Agents: those on their host. Customers: their own and those
     of the workspaces they are active members of."""
-    if viewer.agent_host_id is not None:
-        return Environment.host_id == viewer.agent_host_id
-    if viewer.is_admin:
-        return true()
-    if viewer.customer_id is None:
-        return false()
-    return or_(
-        Environment.user_id == viewer.customer_id,
-        Environment.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
+    return host_scope(
+        viewer,
+        Environment.host_id,
+        lambda customer_id: or_(
+            Environment.user_id == customer_id,
+            Environment.workspace_id.in_(workspace_ids_of(customer_id)),
+        ),
     )
 
 

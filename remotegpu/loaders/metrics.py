@@ -10,7 +10,7 @@ stops early.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, false, select
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, EnvironmentMetric, Gpu, GpuMetric, HostMetric
@@ -18,27 +18,23 @@ from remotegpu.loaders.area import AreaLoaders, Rows
 from remotegpu.loaders.base import LateralPageByParentLoader
 from remotegpu.loaders.environments import visible_environments
 from remotegpu.loaders.hosts import visible_gpus
-from remotegpu.loaders.scopes import of_visible_parents
+from remotegpu.loaders.scopes import host_scope, of_visible_parents
 
 
 def visible_host_metrics(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: all. Agents: their host's samples. Customers: none (host inventory)."""
-    if viewer.agent_host_id is not None:
-        return HostMetric.host_id == viewer.agent_host_id
-    if viewer.is_admin:
-        return true()
-    return false()
+    return host_scope(viewer, HostMetric.host_id, lambda _: false())
 
 
 def visible_gpu_metrics(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: all. Agents: their host's GPUs. Customers: GPUs held by their environments."""
-    if viewer.agent_host_id is not None:
-        return GpuMetric.host_id == viewer.agent_host_id
-    if viewer.is_admin:
-        return true()
-    if viewer.customer_id is None:
-        return false()
-    return GpuMetric.gpu_id.in_(select(Gpu.id).where(visible_gpus(viewer)).scalar_subquery())
+    return host_scope(
+        viewer,
+        GpuMetric.host_id,
+        lambda _: GpuMetric.gpu_id.in_(
+            select(Gpu.id).where(visible_gpus(viewer)).scalar_subquery()
+        ),
+    )
 
 
 # Samples of the environments the viewer may see.

@@ -6,9 +6,10 @@ too; the loaders keep importing them from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, false, select, true
 from sqlalchemy.sql.elements import False_, True_
 
 from remotegpu.access import customer_scope, own_only, owned_or_in_workspace, workspace_ids_of
@@ -17,11 +18,28 @@ from remotegpu.loaders.base import Visibility
 
 __all__ = [
     "customer_scope",
+    "host_scope",
     "of_visible_parents",
     "own_only",
     "owned_or_in_workspace",
     "workspace_ids_of",
 ]
+
+
+def host_scope(
+    viewer: Viewer, host_id: Any, customer_rule: Callable[[int], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """The frame of the fleet's rules (hosts, GPUs, environments, their samples): an agent
+    token the rows of its own host (`host_id` = its host), admins all, anonymous viewers none,
+    a customer the rows `customer_rule(its customer id)` selects."""
+    if viewer.agent_host_id is not None:
+        on_its_host: ColumnElement[bool] = host_id == viewer.agent_host_id
+        return on_its_host
+    if viewer.is_admin:
+        return true()
+    if viewer.customer_id is None:
+        return false()
+    return customer_rule(viewer.customer_id)
 
 
 def of_visible_parents(child_key: Any, parent_key: Any, parent_visible: Visibility) -> Visibility:
