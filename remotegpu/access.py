@@ -17,6 +17,7 @@ This module sits below `domain` and `loaders` (which may not import each other) 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, false, or_, select, true
@@ -40,18 +41,30 @@ def managed_workspace_ids_of(customer_id: int) -> Select[int]:
     return workspace_ids_of(customer_id).where(WorkspaceMember.role.in_(MANAGE_ROLES))
 
 
-def owned_or_in_workspace(
-    viewer: Viewer, owner: Any, workspace: Any | None = None
+def customer_scope(
+    viewer: Viewer, rule: Callable[[int], ColumnElement[bool]]
 ) -> ColumnElement[bool]:
-    """Admins: all. Customers: rows they own, or rows of a workspace they belong to."""
+    """The frame of every rule below: admins (not through an agent token) all rows, agent
+    tokens and anonymous viewers none, a customer the rows `rule(its customer id)` selects."""
     if viewer.is_admin and viewer.agent_host_id is None:
         return true()
     if viewer.customer_id is None or viewer.agent_host_id is not None:
         return false()
-    if workspace is None:
-        mine: ColumnElement[bool] = owner == viewer.customer_id
-        return mine
-    return or_(owner == viewer.customer_id, workspace.in_(workspace_ids_of(viewer.customer_id)))
+    return rule(viewer.customer_id)
+
+
+def owned_or_in_workspace(
+    viewer: Viewer, owner: Any, workspace: Any | None = None
+) -> ColumnElement[bool]:
+    """Admins: all. Customers: rows they own, or rows of a workspace they belong to."""
+
+    def mine(customer_id: int) -> ColumnElement[bool]:
+        if workspace is None:
+            owned: ColumnElement[bool] = owner == customer_id
+            return owned
+        return or_(owner == customer_id, workspace.in_(workspace_ids_of(customer_id)))
+
+    return customer_scope(viewer, mine)
 
 
 def own_only(viewer: Viewer, owner: Any) -> ColumnElement[bool]:
@@ -62,12 +75,11 @@ def own_only(viewer: Viewer, owner: Any) -> ColumnElement[bool]:
 def managed(viewer: Viewer, owner: Any, workspace: Any) -> ColumnElement[bool]:
     """Rows the viewer may change or delete, among those it reads: admins all; customers what
     they own and what lives in a workspace where they are an active owner or admin."""
-    if viewer.is_admin and viewer.agent_host_id is None:
-        return true()
-    if viewer.customer_id is None or viewer.agent_host_id is not None:
-        return false()
-    return or_(
-        owner == viewer.customer_id, workspace.in_(managed_workspace_ids_of(viewer.customer_id))
+    return customer_scope(
+        viewer,
+        lambda customer_id: or_(
+            owner == customer_id, workspace.in_(managed_workspace_ids_of(customer_id))
+        ),
     )
 
 
@@ -84,11 +96,7 @@ def _shared_with(table: Any, customer_id: int, admin: ColumnElement[bool]) -> Co
 
 def shared_readable(viewer: Viewer, table: Any) -> ColumnElement[bool]:
     """Datasets or models (`table`) the viewer may read; agents and anonymous viewers none."""
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    if viewer.is_admin:
-        return true()
-    return _shared_with(table, viewer.customer_id, false())
+    return customer_scope(viewer, lambda customer_id: _shared_with(table, customer_id, false()))
 
 
 def shared_readable_by(table: Any, customer_id: int) -> ColumnElement[bool]:

@@ -6,12 +6,7 @@ from sqlalchemy import ColumnElement
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import AuditLog, Notification
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Rows
 from remotegpu.loaders.scopes import own_only
 
 
@@ -25,13 +20,14 @@ def visible_audit_logs(viewer: Viewer) -> ColumnElement[bool]:
     return own_only(viewer, AuditLog.customer_id)
 
 
-class ActivityLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        n, vis_n = Notification, visible_notifications
-        a, vis_a = AuditLog, visible_audit_logs
-        self.notification_by_id = RowByKeyLoader(env, n, n.id, vis_n)
-        self.notifications_page_by_customer_id = PageByParentLoader(env, n, n.customer_id, vis_n)
-        self.notifications_count_by_customer_id = CountByParentLoader(env, n, n.customer_id, vis_n)
-        self.audit_log_by_id = RowByKeyLoader(env, a, a.id, vis_a)
-        self.audit_logs_page_by_customer_id = PageByParentLoader(env, a, a.customer_id, vis_a)
-        self.audit_logs_count_by_customer_id = CountByParentLoader(env, a, a.customer_id, vis_a)
+notifications = Rows(Notification, visible_notifications)
+audit_logs = Rows(AuditLog, visible_audit_logs)
+
+
+class ActivityLoaders(AreaLoaders):
+    notification_by_id = notifications.by(Notification.id)
+    notifications_page_by_customer_id = notifications.pages_by(Notification.customer_id)
+    notifications_count_by_customer_id = notifications.counts_by(Notification.customer_id)
+    audit_log_by_id = audit_logs.by(AuditLog.id)
+    audit_logs_page_by_customer_id = audit_logs.pages_by(AuditLog.customer_id)
+    audit_logs_count_by_customer_id = audit_logs.counts_by(AuditLog.customer_id)

@@ -6,12 +6,7 @@ from sqlalchemy import ColumnElement
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import AlertRecord, AlertRule
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Rows
 from remotegpu.loaders.scopes import own_only
 
 
@@ -26,26 +21,16 @@ def visible_alert_records(viewer: Viewer) -> ColumnElement[bool]:
     return own_only(viewer, AlertRecord.customer_id)
 
 
-class AlertsLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        rules, records = visible_alert_rules, visible_alert_records
-        self.alert_rule_by_id = RowByKeyLoader(env, AlertRule, AlertRule.id, rules)
-        self.alert_rules_page_by_customer_id = PageByParentLoader(
-            env, AlertRule, AlertRule.customer_id, rules
-        )
-        self.alert_rules_count_by_customer_id = CountByParentLoader(
-            env, AlertRule, AlertRule.customer_id, rules
-        )
-        self.alert_record_by_id = RowByKeyLoader(env, AlertRecord, AlertRecord.id, records)
-        self.alert_records_page_by_rule_id = PageByParentLoader(
-            env, AlertRecord, AlertRecord.rule_id, records
-        )
-        self.alert_records_count_by_rule_id = CountByParentLoader(
-            env, AlertRecord, AlertRecord.rule_id, records
-        )
-        self.alert_records_page_by_customer_id = PageByParentLoader(
-            env, AlertRecord, AlertRecord.customer_id, records
-        )
-        self.alert_records_count_by_customer_id = CountByParentLoader(
-            env, AlertRecord, AlertRecord.customer_id, records
-        )
+rules = Rows(AlertRule, visible_alert_rules)
+records = Rows(AlertRecord, visible_alert_records)
+
+
+class AlertsLoaders(AreaLoaders):
+    alert_rule_by_id = rules.by(AlertRule.id)
+    alert_rules_page_by_customer_id = rules.pages_by(AlertRule.customer_id)
+    alert_rules_count_by_customer_id = rules.counts_by(AlertRule.customer_id)
+    alert_record_by_id = records.by(AlertRecord.id)
+    alert_records_page_by_rule_id = records.pages_by(AlertRecord.rule_id)
+    alert_records_count_by_rule_id = records.counts_by(AlertRecord.rule_id)
+    alert_records_page_by_customer_id = records.pages_by(AlertRecord.customer_id)
+    alert_records_count_by_customer_id = records.counts_by(AlertRecord.customer_id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, any_, bindparam, func, select, true
+from sqlalchemy import ColumnElement, FromClause, Select, any_, bindparam, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -183,18 +183,66 @@ class CountByParentLoader(DataLoader):  # type: ignore[type-arg]
         counts: dict[tuple[Any, str], int] = {}
         async with self.env.sessions() as session:
             for fingerprint, parents in wanted.items():
-                stmt = (
-                    select(self.parent, func.count())
-                    .where(
-                        _any(self.parent, parents),
-                        self.visible(self.env.viewer),
-                        *self._groups[fingerprint],
-                    )
-                    .group_by(self.parent)
-                )
+                stmt = self._count_statement(parents, self._groups[fingerprint])
                 for parent_key, n in (await session.execute(stmt)).all():
                     counts[(parent_key, fingerprint)] = n
         return [counts.get(key, 0) for key in keys]
+
+    def _count_statement(
+        self, parents: list[Any], conditions: list[ColumnElement[bool]]
+    ) -> Select[tuple[Any, int]]:
+        """(parent key, count) rows of the visible children; a loader whose parents are not
+        a column of the child (an invoice's period) joins them here instead."""
+        return (
+            select(self.parent, func.count())
+            .where(_any(self.parent, parents), self.visible(self.env.viewer), *conditions)
+            .group_by(self.parent)
+        )
+
+
+class LateralPageByParentLoader(PageByParentLoader[RowT]):
+    """`PageByParentLoader` that reads at most `limit + 1` rows per parent (LATERAL + LIMIT).
+
+    Same interface and batching; one statement per tree level:
+    `SELECT p.key, m.* FROM <parents> p CROSS JOIN LATERAL (SELECT ... WHERE <matches p> ...
+    ORDER BY ... LIMIT n + 1) m`. For children with many rows per parent (metric samples),
+    where numbering every row of every parent would read them all, the LIMIT walks the
+    `(parent, sort)` index and stops early.
+    """
+
+    def _parents(self, parents: list[Any]) -> tuple[FromClause, Any, ColumnElement[bool], Any]:
+        """The parents as a FROM item: (it, its key column, how a child matches it, the column
+        that orders the parents). Here: `unnest($keys) WITH ORDINALITY`, matched by the parent
+        column; a loader whose parents are rows of another table selects those instead."""
+        keys = bindparam("keys", value=list(parents), type_=_array_type(self.parent))
+        table = func.unnest(keys).table_valued("key", with_ordinality="n").render_derived("p")
+        return table, table.c.key, self.parent == table.c.key, table.c.n
+
+    async def _fetch(
+        self,
+        session: AsyncSession,
+        request: PageRequest,
+        ordering: Ordering,
+        conditions: list[ColumnElement[bool]],
+        parents: list[Any],
+    ) -> dict[Any, list[RowT]]:
+        if request.limit == 0 or not parents:
+            return {}
+        source, key, matches, position = self._parents(parents)
+        inner = (
+            select(self.model)
+            .where(matches, self.visible(self.env.viewer), *conditions)
+            .order_by(*ordering.sort_clause(reverse=request.backward))
+            .limit(request.limit + 1)
+            .lateral("m")
+        )
+        row = aliased(self.model, inner)
+        sort = ordering.sort_clause(reverse=request.backward, on=inner)
+        stmt = select(key, row).select_from(source).join(inner, true()).order_by(position, *sort)
+        grouped: dict[Any, list[RowT]] = {}
+        for parent_key, item in (await session.execute(stmt)).all():
+            grouped.setdefault(parent_key, []).append(item)
+        return grouped
 
 
 async def fetch_root_page(

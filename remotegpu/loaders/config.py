@@ -6,7 +6,7 @@ from sqlalchemy import ColumnElement, true
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import SystemConfig
-from remotegpu.loaders.base import LoaderEnv, RowByKeyLoader
+from remotegpu.loaders.area import AreaLoaders, Rows
 
 
 def visible_system_configs(viewer: Viewer) -> ColumnElement[bool]:
@@ -16,8 +16,9 @@ def visible_system_configs(viewer: Viewer) -> ColumnElement[bool]:
     return SystemConfig.is_public.is_(True)
 
 
-class ConfigLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        c = visible_system_configs
-        self.system_config_by_id = RowByKeyLoader(env, SystemConfig, SystemConfig.id, c)
-        self.system_config_by_key = RowByKeyLoader(env, SystemConfig, SystemConfig.config_key, c)
+configs = Rows(SystemConfig, visible_system_configs)
+
+
+class ConfigLoaders(AreaLoaders):
+    system_config_by_id = configs.by(SystemConfig.id)
+    system_config_by_key = configs.by(SystemConfig.config_key)

@@ -12,18 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Environment, ResourceQuota, Workspace, WorkspaceMember
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-    _any,
-)
-from remotegpu.loaders.scopes import workspace_ids_of
+from remotegpu.loaders.area import AreaLoaders, Declared, Rows
+from remotegpu.loaders.base import LoaderEnv, _any
+from remotegpu.loaders.scopes import customer_scope, own_only, workspace_ids_of
 
 # Environments that hold resources right now (domain rules: quotas count these).
 LIVE_ENV_STATUSES = ("creating", "running")
@@ -45,29 +40,25 @@ def visible_customers(viewer: Viewer) -> ColumnElement[bool]:
     `node(id)` and every edge (member.customer, workspace.owner, ...) load through it. An
     invited customer has not joined yet: the workspace does not see it, nor it the workspace.
     """
-    if _is_admin(viewer):
-        return true()
-    if not _is_customer(viewer) or viewer.customer_id is None:
-        return false()
-    shared = workspace_ids_of(viewer.customer_id)
-    return Customer.deleted_at.is_(None) & or_(
-        Customer.id == viewer.customer_id,
-        Customer.id.in_(
-            select(WorkspaceMember.customer_id).where(
-                WorkspaceMember.workspace_id.in_(shared), WorkspaceMember.status == "active"
-            )
-        ),
-        Customer.id.in_(select(Workspace.owner_id).where(Workspace.id.in_(shared))),
-    )
+
+    def shares_a_workspace(customer_id: int) -> ColumnElement[bool]:
+        shared = workspace_ids_of(customer_id)
+        return Customer.deleted_at.is_(None) & or_(
+            Customer.id == customer_id,
+            Customer.id.in_(
+                select(WorkspaceMember.customer_id).where(
+                    WorkspaceMember.workspace_id.in_(shared), WorkspaceMember.status == "active"
+                )
+            ),
+            Customer.id.in_(select(Workspace.owner_id).where(Workspace.id.in_(shared))),
+        )
+
+    return customer_scope(viewer, shares_a_workspace)
 
 
 def visible_resource_quotas(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: all. Customers: their own quota. Agents and anonymous: none."""
-    if _is_admin(viewer):
-        return true()
-    if not _is_customer(viewer):
-        return false()
-    return ResourceQuota.user_id == viewer.customer_id
+    return own_only(viewer, ResourceQuota.user_id)
 
 
 def sees_usage(viewer: Viewer, customer_id: int) -> bool:
@@ -120,22 +111,15 @@ class UsageByUserIdLoader(DataLoader):  # type: ignore[type-arg]
         return [found.get(key, Usage()) for key in keys]
 
 
-class CustomersLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        self.customer_by_id = RowByKeyLoader(env, Customer, Customer.id, visible_customers)
-        self.customer_by_username = RowByKeyLoader(
-            env, Customer, Customer.username, visible_customers
-        )
-        self.resource_quota_by_id = RowByKeyLoader(
-            env, ResourceQuota, ResourceQuota.id, visible_resource_quotas
-        )
-        self.resource_quota_by_user_id = RowByKeyLoader(
-            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
-        )
-        self.resource_quotas_page_by_user_id = PageByParentLoader(
-            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
-        )
-        self.resource_quotas_count_by_user_id = CountByParentLoader(
-            env, ResourceQuota, ResourceQuota.user_id, visible_resource_quotas
-        )
-        self.usage_by_user_id = UsageByUserIdLoader(env)
+customers = Rows(Customer, visible_customers)
+quotas = Rows(ResourceQuota, visible_resource_quotas)
+
+
+class CustomersLoaders(AreaLoaders):
+    customer_by_id = customers.by(Customer.id)
+    customer_by_username = customers.by(Customer.username)
+    resource_quota_by_id = quotas.by(ResourceQuota.id)
+    resource_quota_by_user_id = quotas.by(ResourceQuota.user_id)
+    resource_quotas_page_by_user_id = quotas.pages_by(ResourceQuota.user_id)
+    resource_quotas_count_by_user_id = quotas.counts_by(ResourceQuota.user_id)
+    usage_by_user_id = Declared(UsageByUserIdLoader)

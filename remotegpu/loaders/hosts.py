@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, select
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, Gpu, Host
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Rows
+from remotegpu.loaders.scopes import host_scope
 
 # Environments that hold or held a host's resources for their owner; deleted ones no longer
 # give their owner a view of the host.
@@ -20,30 +16,25 @@ _LIVE_ENV_STATUSES = ("creating", "running", "stopped", "error", "deleting")
 
 def visible_hosts(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: every host. Agents: their own. Customers: hosts their environments run on."""
-    if viewer.agent_host_id is not None:
-        return Host.id == viewer.agent_host_id
-    if viewer.is_admin:
-        return true()
-    if viewer.customer_id is None:
-        return false()
-    return Host.id.in_(
-        select(Environment.host_id).where(
-            Environment.user_id == viewer.customer_id,
-            Environment.status.in_(_LIVE_ENV_STATUSES),
-        )
+    return host_scope(
+        viewer,
+        Host.id,
+        lambda customer_id: Host.id.in_(
+            select(Environment.host_id).where(
+                Environment.user_id == customer_id, Environment.status.in_(_LIVE_ENV_STATUSES)
+            )
+        ),
     )
 
 
 def visible_gpus(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: every GPU. Agents: their host's. Customers: GPUs held by their environments."""
-    if viewer.agent_host_id is not None:
-        return Gpu.host_id == viewer.agent_host_id
-    if viewer.is_admin:
-        return true()
-    if viewer.customer_id is None:
-        return false()
-    return Gpu.allocated_to.in_(
-        select(Environment.id).where(Environment.user_id == viewer.customer_id)
+    return host_scope(
+        viewer,
+        Gpu.host_id,
+        lambda customer_id: Gpu.allocated_to.in_(
+            select(Environment.id).where(Environment.user_id == customer_id)
+        ),
     )
 
 
@@ -54,15 +45,13 @@ def sees_host_inventory(viewer: Viewer, host_id: str) -> bool:
     return viewer.is_admin
 
 
-class HostsLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        self.host_by_id = RowByKeyLoader(env, Host, Host.id, visible_hosts)
-        self.gpu_by_id = RowByKeyLoader(env, Gpu, Gpu.id, visible_gpus)
-        self.gpus_page_by_host_id = PageByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
-        self.gpus_count_by_host_id = CountByParentLoader(env, Gpu, Gpu.host_id, visible_gpus)
-        self.gpus_page_by_allocated_to = PageByParentLoader(
-            env, Gpu, Gpu.allocated_to, visible_gpus
-        )
-        self.gpus_count_by_allocated_to = CountByParentLoader(
-            env, Gpu, Gpu.allocated_to, visible_gpus
-        )
+gpus = Rows(Gpu, visible_gpus)
+
+
+class HostsLoaders(AreaLoaders):
+    host_by_id = Rows(Host, visible_hosts).by(Host.id)
+    gpu_by_id = gpus.by(Gpu.id)
+    gpus_page_by_host_id = gpus.pages_by(Gpu.host_id)
+    gpus_count_by_host_id = gpus.counts_by(Gpu.host_id)
+    gpus_page_by_allocated_to = gpus.pages_by(Gpu.allocated_to)
+    gpus_count_by_allocated_to = gpus.counts_by(Gpu.allocated_to)

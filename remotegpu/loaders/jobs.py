@@ -6,7 +6,7 @@ from sqlalchemy import ColumnElement, false, true
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models.jobs import JobRun
-from remotegpu.loaders.base import LoaderEnv, RowByKeyLoader
+from remotegpu.loaders.area import AreaLoaders, Rows
 
 
 def visible_job_runs(viewer: Viewer) -> ColumnElement[bool]:
@@ -14,6 +14,5 @@ def visible_job_runs(viewer: Viewer) -> ColumnElement[bool]:
     return true() if viewer.is_admin and not viewer.is_agent else false()
 
 
-class JobsLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        self.job_run_by_id = RowByKeyLoader(env, JobRun, JobRun.id, visible_job_runs)
+class JobsLoaders(AreaLoaders):
+    job_run_by_id = Rows(JobRun, visible_job_runs).by(JobRun.id)

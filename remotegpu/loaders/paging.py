@@ -42,9 +42,11 @@ class Ordering:
     columns: tuple[Any, ...]
     descending: bool = False
 
-    def sort_clause(self, *, reverse: bool = False) -> list[ColumnElement[Any]]:
+    def sort_clause(self, *, reverse: bool = False, on: Any = None) -> list[ColumnElement[Any]]:
+        """The ORDER BY terms; `on`: a subquery whose same-named columns to sort instead."""
         down = self.descending != reverse
-        return [c.desc() if down else c.asc() for c in self.columns]
+        columns = self.columns if on is None else [on.c[c.key] for c in self.columns]
+        return [c.desc() if down else c.asc() for c in columns]
 
     def values_of(self, row: Any) -> list[Any]:
         return [getattr(row, c.key) for c in self.columns]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement
 
 from remotegpu.access import owned_or_in_workspace, shared_readable
 from remotegpu.auth.viewer import Viewer
@@ -18,13 +16,9 @@ from remotegpu.db.models import (
     MlModel,
     MlModelVersion,
 )
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Rows
 from remotegpu.loaders.environments import visible_environments
+from remotegpu.loaders.scopes import customer_scope, of_visible_parents
 
 
 def visible_datasets(viewer: Viewer) -> ColumnElement[bool]:
@@ -36,133 +30,70 @@ def visible_models(viewer: Viewer) -> ColumnElement[bool]:
     return shared_readable(viewer, MlModel)
 
 
-def _versions_of_readable(viewer: Viewer, parent_key: Any, parent: Any) -> ColumnElement[bool]:
-    """Versions whose dataset or model (`parent`, keyed by `parent_key`) the viewer reads."""
-    if viewer.is_admin and viewer.agent_host_id is None:
-        return true()
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    of_readable: ColumnElement[bool] = parent_key.in_(
-        select(parent.id).where(shared_readable(viewer, parent))
-    )
-    return of_readable
-
-
-def visible_dataset_versions(viewer: Viewer) -> ColumnElement[bool]:
-    return _versions_of_readable(viewer, DatasetVersion.dataset_id, Dataset)
-
-
-def visible_model_versions(viewer: Viewer) -> ColumnElement[bool]:
-    return _versions_of_readable(viewer, MlModelVersion.model_id, MlModel)
+# Versions of the datasets and models the viewer reads.
+visible_dataset_versions = of_visible_parents(
+    DatasetVersion.dataset_id, Dataset.id, visible_datasets
+)
+visible_model_versions = of_visible_parents(MlModelVersion.model_id, MlModel.id, visible_models)
 
 
 def visible_images(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: every image. Other logged-in customers: active images. Agents, anonymous: none."""
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    if viewer.is_admin:
-        return true()
-    return Image.status == "active"
+    return customer_scope(viewer, lambda _: Image.status == "active")
 
 
 def visible_artifacts(viewer: Viewer) -> ColumnElement[bool]:
     return owned_or_in_workspace(viewer, Artifact.customer_id, Artifact.workspace_id)
 
 
-def visible_dataset_usage(viewer: Viewer) -> ColumnElement[bool]:
-    """Mounts of the environments the viewer may see (same rule as the environments)."""
-    if viewer.agent_host_id is None and viewer.is_admin:
-        return true()
-    if viewer.agent_host_id is None and viewer.customer_id is None:
-        return false()
-    return DatasetUsage.env_id.in_(select(Environment.id).where(visible_environments(viewer)))
+# Mounts of the environments the viewer may see (same rule as the environments).
+visible_dataset_usage = of_visible_parents(
+    DatasetUsage.env_id, Environment.id, visible_environments
+)
+
+datasets = Rows(Dataset, visible_datasets)
+dataset_versions = Rows(DatasetVersion, visible_dataset_versions)
+models = Rows(MlModel, visible_models)
+model_versions = Rows(MlModelVersion, visible_model_versions)
+images = Rows(Image, visible_images)
+artifacts = Rows(Artifact, visible_artifacts)
+mounts = Rows(DatasetUsage, visible_dataset_usage)
 
 
-class StorageLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        ds, dv, mm, mv = (
-            visible_datasets,
-            visible_dataset_versions,
-            visible_models,
-            visible_model_versions,
-        )
-        art, use = visible_artifacts, visible_dataset_usage
+class StorageLoaders(AreaLoaders):
+    dataset_by_id = datasets.by(Dataset.id)
+    datasets_page_by_customer_id = datasets.pages_by(Dataset.customer_id)
+    datasets_count_by_customer_id = datasets.counts_by(Dataset.customer_id)
+    datasets_page_by_workspace_id = datasets.pages_by(Dataset.workspace_id)
+    datasets_count_by_workspace_id = datasets.counts_by(Dataset.workspace_id)
 
-        self.dataset_by_id = RowByKeyLoader(env, Dataset, Dataset.id, ds)
-        self.datasets_page_by_customer_id = PageByParentLoader(
-            env, Dataset, Dataset.customer_id, ds
-        )
-        self.datasets_count_by_customer_id = CountByParentLoader(
-            env, Dataset, Dataset.customer_id, ds
-        )
-        self.datasets_page_by_workspace_id = PageByParentLoader(
-            env, Dataset, Dataset.workspace_id, ds
-        )
-        self.datasets_count_by_workspace_id = CountByParentLoader(
-            env, Dataset, Dataset.workspace_id, ds
-        )
+    dataset_version_by_id = dataset_versions.by(DatasetVersion.id)
+    dataset_versions_page_by_dataset_id = dataset_versions.pages_by(DatasetVersion.dataset_id)
+    dataset_versions_count_by_dataset_id = dataset_versions.counts_by(DatasetVersion.dataset_id)
 
-        self.dataset_version_by_id = RowByKeyLoader(env, DatasetVersion, DatasetVersion.id, dv)
-        self.dataset_versions_page_by_dataset_id = PageByParentLoader(
-            env, DatasetVersion, DatasetVersion.dataset_id, dv
-        )
-        self.dataset_versions_count_by_dataset_id = CountByParentLoader(
-            env, DatasetVersion, DatasetVersion.dataset_id, dv
-        )
+    model_by_id = models.by(MlModel.id)
+    models_page_by_customer_id = models.pages_by(MlModel.customer_id)
+    models_count_by_customer_id = models.counts_by(MlModel.customer_id)
+    models_page_by_workspace_id = models.pages_by(MlModel.workspace_id)
+    models_count_by_workspace_id = models.counts_by(MlModel.workspace_id)
 
-        self.model_by_id = RowByKeyLoader(env, MlModel, MlModel.id, mm)
-        self.models_page_by_customer_id = PageByParentLoader(env, MlModel, MlModel.customer_id, mm)
-        self.models_count_by_customer_id = CountByParentLoader(
-            env, MlModel, MlModel.customer_id, mm
-        )
-        self.models_page_by_workspace_id = PageByParentLoader(
-            env, MlModel, MlModel.workspace_id, mm
-        )
-        self.models_count_by_workspace_id = CountByParentLoader(
-            env, MlModel, MlModel.workspace_id, mm
-        )
+    model_version_by_id = model_versions.by(MlModelVersion.id)
+    model_versions_page_by_model_id = model_versions.pages_by(MlModelVersion.model_id)
+    model_versions_count_by_model_id = model_versions.counts_by(MlModelVersion.model_id)
 
-        self.model_version_by_id = RowByKeyLoader(env, MlModelVersion, MlModelVersion.id, mv)
-        self.model_versions_page_by_model_id = PageByParentLoader(
-            env, MlModelVersion, MlModelVersion.model_id, mv
-        )
-        self.model_versions_count_by_model_id = CountByParentLoader(
-            env, MlModelVersion, MlModelVersion.model_id, mv
-        )
+    image_by_id = images.by(Image.id)
+    image_by_name = images.by(Image.name)
 
-        self.image_by_id = RowByKeyLoader(env, Image, Image.id, visible_images)
-        self.image_by_name = RowByKeyLoader(env, Image, Image.name, visible_images)
+    artifact_by_id = artifacts.by(Artifact.id)
+    artifacts_page_by_customer_id = artifacts.pages_by(Artifact.customer_id)
+    artifacts_count_by_customer_id = artifacts.counts_by(Artifact.customer_id)
+    artifacts_page_by_workspace_id = artifacts.pages_by(Artifact.workspace_id)
+    artifacts_count_by_workspace_id = artifacts.counts_by(Artifact.workspace_id)
+    artifacts_page_by_source_id = artifacts.pages_by(Artifact.source_id)
+    artifacts_count_by_source_id = artifacts.counts_by(Artifact.source_id)
 
-        self.artifact_by_id = RowByKeyLoader(env, Artifact, Artifact.id, art)
-        self.artifacts_page_by_customer_id = PageByParentLoader(
-            env, Artifact, Artifact.customer_id, art
-        )
-        self.artifacts_count_by_customer_id = CountByParentLoader(
-            env, Artifact, Artifact.customer_id, art
-        )
-        self.artifacts_page_by_workspace_id = PageByParentLoader(
-            env, Artifact, Artifact.workspace_id, art
-        )
-        self.artifacts_count_by_workspace_id = CountByParentLoader(
-            env, Artifact, Artifact.workspace_id, art
-        )
-        self.artifacts_page_by_source_id = PageByParentLoader(
-            env, Artifact, Artifact.source_id, art
-        )
-        self.artifacts_count_by_source_id = CountByParentLoader(
-            env, Artifact, Artifact.source_id, art
-        )
-
-        self.dataset_usage_by_id = RowByKeyLoader(env, DatasetUsage, DatasetUsage.id, use)
-        self.dataset_usage_page_by_env_id = PageByParentLoader(
-            env, DatasetUsage, DatasetUsage.env_id, use
-        )
-        self.dataset_usage_count_by_env_id = CountByParentLoader(
-            env, DatasetUsage, DatasetUsage.env_id, use
-        )
-        self.dataset_usage_page_by_dataset_id = PageByParentLoader(
-            env, DatasetUsage, DatasetUsage.dataset_id, use
-        )
-        self.dataset_usage_count_by_dataset_id = CountByParentLoader(
-            env, DatasetUsage, DatasetUsage.dataset_id, use
-        )
+    dataset_usage_by_id = mounts.by(DatasetUsage.id)
+    dataset_usage_page_by_env_id = mounts.pages_by(DatasetUsage.env_id)
+    dataset_usage_count_by_env_id = mounts.counts_by(DatasetUsage.env_id)
+    dataset_usage_page_by_dataset_id = mounts.pages_by(DatasetUsage.dataset_id)
+    dataset_usage_count_by_dataset_id = mounts.counts_by(DatasetUsage.dataset_id)

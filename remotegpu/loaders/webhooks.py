@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Webhook, WebhookLog
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
-from remotegpu.loaders.scopes import own_only
+from remotegpu.loaders.area import AreaLoaders, Rows
+from remotegpu.loaders.scopes import of_visible_parents, own_only
 
 
 def visible_webhooks(viewer: Viewer) -> ColumnElement[bool]:
@@ -20,27 +15,17 @@ def visible_webhooks(viewer: Viewer) -> ColumnElement[bool]:
     return own_only(viewer, Webhook.customer_id)
 
 
-def visible_webhook_logs(viewer: Viewer) -> ColumnElement[bool]:
-    """Delivery logs of the webhooks the viewer may see."""
-    if viewer.is_admin and viewer.agent_host_id is None:
-        return true()
-    return WebhookLog.webhook_id.in_(select(Webhook.id).where(visible_webhooks(viewer)))
+# Delivery logs of the webhooks the viewer may see.
+visible_webhook_logs = of_visible_parents(WebhookLog.webhook_id, Webhook.id, visible_webhooks)
+
+webhooks = Rows(Webhook, visible_webhooks)
+logs = Rows(WebhookLog, visible_webhook_logs)
 
 
-class WebhooksLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        hooks, logs = visible_webhooks, visible_webhook_logs
-        self.webhook_by_id = RowByKeyLoader(env, Webhook, Webhook.id, hooks)
-        self.webhooks_page_by_customer_id = PageByParentLoader(
-            env, Webhook, Webhook.customer_id, hooks
-        )
-        self.webhooks_count_by_customer_id = CountByParentLoader(
-            env, Webhook, Webhook.customer_id, hooks
-        )
-        self.webhook_log_by_id = RowByKeyLoader(env, WebhookLog, WebhookLog.id, logs)
-        self.webhook_logs_page_by_webhook_id = PageByParentLoader(
-            env, WebhookLog, WebhookLog.webhook_id, logs
-        )
-        self.webhook_logs_count_by_webhook_id = CountByParentLoader(
-            env, WebhookLog, WebhookLog.webhook_id, logs
-        )
+class WebhooksLoaders(AreaLoaders):
+    webhook_by_id = webhooks.by(Webhook.id)
+    webhooks_page_by_customer_id = webhooks.pages_by(Webhook.customer_id)
+    webhooks_count_by_customer_id = webhooks.counts_by(Webhook.customer_id)
+    webhook_log_by_id = logs.by(WebhookLog.id)
+    webhook_logs_page_by_webhook_id = logs.pages_by(WebhookLog.webhook_id)
+    webhook_logs_count_by_webhook_id = logs.counts_by(WebhookLog.webhook_id)

@@ -13,12 +13,8 @@ from remotegpu.db.models import InferenceService, MlModelVersion
 
 # TrainingJob is missing from remotegpu.db.models.__all__: import it from its module.
 from remotegpu.db.models.workloads import TrainingJob
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
+from remotegpu.loaders.area import AreaLoaders, Declared, Rows
+from remotegpu.loaders.base import LoaderEnv
 from remotegpu.loaders.scopes import owned_or_in_workspace
 from remotegpu.loaders.storage import visible_model_versions
 
@@ -59,45 +55,28 @@ class ModelVersionByKeyLoader(DataLoader):  # type: ignore[type-arg]
         return [by_key.get(key) for key in keys]
 
 
-class WorkloadsLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        tj, vis_tj = TrainingJob, visible_training_jobs
-        svc, vis_svc = InferenceService, visible_inference_services
-        self.training_job_by_id = RowByKeyLoader(env, tj, tj.id, vis_tj)
-        self.training_jobs_page_by_customer_id = PageByParentLoader(env, tj, tj.customer_id, vis_tj)
-        self.training_jobs_count_by_customer_id = CountByParentLoader(
-            env, tj, tj.customer_id, vis_tj
-        )
-        self.training_jobs_page_by_workspace_id = PageByParentLoader(
-            env, tj, tj.workspace_id, vis_tj
-        )
-        self.training_jobs_count_by_workspace_id = CountByParentLoader(
-            env, tj, tj.workspace_id, vis_tj
-        )
-        self.training_jobs_page_by_env_id = PageByParentLoader(env, tj, tj.env_id, vis_tj)
-        self.training_jobs_count_by_env_id = CountByParentLoader(env, tj, tj.env_id, vis_tj)
-        self.training_jobs_page_by_dataset_id = PageByParentLoader(env, tj, tj.dataset_id, vis_tj)
-        self.training_jobs_count_by_dataset_id = CountByParentLoader(env, tj, tj.dataset_id, vis_tj)
-        self.training_jobs_page_by_model_id = PageByParentLoader(env, tj, tj.model_id, vis_tj)
-        self.training_jobs_count_by_model_id = CountByParentLoader(env, tj, tj.model_id, vis_tj)
+jobs = Rows(TrainingJob, visible_training_jobs)
+services = Rows(InferenceService, visible_inference_services)
 
-        self.inference_service_by_id = RowByKeyLoader(env, svc, svc.id, vis_svc)
-        self.inference_services_page_by_customer_id = PageByParentLoader(
-            env, svc, svc.customer_id, vis_svc
-        )
-        self.inference_services_count_by_customer_id = CountByParentLoader(
-            env, svc, svc.customer_id, vis_svc
-        )
-        self.inference_services_page_by_workspace_id = PageByParentLoader(
-            env, svc, svc.workspace_id, vis_svc
-        )
-        self.inference_services_count_by_workspace_id = CountByParentLoader(
-            env, svc, svc.workspace_id, vis_svc
-        )
-        self.inference_services_page_by_model_id = PageByParentLoader(
-            env, svc, svc.model_id, vis_svc
-        )
-        self.inference_services_count_by_model_id = CountByParentLoader(
-            env, svc, svc.model_id, vis_svc
-        )
-        self.model_version_by_model_and_version = ModelVersionByKeyLoader(env)
+
+class WorkloadsLoaders(AreaLoaders):
+    training_job_by_id = jobs.by(TrainingJob.id)
+    training_jobs_page_by_customer_id = jobs.pages_by(TrainingJob.customer_id)
+    training_jobs_count_by_customer_id = jobs.counts_by(TrainingJob.customer_id)
+    training_jobs_page_by_workspace_id = jobs.pages_by(TrainingJob.workspace_id)
+    training_jobs_count_by_workspace_id = jobs.counts_by(TrainingJob.workspace_id)
+    training_jobs_page_by_env_id = jobs.pages_by(TrainingJob.env_id)
+    training_jobs_count_by_env_id = jobs.counts_by(TrainingJob.env_id)
+    training_jobs_page_by_dataset_id = jobs.pages_by(TrainingJob.dataset_id)
+    training_jobs_count_by_dataset_id = jobs.counts_by(TrainingJob.dataset_id)
+    training_jobs_page_by_model_id = jobs.pages_by(TrainingJob.model_id)
+    training_jobs_count_by_model_id = jobs.counts_by(TrainingJob.model_id)
+
+    inference_service_by_id = services.by(InferenceService.id)
+    inference_services_page_by_customer_id = services.pages_by(InferenceService.customer_id)
+    inference_services_count_by_customer_id = services.counts_by(InferenceService.customer_id)
+    inference_services_page_by_workspace_id = services.pages_by(InferenceService.workspace_id)
+    inference_services_count_by_workspace_id = services.counts_by(InferenceService.workspace_id)
+    inference_services_page_by_model_id = services.pages_by(InferenceService.model_id)
+    inference_services_count_by_model_id = services.counts_by(InferenceService.model_id)
+    model_version_by_model_and_version = Declared(ModelVersionByKeyLoader)

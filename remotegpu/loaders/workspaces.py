@@ -7,29 +7,17 @@ everything; agents and anonymous viewers nothing.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement, and_, or_
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Workspace, WorkspaceMember
-from remotegpu.loaders.base import (
-    CountByParentLoader,
-    LoaderEnv,
-    PageByParentLoader,
-    RowByKeyLoader,
-)
-from remotegpu.loaders.scopes import workspace_ids_of
+from remotegpu.loaders.area import AreaLoaders, Rows
+from remotegpu.loaders.scopes import customer_scope, owned_or_in_workspace, workspace_ids_of
 
 
 def visible_workspaces(viewer: Viewer) -> ColumnElement[bool]:
     """Admins: all. Customers: workspaces they own or are an active member of."""
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    if viewer.is_admin:
-        return true()
-    return or_(
-        Workspace.owner_id == viewer.customer_id,
-        Workspace.id.in_(workspace_ids_of(viewer.customer_id)),
-    )
+    return owned_or_in_workspace(viewer, Workspace.owner_id, Workspace.id)
 
 
 def visible_workspace_members(viewer: Viewer) -> ColumnElement[bool]:
@@ -39,37 +27,28 @@ def visible_workspace_members(viewer: Viewer) -> ColumnElement[bool]:
     The same rule as `visible_customers`: another customer's invitation would reveal who was
     invited before they joined, so only active memberships of a workspace are its members.
     """
-    if viewer.agent_host_id is not None or viewer.customer_id is None:
-        return false()
-    if viewer.is_admin:
-        return true()
-    return or_(
-        WorkspaceMember.customer_id == viewer.customer_id,
-        and_(
-            WorkspaceMember.status == "active",
-            WorkspaceMember.workspace_id.in_(workspace_ids_of(viewer.customer_id)),
+    return customer_scope(
+        viewer,
+        lambda customer_id: or_(
+            WorkspaceMember.customer_id == customer_id,
+            and_(
+                WorkspaceMember.status == "active",
+                WorkspaceMember.workspace_id.in_(workspace_ids_of(customer_id)),
+            ),
         ),
     )
 
 
-class WorkspacesLoaders:
-    def __init__(self, env: LoaderEnv) -> None:
-        w, wm = visible_workspaces, visible_workspace_members
-        self.workspace_by_id = RowByKeyLoader(env, Workspace, Workspace.id, w)
-        self.workspaces_page_by_owner_id = PageByParentLoader(env, Workspace, Workspace.owner_id, w)
-        self.workspaces_count_by_owner_id = CountByParentLoader(
-            env, Workspace, Workspace.owner_id, w
-        )
-        self.workspace_member_by_id = RowByKeyLoader(env, WorkspaceMember, WorkspaceMember.id, wm)
-        self.workspace_members_page_by_workspace_id = PageByParentLoader(
-            env, WorkspaceMember, WorkspaceMember.workspace_id, wm
-        )
-        self.workspace_members_count_by_workspace_id = CountByParentLoader(
-            env, WorkspaceMember, WorkspaceMember.workspace_id, wm
-        )
-        self.workspace_members_page_by_customer_id = PageByParentLoader(
-            env, WorkspaceMember, WorkspaceMember.customer_id, wm
-        )
-        self.workspace_members_count_by_customer_id = CountByParentLoader(
-            env, WorkspaceMember, WorkspaceMember.customer_id, wm
-        )
+workspaces = Rows(Workspace, visible_workspaces)
+members = Rows(WorkspaceMember, visible_workspace_members)
+
+
+class WorkspacesLoaders(AreaLoaders):
+    workspace_by_id = workspaces.by(Workspace.id)
+    workspaces_page_by_owner_id = workspaces.pages_by(Workspace.owner_id)
+    workspaces_count_by_owner_id = workspaces.counts_by(Workspace.owner_id)
+    workspace_member_by_id = members.by(WorkspaceMember.id)
+    workspace_members_page_by_workspace_id = members.pages_by(WorkspaceMember.workspace_id)
+    workspace_members_count_by_workspace_id = members.counts_by(WorkspaceMember.workspace_id)
+    workspace_members_page_by_customer_id = members.pages_by(WorkspaceMember.customer_id)
+    workspace_members_count_by_customer_id = members.counts_by(WorkspaceMember.customer_id)

@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterator
 
 from remotegpu.seed.catalog import DATASET_TOPICS, GIB, IMAGES, MIB, MODEL_NAMES
-from remotegpu.seed.entities import Dataset, Model, Row, World
+from remotegpu.seed.entities import Customer, Dataset, Model, Row, World
 from remotegpu.seed.ids import make_uuid
 from remotegpu.seed.timeline import DAY, HOUR, PLATFORM_START, T0, between
 
@@ -143,15 +143,23 @@ def _placement(
     return visibility, personal if rng.random() < 0.5 else None
 
 
-def build_datasets(world: World, rng: random.Random) -> tuple[list[Row], list[Row]]:
+def _placed(
+    world: World, rng: random.Random, count: int
+) -> Iterator[tuple[int, Customer, str, int | None]]:
+    """(id, owner, visibility, workspace_id) of `count` datasets or models: the owner, then
+    the placement, drawn before the caller draws the rest of each (same seed, same rows)."""
     shared = _shared_workspaces(world)
+    owners = [c for c in world.customers if c.status != "deleted"]
+    for artifact_id in range(1, count + 1):
+        owner = rng.choice(owners)
+        yield artifact_id, owner, *_placement(world, rng, owner.id, shared)
+
+
+def build_datasets(world: World, rng: random.Random) -> tuple[list[Row], list[Row]]:
     count = max(30, len(world.customers) * 6 // 10)
     datasets: list[Row] = []
     versions: list[Row] = []
-    owners = [c for c in world.customers if c.status != "deleted"]
-    for dataset_id in range(1, count + 1):
-        owner = rng.choice(owners)
-        visibility, workspace_id = _placement(world, rng, owner.id, shared)
+    for dataset_id, owner, visibility, workspace_id in _placed(world, rng, count):
         status = rng.choices(("ready", "uploading", "error"), (85, 8, 7))[0]
         name = f"{rng.choice(DATASET_TOPICS)}-{dataset_id}"
         created = between(rng, owner.created_at, T0 - DAY)
@@ -203,14 +211,10 @@ def build_datasets(world: World, rng: random.Random) -> tuple[list[Row], list[Ro
 
 
 def build_models(world: World, rng: random.Random) -> tuple[list[Row], list[Row]]:
-    shared = _shared_workspaces(world)
     count = max(20, len(world.customers) * 4 // 10)
     models: list[Row] = []
     versions: list[Row] = []
-    owners = [c for c in world.customers if c.status != "deleted"]
-    for model_id in range(1, count + 1):
-        owner = rng.choice(owners)
-        visibility, workspace_id = _placement(world, rng, owner.id, shared)
+    for model_id, owner, visibility, workspace_id in _placed(world, rng, count):
         base, framework = rng.choice(MODEL_NAMES)
         name = f"{base}-{model_id}"
         created = between(rng, owner.created_at, T0 - DAY)

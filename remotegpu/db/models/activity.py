@@ -2,13 +2,13 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import Base, BigSerialId, CreatedAt
 
 
-class Notification(Base):
+class Notification(CreatedAt, Base):
     """Messages to a customer (in-app inbox)."""
 
     __tablename__ = "notifications"
@@ -25,18 +25,17 @@ class Notification(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     title: Mapped[str] = mapped_column(String(256))
-    content: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[str | None]
     type: Mapped[str] = mapped_column(String(32))  # system, environment, billing, alert
     # info, warning, error
     level: Mapped[str | None] = mapped_column(String(20), server_default=text("'info'"))
     is_read: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
-    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[TimestampDefaultNow | None]
+    read_at: Mapped[datetime | None]
 
 
-class AuditLog(Base):
+class AuditLog(CreatedAt, Base):
     """Who did what to which resource, from where, with which outcome."""
 
     __tablename__ = "audit_logs"
@@ -49,15 +48,14 @@ class AuditLog(Base):
 
     id: Mapped[BigSerialId]
     # -> customers.id; NULL for anonymous/system
-    customer_id: Mapped[int | None] = mapped_column(BigInteger)
+    customer_id: Mapped[int | None]
     username: Mapped[str | None] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(128))  # create, update, delete, login, ...
     resource_type: Mapped[str | None] = mapped_column(String(64))  # environment, dataset, ...
     resource_id: Mapped[str | None] = mapped_column(String(128))
     ip_address: Mapped[str | None] = mapped_column(String(64))
-    user_agent: Mapped[str | None] = mapped_column(Text)
+    user_agent: Mapped[str | None]
     request_method: Mapped[str | None] = mapped_column(String(10))
     request_path: Mapped[str | None] = mapped_column(String(512))
     status_code: Mapped[int | None] = mapped_column(Integer)
-    error_message: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[TimestampDefaultNow | None]
+    error_message: Mapped[str | None]

@@ -2,13 +2,13 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Double, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import Base, BigSerialId, CreatedUpdatedAt, TimestampDefaultNow
 
 
-class AlertRule(Base):
+class AlertRule(CreatedUpdatedAt, Base):
     """Threshold rules on a metric; customer_id NULL means a platform-wide rule."""
 
     __tablename__ = "alert_rules"
@@ -19,20 +19,18 @@ class AlertRule(Base):
 
     id: Mapped[BigSerialId]
     # -> customers.id; NULL = platform-wide
-    customer_id: Mapped[int | None] = mapped_column(BigInteger)
+    customer_id: Mapped[int | None]
     name: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     # cpu_usage, memory_usage, gpu_usage, disk_usage, ...
     metric_type: Mapped[str] = mapped_column(String(64))
-    threshold: Mapped[float] = mapped_column(Double)
+    threshold: Mapped[float]
     comparison: Mapped[str] = mapped_column(String(10))  # >, <, >=, <=, ==
     # seconds the condition must hold before firing
     duration: Mapped[int | None] = mapped_column(Integer, server_default=text("60"))
     # info, warning, critical
     severity: Mapped[str | None] = mapped_column(String(20), server_default=text("'warning'"))
     enabled: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
 class AlertRecord(Base):
@@ -56,17 +54,17 @@ class AlertRecord(Base):
     )
 
     id: Mapped[BigSerialId]
-    rule_id: Mapped[int] = mapped_column(BigInteger)  # -> alert_rules.id
-    customer_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id
+    rule_id: Mapped[int]  # -> alert_rules.id
+    customer_id: Mapped[int | None]  # -> customers.id
     resource_type: Mapped[str | None] = mapped_column(String(64))
     # id of the host / gpu / environment the value came from
     resource_id: Mapped[str | None] = mapped_column(String(128))
     metric_type: Mapped[str] = mapped_column(String(64))
-    current_value: Mapped[float] = mapped_column(Double)
-    threshold: Mapped[float] = mapped_column(Double)
+    current_value: Mapped[float]
+    threshold: Mapped[float]
     severity: Mapped[str] = mapped_column(String(20))
     # firing, resolved
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'firing'"))
-    message: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None]
     triggered_at: Mapped[TimestampDefaultNow | None]
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None]

@@ -3,13 +3,18 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, DateTime, Double, Index, Numeric, String, text
+from sqlalchemy import Index, Numeric, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import (
+    Base,
+    BigSerialId,
+    CreatedAt,
+    CreatedUpdatedAt,
+)
 
 
-class BillingRecord(Base):
+class BillingRecord(CreatedAt, Base):
     """Metered usage lines: quantity x unit_price = amount over [start_time, end_time)."""
 
     __tablename__ = "billing_records"
@@ -29,19 +34,18 @@ class BillingRecord(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     env_id: Mapped[str | None] = mapped_column(String(64))  # -> environments.id
     resource_type: Mapped[str] = mapped_column(String(32))  # cpu, memory, gpu, storage, network
-    quantity: Mapped[float] = mapped_column(Double)  # e.g. cores, GB, GPUs
+    quantity: Mapped[float]  # e.g. cores, GB, GPUs
     unit_price: Mapped[Decimal] = mapped_column(Numeric(14, 4))
     amount: Mapped[Decimal] = mapped_column(Numeric(14, 4))
     currency: Mapped[str | None] = mapped_column(String(10), server_default=text("'CNY'"))
-    start_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    end_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[TimestampDefaultNow | None]
+    start_time: Mapped[datetime]
+    end_time: Mapped[datetime]
 
 
-class Invoice(Base):
+class Invoice(CreatedUpdatedAt, Base):
     """Bills that aggregate billing records of a customer over a billing period."""
 
     __tablename__ = "invoices"
@@ -53,13 +57,11 @@ class Invoice(Base):
 
     id: Mapped[BigSerialId]
     invoice_no: Mapped[str] = mapped_column(String(64), unique=True)
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
-    billing_period_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    billing_period_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    customer_id: Mapped[int]  # -> customers.id
+    billing_period_start: Mapped[datetime]
+    billing_period_end: Mapped[datetime]
     total_amount: Mapped[Decimal] = mapped_column(Numeric(14, 4))
     currency: Mapped[str | None] = mapped_column(String(10), server_default=text("'CNY'"))
     # pending, paid, overdue, cancelled
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'pending'"))
-    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
+    paid_at: Mapped[datetime | None]

@@ -1,12 +1,12 @@
 """Platform settings (02_system_config.sql)."""
 
-from sqlalchemy import Boolean, Index, String, Text, text
+from sqlalchemy import Boolean, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import Base, BigSerialId, CreatedUpdatedAt
 
 
-class SystemConfig(Base):
+class SystemConfig(CreatedUpdatedAt, Base):
     """Key/value platform settings (port ranges, limits, pricing, branding)."""
 
     __tablename__ = "system_configs"
@@ -17,11 +17,9 @@ class SystemConfig(Base):
 
     id: Mapped[BigSerialId]
     config_key: Mapped[str] = mapped_column(String(128), unique=True)
-    config_value: Mapped[str] = mapped_column(Text)
+    config_value: Mapped[str]
     # one of string, integer, boolean, json
     config_type: Mapped[str] = mapped_column(String(32), server_default=text("'string'"))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     # visible to the frontend without admin rights
     is_public: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]

@@ -1,12 +1,17 @@
 """Platform accounts and their resource quotas (03_users_and_permissions.sql)."""
 
 from datetime import datetime
-from uuid import UUID
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Uuid, text
+from sqlalchemy import Boolean, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import (
+    Base,
+    BigSerialId,
+    CreatedUpdatedAt,
+    TimestampDefaultNow,
+    UuidDefaultRandom,
+)
 
 
 class Customer(Base):
@@ -35,7 +40,7 @@ class Customer(Base):
     )
 
     id: Mapped[BigSerialId]
-    uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
+    uuid: Mapped[UuidDefaultRandom]
     username: Mapped[str] = mapped_column(String(64), unique=True)
     email: Mapped[str] = mapped_column(String(128), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))  # never exposed through the API
@@ -54,31 +59,27 @@ class Customer(Base):
     status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
     email_verified: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
     phone_verified: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None]
     created_at: Mapped[TimestampDefaultNow | None]
     updated_at: Mapped[TimestampDefaultNow | None]
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None]
     # migration 19: bumped on suspension and soft delete; older tokens are refused
     token_epoch: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
-class ResourceQuota(Base):
+class ResourceQuota(CreatedUpdatedAt, Base):
     """Per-customer limits (one row per customer, user_id = customers.id)."""
 
     __tablename__ = "resource_quotas"
     __table_args__ = (Index("idx_resource_quotas_user", "user_id"),)
 
     id: Mapped[BigSerialId]
-    user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    user_id: Mapped[int]  # -> customers.id
     # free, basic, pro, enterprise
     quota_level: Mapped[str | None] = mapped_column(String(32), server_default=text("'free'"))
     cpu_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("4"))  # cores
     memory_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("8192"))  # MB
     gpu_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))  # GPUs
     # bytes (default 10 GiB)
-    storage_quota: Mapped[int | None] = mapped_column(
-        BigInteger, server_default=text("10737418240")
-    )
+    storage_quota: Mapped[int | None] = mapped_column(server_default=text("10737418240"))
     environment_quota: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]

@@ -1,6 +1,6 @@
 """Status history of environments (25_environment_status_history.sql), written by a trigger."""
 
-from sqlalchemy import BigInteger, Index, Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -17,10 +17,10 @@ class EnvironmentStatusHistory(Base):
 
     id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
-    user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    user_id: Mapped[int]  # -> customers.id
     status: Mapped[str | None] = mapped_column(String(20))
     cpu: Mapped[int] = mapped_column(Integer)
-    memory: Mapped[int] = mapped_column(BigInteger)
+    memory: Mapped[int]
     gpu: Mapped[int | None] = mapped_column(Integer)
-    storage: Mapped[int | None] = mapped_column(BigInteger)
+    storage: Mapped[int | None]
     changed_at: Mapped[TimestampDefaultNow]

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -23,17 +23,17 @@ class Environment(Base):
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
+    user_id: Mapped[int]  # -> customers.id (owner)
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
     name: Mapped[str] = mapped_column(String(128))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     image: Mapped[str] = mapped_column(String(256))  # -> images.name
     # creating, running, stopped, error, deleting
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'creating'"))
     cpu: Mapped[int] = mapped_column(Integer)  # cores
-    memory: Mapped[int] = mapped_column(BigInteger)  # bytes
+    memory: Mapped[int]  # bytes
     gpu: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))  # GPUs
-    storage: Mapped[int | None] = mapped_column(BigInteger)  # bytes
+    storage: Mapped[int | None]  # bytes
     ssh_port: Mapped[int | None] = mapped_column(Integer)
     rdp_port: Mapped[int | None] = mapped_column(Integer)
     jupyter_port: Mapped[int | None] = mapped_column(Integer)
@@ -41,10 +41,10 @@ class Environment(Base):
     pod_name: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[TimestampDefaultNow | None]
     updated_at: Mapped[TimestampDefaultNow | None]
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None]
+    stopped_at: Mapped[datetime | None]
     # migration 16: -> workspaces.id, NULL for personal environments
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)
+    workspace_id: Mapped[int | None]
 
 
 class PortMapping(Base):
@@ -72,4 +72,4 @@ class PortMapping(Base):
     # active, released
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'active'"))
     allocated_at: Mapped[TimestampDefaultNow | None]
-    released_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    released_at: Mapped[datetime | None]

@@ -4,8 +4,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    DateTime,
     Index,
     Integer,
     String,
@@ -13,13 +11,13 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import Base, BigSerialId, CreatedUpdatedAt, TimestampDefaultNow
 
 
-class Host(Base):
+class Host(CreatedUpdatedAt, Base):
     """Physical or virtual GPU servers; text primary key (e.g. "host-a100-01")."""
 
     __tablename__ = "hosts"
@@ -48,27 +46,25 @@ class Host(Base):
     # healthy, degraded, unhealthy, unknown
     health_status: Mapped[str | None] = mapped_column(String(20), server_default=text("'unknown'"))
     total_cpu: Mapped[int] = mapped_column(Integer)
-    total_memory: Mapped[int] = mapped_column(BigInteger)  # bytes
-    total_disk: Mapped[int | None] = mapped_column(BigInteger)  # bytes
+    total_memory: Mapped[int]  # bytes
+    total_disk: Mapped[int | None]  # bytes
     total_gpu: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
     # used_*: denormalised sums over the host's live environments, kept by the application
     used_cpu: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
-    used_memory: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
-    used_disk: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
+    used_memory: Mapped[int | None] = mapped_column(server_default=text("0"))
+    used_disk: Mapped[int | None] = mapped_column(server_default=text("0"))
     used_gpu: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
     ssh_port: Mapped[int | None] = mapped_column(Integer, server_default=text("22"))
     winrm_port: Mapped[int | None] = mapped_column(Integer)
     agent_port: Mapped[int | None] = mapped_column(Integer, server_default=text("8080"))
     # free-form labels; labels->>'region' is the host's region
-    labels: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    labels: Mapped[dict[str, Any] | None]
     tags: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
-    last_heartbeat: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_heartbeat: Mapped[datetime | None]
     registered_at: Mapped[TimestampDefaultNow | None]
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
-class Gpu(Base):
+class Gpu(CreatedUpdatedAt, Base):
     """GPU devices of a host; allocated_to holds the environment that holds the device."""
 
     __tablename__ = "gpus"
@@ -88,7 +84,7 @@ class Gpu(Base):
     name: Mapped[str | None] = mapped_column(String(128))
     brand: Mapped[str | None] = mapped_column(String(64))
     architecture: Mapped[str | None] = mapped_column(String(64))
-    memory_total: Mapped[int | None] = mapped_column(BigInteger)  # bytes
+    memory_total: Mapped[int | None]  # bytes
     cuda_cores: Mapped[int | None] = mapped_column(Integer)
     compute_capability: Mapped[str | None] = mapped_column(String(32))
     # available, allocated, maintenance, error
@@ -96,8 +92,6 @@ class Gpu(Base):
     # healthy, degraded, error
     health_status: Mapped[str | None] = mapped_column(String(20), server_default=text("'healthy'"))
     allocated_to: Mapped[str | None] = mapped_column(String(64))  # -> environments.id or NULL
-    allocated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    allocated_at: Mapped[datetime | None]
     power_limit: Mapped[int | None] = mapped_column(Integer)
     temperature_limit: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]

@@ -5,9 +5,7 @@ from uuid import UUID
 
 from sqlalchemy import (
     CHAR,
-    BigInteger,
     CheckConstraint,
-    DateTime,
     Index,
     Integer,
     String,
@@ -39,15 +37,15 @@ class ApiToken(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
+    customer_id: Mapped[int]  # -> customers.id (owner)
     name: Mapped[str] = mapped_column(String(128))
     prefix: Mapped[str] = mapped_column(String(16))  # visible part: rgp_<prefix>_...
     token_hash: Mapped[str] = mapped_column(CHAR(64))  # sha256 hex; never exposed
     scopes: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
     host_id: Mapped[str | None] = mapped_column(String(64))  # -> hosts.id; agent tokens only
-    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
     created_at: Mapped[TimestampDefaultNow]
     # migration 19: the owner's customers.token_epoch at creation; refused once they differ
     token_epoch: Mapped[int] = mapped_column(Integer, server_default=text("0"))
@@ -64,12 +62,12 @@ class RefreshToken(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     token_hash: Mapped[str] = mapped_column(CHAR(64))  # sha256 hex; never exposed
     family_id: Mapped[UUID] = mapped_column(Uuid)
-    parent_id: Mapped[int | None] = mapped_column(BigInteger)  # -> refresh_tokens.id
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    parent_id: Mapped[int | None]  # -> refresh_tokens.id
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
     revoked_reason: Mapped[str | None] = mapped_column(String(32))  # logout, reuse, account
     created_at: Mapped[TimestampDefaultNow]

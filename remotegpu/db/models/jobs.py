@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -19,11 +19,11 @@ class JobRun(Base):
 
     id: Mapped[BigSerialId]
     job_name: Mapped[str] = mapped_column(String(128))
-    queue_job_id: Mapped[int | None] = mapped_column(BigInteger)  # -> pgqueuer.id
+    queue_job_id: Mapped[int | None]  # -> pgqueuer.id
     attempt: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     worker: Mapped[str | None] = mapped_column(String(128))
     started_at: Mapped[TimestampDefaultNow]
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None]
     rows_touched: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(16), server_default=text("'running'"))
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None]

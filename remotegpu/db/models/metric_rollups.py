@@ -122,5 +122,5 @@ class JobWatermark(Base):
     __tablename__ = "job_watermarks"
 
     job: Mapped[str] = mapped_column(String(64), primary_key=True)
-    done_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    done_until: Mapped[datetime]
     advanced_at: Mapped[TimestampDefaultNow]

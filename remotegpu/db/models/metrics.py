@@ -1,6 +1,6 @@
 """Monitoring time series (07_monitoring.sql)."""
 
-from sqlalchemy import BigInteger, Double, Index, Integer, String, text
+from sqlalchemy import Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -17,26 +17,26 @@ class HostMetric(Base):
 
     id: Mapped[BigSerialId]
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
-    cpu_usage_percent: Mapped[float | None] = mapped_column(Double)
-    cpu_load_1m: Mapped[float | None] = mapped_column(Double)
-    cpu_load_5m: Mapped[float | None] = mapped_column(Double)
-    cpu_load_15m: Mapped[float | None] = mapped_column(Double)
-    memory_used: Mapped[int | None] = mapped_column(BigInteger)
-    memory_available: Mapped[int | None] = mapped_column(BigInteger)
-    memory_usage_percent: Mapped[float | None] = mapped_column(Double)
-    disk_used: Mapped[int | None] = mapped_column(BigInteger)
-    disk_available: Mapped[int | None] = mapped_column(BigInteger)
-    disk_usage_percent: Mapped[float | None] = mapped_column(Double)
-    disk_io_read_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    disk_io_write_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    network_rx_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    network_tx_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    network_rx_packets: Mapped[int | None] = mapped_column(BigInteger)
-    network_tx_packets: Mapped[int | None] = mapped_column(BigInteger)
-    gpu_avg_utilization: Mapped[float | None] = mapped_column(Double)
-    gpu_avg_memory_used: Mapped[int | None] = mapped_column(BigInteger)
-    gpu_avg_temperature: Mapped[float | None] = mapped_column(Double)
-    gpu_avg_power: Mapped[float | None] = mapped_column(Double)
+    cpu_usage_percent: Mapped[float | None]
+    cpu_load_1m: Mapped[float | None]
+    cpu_load_5m: Mapped[float | None]
+    cpu_load_15m: Mapped[float | None]
+    memory_used: Mapped[int | None]
+    memory_available: Mapped[int | None]
+    memory_usage_percent: Mapped[float | None]
+    disk_used: Mapped[int | None]
+    disk_available: Mapped[int | None]
+    disk_usage_percent: Mapped[float | None]
+    disk_io_read_bytes: Mapped[int | None]
+    disk_io_write_bytes: Mapped[int | None]
+    network_rx_bytes: Mapped[int | None]
+    network_tx_bytes: Mapped[int | None]
+    network_rx_packets: Mapped[int | None]
+    network_tx_packets: Mapped[int | None]
+    gpu_avg_utilization: Mapped[float | None]
+    gpu_avg_memory_used: Mapped[int | None]
+    gpu_avg_temperature: Mapped[float | None]
+    gpu_avg_power: Mapped[float | None]
     collected_at: Mapped[TimestampDefaultNow | None]
 
 
@@ -51,14 +51,14 @@ class GpuMetric(Base):
     )
 
     id: Mapped[BigSerialId]
-    gpu_id: Mapped[int] = mapped_column(BigInteger)  # -> gpus.id
+    gpu_id: Mapped[int]  # -> gpus.id
     host_id: Mapped[str] = mapped_column(String(64))  # -> hosts.id
-    utilization_percent: Mapped[float | None] = mapped_column(Double)
-    memory_used: Mapped[int | None] = mapped_column(BigInteger)
-    memory_usage_percent: Mapped[float | None] = mapped_column(Double)
-    temperature: Mapped[float | None] = mapped_column(Double)  # degrees C
-    power_draw: Mapped[float | None] = mapped_column(Double)  # watts
-    fan_speed_percent: Mapped[float | None] = mapped_column(Double)
+    utilization_percent: Mapped[float | None]
+    memory_used: Mapped[int | None]
+    memory_usage_percent: Mapped[float | None]
+    temperature: Mapped[float | None]  # degrees C
+    power_draw: Mapped[float | None]  # watts
+    fan_speed_percent: Mapped[float | None]
     sm_clock: Mapped[int | None] = mapped_column(Integer)
     memory_clock: Mapped[int | None] = mapped_column(Integer)
     process_count: Mapped[int | None] = mapped_column(Integer)
@@ -76,10 +76,10 @@ class EnvironmentMetric(Base):
 
     id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
-    cpu_usage_percent: Mapped[float | None] = mapped_column(Double)
-    memory_usage_percent: Mapped[float | None] = mapped_column(Double)
-    gpu_usage_percent: Mapped[float | None] = mapped_column(Double)
-    disk_usage_percent: Mapped[float | None] = mapped_column(Double)
-    network_rx_bytes: Mapped[int | None] = mapped_column(BigInteger)
-    network_tx_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    cpu_usage_percent: Mapped[float | None]
+    memory_usage_percent: Mapped[float | None]
+    gpu_usage_percent: Mapped[float | None]
+    disk_usage_percent: Mapped[float | None]
+    network_rx_bytes: Mapped[int | None]
+    network_tx_bytes: Mapped[int | None]
     collected_at: Mapped[TimestampDefaultNow | None]

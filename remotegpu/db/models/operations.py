@@ -4,8 +4,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import CHAR, BigInteger, DateTime, Index, String, UniqueConstraint, Uuid, text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import CHAR, Index, Integer, String, UniqueConstraint, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -20,7 +19,7 @@ class IdempotencyKey(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     operation: Mapped[str] = mapped_column(String(64))
     idempotency_key: Mapped[str] = mapped_column(String(128))
     request_hash: Mapped[str] = mapped_column(CHAR(64))
@@ -41,12 +40,12 @@ class EventOutbox(Base):
     id: Mapped[BigSerialId]
     event_id: Mapped[UUID] = mapped_column(Uuid, server_default=text("gen_random_uuid()"))
     event_type: Mapped[str] = mapped_column(String(64))
-    customer_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int | None]  # -> customers.id
     resource_type: Mapped[str | None] = mapped_column(String(64))
     resource_id: Mapped[str | None] = mapped_column(String(128))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+    payload: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'::jsonb"))
     created_at: Mapped[TimestampDefaultNow]
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None]
 
 
 class TicketSequence(Base):
@@ -55,5 +54,5 @@ class TicketSequence(Base):
     __tablename__ = "ticket_sequences"
 
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)  # issue, requirement
-    year: Mapped[int] = mapped_column(primary_key=True)  # INT
-    last_no: Mapped[int] = mapped_column()  # INT
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer)

@@ -5,27 +5,58 @@ Tables of 06_data_and_images.sql and 13_relationships.sql.
 
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
-    DateTime,
     Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
-    Uuid,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import (
+    Base,
+    BigSerialId,
+    CreatedAt,
+    CreatedUpdatedAt,
+    TimestampDefaultNow,
+    UuidDefaultRandom,
+)
 
 
-class Dataset(Base):
+class _VersionedArtifact:
+    """The columns datasets and models share (one versioned-artifact service serves both)."""
+
+    id: Mapped[BigSerialId]
+    uuid: Mapped[UuidDefaultRandom]
+    customer_id: Mapped[int]  # -> customers.id (owner)
+    workspace_id: Mapped[int | None]  # -> workspaces.id
+    name: Mapped[str] = mapped_column(String(256))
+    description: Mapped[str | None]
+    storage_path: Mapped[str] = mapped_column(String(512))
+    total_size: Mapped[int | None] = mapped_column(server_default=text("0"))
+    # uploading, ready, error
+    status: Mapped[str | None] = mapped_column(String(20), server_default=text("'uploading'"))
+    # private, workspace, public
+    visibility: Mapped[str | None] = mapped_column(String(20), server_default=text("'private'"))
+    created_at: Mapped[TimestampDefaultNow | None]
+    updated_at: Mapped[TimestampDefaultNow | None]
+
+
+class _ArtifactVersion:
+    """The columns dataset versions and model versions share (each adds its parent's key)."""
+
+    id: Mapped[BigSerialId]
+    version: Mapped[str] = mapped_column(String(64))  # e.g. v1.0, v1.1
+    description: Mapped[str | None]
+    storage_path: Mapped[str] = mapped_column(String(512))
+    size: Mapped[int | None] = mapped_column(server_default=text("0"))
+    created_at: Mapped[TimestampDefaultNow | None]
+
+
+class Dataset(_VersionedArtifact, Base):
     """Datasets owned by a customer, optionally in a workspace."""
 
     __tablename__ = "datasets"
@@ -36,26 +67,12 @@ class Dataset(Base):
         Index("idx_datasets_visibility", "visibility"),
     )
 
-    id: Mapped[BigSerialId]
-    uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
-    name: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
-    storage_path: Mapped[str] = mapped_column(String(512))
     # minio, s3, nfs
     storage_type: Mapped[str | None] = mapped_column(String(32), server_default=text("'minio'"))
-    total_size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
     file_count: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
-    # uploading, ready, error
-    status: Mapped[str | None] = mapped_column(String(20), server_default=text("'uploading'"))
-    # private, workspace, public
-    visibility: Mapped[str | None] = mapped_column(String(20), server_default=text("'private'"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
-class DatasetVersion(Base):
+class DatasetVersion(_ArtifactVersion, Base):
     """Immutable versions of a dataset."""
 
     __tablename__ = "dataset_versions"
@@ -65,17 +82,11 @@ class DatasetVersion(Base):
         Index("idx_dataset_versions_dataset", "dataset_id"),
     )
 
-    id: Mapped[BigSerialId]
-    dataset_id: Mapped[int] = mapped_column(BigInteger)  # -> datasets.id
-    version: Mapped[str] = mapped_column(String(64))  # e.g. v1.0, v1.1
-    description: Mapped[str | None] = mapped_column(Text)
-    storage_path: Mapped[str] = mapped_column(String(512))
-    size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
+    dataset_id: Mapped[int]  # -> datasets.id
     file_count: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
-    created_at: Mapped[TimestampDefaultNow | None]
 
 
-class MlModel(Base):
+class MlModel(_VersionedArtifact, Base):
     """ML models owned by a customer, optionally in a workspace."""
 
     __tablename__ = "models"
@@ -85,24 +96,10 @@ class MlModel(Base):
         Index("idx_models_framework", "framework"),
     )
 
-    id: Mapped[BigSerialId]
-    uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (owner)
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
-    name: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
     framework: Mapped[str | None] = mapped_column(String(64))  # pytorch, tensorflow, onnx, ...
-    storage_path: Mapped[str] = mapped_column(String(512))
-    total_size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
-    # uploading, ready, error
-    status: Mapped[str | None] = mapped_column(String(20), server_default=text("'uploading'"))
-    # private, workspace, public
-    visibility: Mapped[str | None] = mapped_column(String(20), server_default=text("'private'"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
-class MlModelVersion(Base):
+class MlModelVersion(_ArtifactVersion, Base):
     """Versions of a model, with evaluation metrics."""
 
     __tablename__ = "model_versions"
@@ -112,18 +109,12 @@ class MlModelVersion(Base):
         Index("idx_model_versions_model", "model_id"),
     )
 
-    id: Mapped[BigSerialId]
-    model_id: Mapped[int] = mapped_column(BigInteger)  # -> models.id
-    version: Mapped[str] = mapped_column(String(64))
-    description: Mapped[str | None] = mapped_column(Text)
-    storage_path: Mapped[str] = mapped_column(String(512))
-    size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
+    model_id: Mapped[int]  # -> models.id
     # e.g. {"accuracy": 0.93, "loss": 0.21}
-    metrics: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
-    created_at: Mapped[TimestampDefaultNow | None]
+    metrics: Mapped[dict[str, Any] | None]
 
 
-class Image(Base):
+class Image(CreatedUpdatedAt, Base):
     """Container images environments can be started from (name is the image reference)."""
 
     __tablename__ = "images"
@@ -137,22 +128,20 @@ class Image(Base):
     id: Mapped[BigSerialId]
     name: Mapped[str] = mapped_column(String(256), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     category: Mapped[str | None] = mapped_column(String(64))  # base, pytorch, tensorflow, ...
     framework: Mapped[str | None] = mapped_column(String(64))
     framework_version: Mapped[str | None] = mapped_column(String(64))
     cuda_version: Mapped[str | None] = mapped_column(String(32))
     python_version: Mapped[str | None] = mapped_column(String(32))
     is_official: Mapped[bool | None] = mapped_column(Boolean, server_default=text("false"))
-    size: Mapped[int | None] = mapped_column(BigInteger)
+    size: Mapped[int | None]
     registry_url: Mapped[str | None] = mapped_column(String(512))
     # active, deprecated
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'active'"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
-class Artifact(Base):
+class Artifact(CreatedAt, Base):
     """Files produced by work: model files, checkpoints, logs, reports."""
 
     __tablename__ = "artifacts"
@@ -164,16 +153,15 @@ class Artifact(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
+    customer_id: Mapped[int]  # -> customers.id
+    workspace_id: Mapped[int | None]  # -> workspaces.id
     name: Mapped[str] = mapped_column(String(256))
     type: Mapped[str] = mapped_column(String(64))  # model, checkpoint, log, report
     storage_path: Mapped[str] = mapped_column(String(512))
-    size: Mapped[int | None] = mapped_column(BigInteger, server_default=text("0"))
+    size: Mapped[int | None] = mapped_column(server_default=text("0"))
     # training_job, inference_service, environment
     source_type: Mapped[str | None] = mapped_column(String(32))
     source_id: Mapped[str | None] = mapped_column(String(128))  # -> id of that source
-    created_at: Mapped[TimestampDefaultNow | None]
 
 
 class DatasetUsage(Base):
@@ -189,9 +177,9 @@ class DatasetUsage(Base):
 
     id: Mapped[BigSerialId]
     env_id: Mapped[str] = mapped_column(String(64))  # -> environments.id
-    dataset_id: Mapped[int] = mapped_column(BigInteger)  # -> datasets.id
+    dataset_id: Mapped[int]  # -> datasets.id
     mount_path: Mapped[str] = mapped_column(String(512))
     # mounted read-only
     readonly: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
     mounted_at: Mapped[TimestampDefaultNow | None]
-    unmounted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    unmounted_at: Mapped[datetime | None]

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Index, String, Text, text
+from sqlalchemy import Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import Base, BigSerialId, CreatedUpdatedAt, TimestampDefaultNow
 
 
 class Issue(Base):
@@ -21,18 +21,18 @@ class Issue(Base):
 
     id: Mapped[BigSerialId]
     issue_no: Mapped[str] = mapped_column(String(64), unique=True)
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (reporter)
+    customer_id: Mapped[int]  # -> customers.id (reporter)
     title: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     type: Mapped[str] = mapped_column(String(32))  # bug, question, feature
     # low, medium, high, critical
     priority: Mapped[str | None] = mapped_column(String(20), server_default=text("'medium'"))
     # open, in_progress, resolved, closed
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'open'"))
-    assignee_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id (staff)
+    assignee_id: Mapped[int | None]  # -> customers.id (staff)
     created_at: Mapped[TimestampDefaultNow | None]
     updated_at: Mapped[TimestampDefaultNow | None]
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None]
 
 
 class Requirement(Base):
@@ -48,20 +48,20 @@ class Requirement(Base):
 
     id: Mapped[BigSerialId]
     requirement_no: Mapped[str] = mapped_column(String(64), unique=True)
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     title: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     # low, medium, high, critical
     priority: Mapped[str | None] = mapped_column(String(20), server_default=text("'medium'"))
     # submitted, reviewing, approved, in_progress, completed, rejected
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'submitted'"))
-    assignee_id: Mapped[int | None] = mapped_column(BigInteger)  # -> customers.id (staff)
+    assignee_id: Mapped[int | None]  # -> customers.id (staff)
     created_at: Mapped[TimestampDefaultNow | None]
     updated_at: Mapped[TimestampDefaultNow | None]
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    completed_at: Mapped[datetime | None]
 
 
-class Comment(Base):
+class Comment(CreatedUpdatedAt, Base):
     """Comments on an issue or a requirement (polymorphic: resource_type + resource_id)."""
 
     __tablename__ = "comments"
@@ -72,9 +72,7 @@ class Comment(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id (author)
+    customer_id: Mapped[int]  # -> customers.id (author)
     resource_type: Mapped[str] = mapped_column(String(32))  # issue, requirement
-    resource_id: Mapped[int] = mapped_column(BigInteger)  # -> issues.id or requirements.id
-    content: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
+    resource_id: Mapped[int]  # -> issues.id or requirements.id
+    content: Mapped[str]

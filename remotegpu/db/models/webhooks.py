@@ -4,8 +4,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, Uuid, text
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy import Boolean, Index, Integer, String, Text, Uuid, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
@@ -21,7 +21,7 @@ class Webhook(Base):
     )
 
     id: Mapped[BigSerialId]
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    customer_id: Mapped[int]  # -> customers.id
     name: Mapped[str] = mapped_column(String(256))
     url: Mapped[str] = mapped_column(String(512))
     # signing secret; write-only through the API
@@ -33,7 +33,7 @@ class Webhook(Base):
     # 28_webhook_delivery.sql: deliveries in a row that used up their retries, and since when
     # the webhook is failing (NULL while healthy).
     consecutive_failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
-    failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failing_since: Mapped[datetime | None]
 
 
 class WebhookLog(Base):
@@ -46,12 +46,12 @@ class WebhookLog(Base):
     )
 
     id: Mapped[BigSerialId]
-    webhook_id: Mapped[int] = mapped_column(BigInteger)  # -> webhooks.id
+    webhook_id: Mapped[int]  # -> webhooks.id
     event_type: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    payload: Mapped[dict[str, Any] | None]
     status_code: Mapped[int | None] = mapped_column(Integer)
-    response_body: Mapped[str | None] = mapped_column(Text)
-    error_message: Mapped[str | None] = mapped_column(Text)
+    response_body: Mapped[str | None]
+    error_message: Mapped[str | None]
     created_at: Mapped[TimestampDefaultNow | None]
     # 28_webhook_delivery.sql: one attempt of one event's delivery.
     event_id: Mapped[UUID | None] = mapped_column(Uuid)
@@ -59,4 +59,4 @@ class WebhookLog(Base):
     status: Mapped[str | None] = mapped_column(String(16))  # succeeded, failed
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     error_class: Mapped[str | None] = mapped_column(String(64))
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime | None]

@@ -2,13 +2,13 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, TimestampDefaultNow
+from remotegpu.db.models.base import Base, CreatedUpdatedAt
 
 
-class TrainingJob(Base):
+class TrainingJob(CreatedUpdatedAt, Base):
     """Training jobs; text primary key."""
 
     __tablename__ = "training_jobs"
@@ -20,29 +20,27 @@ class TrainingJob(Base):
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
+    customer_id: Mapped[int]  # -> customers.id
+    workspace_id: Mapped[int | None]  # -> workspaces.id
     env_id: Mapped[str | None] = mapped_column(String(64))  # -> environments.id
     name: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     framework: Mapped[str | None] = mapped_column(String(64))
     script_path: Mapped[str | None] = mapped_column(String(512))
-    dataset_id: Mapped[int | None] = mapped_column(BigInteger)  # -> datasets.id
-    model_id: Mapped[int | None] = mapped_column(BigInteger)  # -> models.id
+    dataset_id: Mapped[int | None]  # -> datasets.id
+    model_id: Mapped[int | None]  # -> models.id
     # pending, running, completed, failed, cancelled
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'pending'"))
     # higher number runs first
     priority: Mapped[int | None] = mapped_column(Integer, server_default=text("0"))
     cpu: Mapped[int | None] = mapped_column(Integer)
-    memory: Mapped[int | None] = mapped_column(BigInteger)
+    memory: Mapped[int | None]
     gpu: Mapped[int | None] = mapped_column(Integer)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
+    started_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
 
 
-class InferenceService(Base):
+class InferenceService(CreatedUpdatedAt, Base):
     """Model-serving deployments; text primary key."""
 
     __tablename__ = "inference_services"
@@ -53,11 +51,11 @@ class InferenceService(Base):
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
-    workspace_id: Mapped[int | None] = mapped_column(BigInteger)  # -> workspaces.id
+    customer_id: Mapped[int]  # -> customers.id
+    workspace_id: Mapped[int | None]  # -> workspaces.id
     name: Mapped[str] = mapped_column(String(256))
-    description: Mapped[str | None] = mapped_column(Text)
-    model_id: Mapped[int | None] = mapped_column(BigInteger)  # -> models.id
+    description: Mapped[str | None]
+    model_id: Mapped[int | None]  # -> models.id
     # -> model_versions.version of that model
     model_version: Mapped[str | None] = mapped_column(String(64))
     framework: Mapped[str | None] = mapped_column(String(64))
@@ -65,8 +63,6 @@ class InferenceService(Base):
     status: Mapped[str | None] = mapped_column(String(20), server_default=text("'creating'"))
     endpoint_url: Mapped[str | None] = mapped_column(String(512))
     cpu: Mapped[int | None] = mapped_column(Integer)
-    memory: Mapped[int | None] = mapped_column(BigInteger)
+    memory: Mapped[int | None]
     gpu: Mapped[int | None] = mapped_column(Integer)
     replicas: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]

@@ -1,23 +1,25 @@
 """Workspaces and their members (03_users_and_permissions.sql)."""
 
-from uuid import UUID
-
 from sqlalchemy import (
-    BigInteger,
     Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
-    Uuid,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from remotegpu.db.models.base import Base, BigSerialId, TimestampDefaultNow
+from remotegpu.db.models.base import (
+    Base,
+    BigSerialId,
+    CreatedAt,
+    CreatedUpdatedAt,
+    TimestampDefaultNow,
+    UuidDefaultRandom,
+)
 
 
-class Workspace(Base):
+class Workspace(CreatedUpdatedAt, Base):
     """Personal, team or enterprise spaces owned by a customer."""
 
     __tablename__ = "workspaces"
@@ -28,21 +30,19 @@ class Workspace(Base):
     )
 
     id: Mapped[BigSerialId]
-    uuid: Mapped[UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
-    owner_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    uuid: Mapped[UuidDefaultRandom]
+    owner_id: Mapped[int]  # -> customers.id
     name: Mapped[str] = mapped_column(String(128))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None]
     # personal, team, enterprise
     type: Mapped[str | None] = mapped_column(String(32), server_default=text("'personal'"))
     # denormalised count of active members; kept right by the application
     member_count: Mapped[int | None] = mapped_column(Integer, server_default=text("1"))
     # active, archived
     status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
-    created_at: Mapped[TimestampDefaultNow | None]
-    updated_at: Mapped[TimestampDefaultNow | None]
 
 
-class WorkspaceMember(Base):
+class WorkspaceMember(CreatedAt, Base):
     """Membership of customers in workspaces, with a role."""
 
     __tablename__ = "workspace_members"
@@ -57,11 +57,10 @@ class WorkspaceMember(Base):
     )
 
     id: Mapped[BigSerialId]
-    workspace_id: Mapped[int] = mapped_column(BigInteger)  # -> workspaces.id
-    customer_id: Mapped[int] = mapped_column(BigInteger)  # -> customers.id
+    workspace_id: Mapped[int]  # -> workspaces.id
+    customer_id: Mapped[int]  # -> customers.id
     # owner, admin, member, viewer
     role: Mapped[str | None] = mapped_column(String(32), server_default=text("'member'"))
     # active, invited, suspended
     status: Mapped[str | None] = mapped_column(String(32), server_default=text("'active'"))
     joined_at: Mapped[TimestampDefaultNow | None]
-    created_at: Mapped[TimestampDefaultNow | None]
