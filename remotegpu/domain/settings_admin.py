@@ -67,12 +67,8 @@ class ConfigChange:
     is_public: bool | None = None  # None keeps the stored one (false for a new key)
 
 
-def _input(name: str) -> list[str]:
-    return ["input", name]
-
-
 def _bad_value(message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, _input("value"))
+    return DomainError(ErrorCode.INVALID_INPUT, message, "value")
 
 
 def _parse_type(config_type: str) -> ConfigType:
@@ -82,7 +78,7 @@ def _parse_type(config_type: str) -> ConfigType:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "configType must be string, integer, boolean or json",
-            _input("configType"),
+            "config_type",
         ) from None
 
 
@@ -178,7 +174,7 @@ async def _check_port_ranges(
                 ErrorCode.IN_USE,
                 f"{outside} active {changed} port mapping(s) lie outside {start}..{end}; "
                 "release them first",
-                _input("value"),
+                "value",
             )
 
 
@@ -195,7 +191,7 @@ async def _check_environment_cap(session: AsyncSession, cap: int) -> None:
         raise DomainError(
             ErrorCode.IN_USE,
             f"a customer already runs {busiest} environments; the cap cannot go below that",
-            _input("value"),
+            "value",
         )
 
 
@@ -211,13 +207,13 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             ErrorCode.INVALID_INPUT,
             f"key must be 1 to {KEY_MAX} characters: lowercase letters, digits, _ . -, "
             "starting with a letter",
-            _input("key"),
+            "key",
         )
     if change.description is not None and len(change.description) > DESCRIPTION_MAX:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"description must be at most {DESCRIPTION_MAX} characters",
-            _input("description"),
+            "description",
         )
     requested = None if change.config_type is None else _parse_type(change.config_type)
     port_ranges = await _lock_port_ranges(session) if key in PORT_KEYS else None
@@ -232,7 +228,7 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 f"{key} is of type {row.config_type}; its type cannot be changed",
-                _input("configType"),
+                "config_type",
             )
         config_type = requested or stored or ConfigType.STRING
     else:
@@ -240,13 +236,13 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 "configType is required for a new key",
-                _input("configType"),
+                "config_type",
             )
         config_type = requested
     known = _KNOWN_TYPES.get(key)
     if known is not None and config_type is not known:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, f"{key} must be of type {known.value}", _input("configType")
+            ErrorCode.INVALID_INPUT, f"{key} must be of type {known.value}", "config_type"
         )
     value = normalize_value(config_type, change.value)
     _check_key_value(key, value)
@@ -270,7 +266,7 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
                 await session.flush()
         except IntegrityError:
             raise DomainError(
-                ErrorCode.CONFLICT, f"{key} was created concurrently; retry", _input("key")
+                ErrorCode.CONFLICT, f"{key} was created concurrently; retry", "key"
             ) from None
         return row
     row.config_value = value
