@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import AlertRecord, AlertRule
+from remotegpu.domain.enums import AlertComparison, AlertSeverity
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.validators import clean_name
@@ -52,8 +53,8 @@ _THRESHOLD_BOUNDS: dict[MetricType, tuple[float, float]] = {
     MetricType.NETWORK_TX: (0.0, math.inf),
 }
 
-COMPARISONS = frozenset({">", "<", ">=", "<=", "=="})
-SEVERITIES = frozenset({"info", "warning", "critical"})
+COMPARISONS = frozenset(AlertComparison)
+SEVERITIES = frozenset(AlertSeverity)
 
 
 @dataclass(frozen=True)

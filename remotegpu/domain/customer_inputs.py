@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from remotegpu.domain.enums import AccountType, QuotaLevel, UserType
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 GIB = 1024**3
@@ -16,9 +17,9 @@ USERNAME_PATTERN = re.compile(r"[a-z0-9._-]{3,64}")
 # Deliberately loose: one @, a dot in the domain, no whitespace. Delivery proves the rest.
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EMAIL_MAX = 128
-USER_TYPES = ("admin", "internal", "external")
-ACCOUNT_TYPES = ("individual", "enterprise")
-QUOTA_LEVELS = ("free", "basic", "pro", "enterprise")
+USER_TYPES = tuple(UserType)
+ACCOUNT_TYPES = tuple(AccountType)
+QUOTA_LEVELS = tuple(QuotaLevel)
 MIN_PASSWORD_LENGTH = 10
 # Argon2 hashes any length, but a megabyte "password" is a cheap way to burn CPU.
 MAX_PASSWORD_LENGTH = 1024

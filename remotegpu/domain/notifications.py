@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import Notification
+from remotegpu.domain.enums import NotificationType
 from remotegpu.domain.events import EventType, emit
 
-
-class NotificationKind(StrEnum):
-    SYSTEM = "system"
-    ENVIRONMENT = "environment"
-    BILLING = "billing"
-    ALERT = "alert"
+# The domain calls the kind of a notification so; its values are notifications.type's.
+NotificationKind = NotificationType
 
 
 async def notify(

@@ -13,7 +13,6 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, PortMapping, SystemConfig
+from remotegpu.domain.enums import ConfigType, PortServiceType
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 KEY_MAX = 128
@@ -29,17 +29,10 @@ DESCRIPTION_MAX = 2000
 _KEY = re.compile(r"^[a-z][a-z0-9_.-]*$")
 _INTEGER = re.compile(r"^[+-]?[0-9]{1,18}$")  # fits BIGINT, and PostgreSQL's ::int casts
 
-PORT_SERVICES = ("ssh", "rdp", "jupyter", "custom")
+PORT_SERVICES = tuple(PortServiceType)
 PORT_MIN, PORT_MAX = 1, 65_535
 # Live environments hold their resources (and count against the cap) in these statuses.
 LIVE_STATUSES = ("creating", "running")
-
-
-class ConfigType(StrEnum):
-    STRING = "string"
-    INTEGER = "integer"
-    BOOLEAN = "boolean"
-    JSON = "json"
 
 
 def _range_keys(service: str) -> tuple[str, str]:

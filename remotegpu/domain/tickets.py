@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Issue, Requirement
+from remotegpu.domain.enums import IssueType, TicketPriority
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
@@ -28,8 +29,8 @@ T = TypeVar("T", Issue, Requirement)
 TITLE_MAX = 256  # issues.title / requirements.title VARCHAR(256)
 TEXT_MAX = 10_000  # descriptions and comments: TEXT columns, bounded by policy
 STAFF_TYPES = ("admin", "internal")
-PRIORITIES = ("low", "medium", "high", "critical")
-ISSUE_TYPES = ("bug", "question", "feature")
+PRIORITIES = tuple(TicketPriority)
+ISSUE_TYPES = tuple(IssueType)
 
 
 class Keep(Enum):
