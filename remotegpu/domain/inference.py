@@ -22,6 +22,7 @@ from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated
 from remotegpu.domain.validators import check_range, clean_text, invalid
 from remotegpu.domain.workloads import (
+    check_compute,
     new_id,
     not_found,
     require_creator_in,
@@ -121,9 +122,7 @@ async def create_inference_service(
     name = clean_text(spec.name, "name", 256, required=True)
     version = clean_text(spec.model_version, "model_version", 64)
     framework = clean_text(spec.framework, "framework", 64)
-    check_range(spec.cpu, "cpu", minimum=1)
-    check_range(spec.memory, "memory", minimum=1)
-    check_range(spec.gpu, "gpu", minimum=0)
+    check_compute(spec.cpu, spec.memory, spec.gpu)
     _check_replicas(spec.replicas)
 
     if spec.workspace_id is not None:

@@ -20,8 +20,9 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated, require_scope
-from remotegpu.domain.validators import check_range, clean_text
+from remotegpu.domain.validators import clean_text
 from remotegpu.domain.workloads import (
+    check_compute,
     new_id,
     not_found,
     require_creator_in,
@@ -80,9 +81,7 @@ async def create_training_job(
     name = clean_text(spec.name, "name", 256, required=True)
     framework = clean_text(spec.framework, "framework", 64)
     script_path = clean_text(spec.script_path, "script_path", 512)
-    check_range(spec.cpu, "cpu", minimum=1)
-    check_range(spec.memory, "memory", minimum=1)
-    check_range(spec.gpu, "gpu", minimum=0)
+    check_compute(spec.cpu, spec.memory, spec.gpu)
 
     if spec.workspace_id is not None:
         await require_creator_in(session, viewer, spec.workspace_id)

@@ -22,7 +22,7 @@ from remotegpu.db.models import (
     WorkspaceMember,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.validators import invalid
+from remotegpu.domain.validators import check_range, invalid
 
 CREATOR_ROLES = frozenset({"owner", "admin", "member"})
 MANAGER_ROLES = frozenset({"owner", "admin"})
@@ -42,6 +42,14 @@ def is_platform_admin(viewer: Viewer) -> bool:
 def not_found(kind: str, field: str) -> DomainError:
     # One message for "missing" and "not yours": another tenant's object must look absent.
     return DomainError(ErrorCode.NOT_FOUND, f"{kind} not found", field)
+
+
+def check_compute(cpu: int | None, memory: int | None, gpu: int | None) -> None:
+    """What a training job or inference service asks for: at least a core and a byte of
+    memory, no negative GPU count (an amount not given is the column default)."""
+    check_range(cpu, "cpu", minimum=1)
+    check_range(memory, "memory", minimum=1)
+    check_range(gpu, "gpu", minimum=0)
 
 
 async def active_role(session: AsyncSession, customer_id: int, workspace_id: int) -> str | None:
