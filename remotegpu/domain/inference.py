@@ -164,30 +164,39 @@ async def scale_inference_service(
     return await _saved(session, service)
 
 
+# How a refusal names each move, by the status it moves to.
+_VERBS = {"running": "started", "stopped": "stopped"}
+
+
+async def _switch(
+    session: AsyncSession, viewer: Viewer, service_id: str, change: tuple[str, str, EventType]
+) -> InferenceService:
+    """The manager moves the service from `before` to `after` (the verb says so in the
+    refusal) and announces it."""
+    before, after, event = change
+    service = await _managed(session, viewer, service_id)
+    _require_status(service, (before,), _VERBS[after])
+    service.status = after
+    service.updated_at = func.now()
+    service = await _saved(session, service)
+    await _announce(session, event, service)
+    return service
+
+
 async def start_inference_service(
     session: AsyncSession, viewer: Viewer, service_id: str
 ) -> InferenceService:
     """stopped -> running."""
-    service = await _managed(session, viewer, service_id)
-    _require_status(service, ("stopped",), "started")
-    service.status = "running"
-    service.updated_at = func.now()
-    service = await _saved(session, service)
-    await _announce(session, EventType.INFERENCE_STARTED, service)
-    return service
+    change = ("stopped", "running", EventType.INFERENCE_STARTED)
+    return await _switch(session, viewer, service_id, change)
 
 
 async def stop_inference_service(
     session: AsyncSession, viewer: Viewer, service_id: str
 ) -> InferenceService:
     """running -> stopped."""
-    service = await _managed(session, viewer, service_id)
-    _require_status(service, ("running",), "stopped")
-    service.status = "stopped"
-    service.updated_at = func.now()
-    service = await _saved(session, service)
-    await _announce(session, EventType.INFERENCE_STOPPED, service)
-    return service
+    change = ("running", "stopped", EventType.INFERENCE_STOPPED)
+    return await _switch(session, viewer, service_id, change)
 
 
 async def report_inference_service_status(
