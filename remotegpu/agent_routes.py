@@ -52,6 +52,7 @@ from remotegpu.domain.heartbeats import (
 )
 from remotegpu.observability.metrics import AGENT_DURATION, AGENT_REQUESTS
 from remotegpu.ratelimit import RateLimiter, Verdict, buckets_for
+from remotegpu.schema.errors import client_path
 from remotegpu.schema.node import to_global_id
 from remotegpu.settings import Settings
 
@@ -149,7 +150,7 @@ class AgentRoutes:
             body_out = _errors(refused.code, refused.message)
         except DomainError as error:  # audited by report_heartbeat
             status = status_for(error.code)
-            body_out, headers = _errors(error.code, error.message, error.field), {}
+            body_out, headers = _errors(error.code, error.message, client_path(error)), {}
         except Exception:  # a bug of ours or the database gone: nothing of it reaches the client
             log.exception("unexpected error while serving %s", HEARTBEAT_ROUTE)
             status, headers = 500, {}

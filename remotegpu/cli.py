@@ -191,7 +191,7 @@ def create_admin(
     try:
         message = _run(create_admin_command(url, username, email, password), settings, url)
     except DomainError as exc:
-        if if_missing and exc.code is ErrorCode.CONFLICT and exc.field == ["input", "username"]:
+        if if_missing and exc.code is ErrorCode.CONFLICT and exc.field == "username":
             console.print(f"admin {username} already exists: left as it is", highlight=False)
             return
         _fail(exc.message)

@@ -227,7 +227,7 @@ async def refresh(
     A refresh token presented a second time revokes every token of its login (the newest
     too) and is refused: one of the two holders is not the customer.
     """
-    field = ["input", "refreshToken"]
+    field = "refresh_token"
     now = utcnow()
     reused: RefreshTokenReusedError | None = None
     async with transaction(sessions) as session:
@@ -288,9 +288,7 @@ async def logout(
         if row is None or (
             viewer.customer_id is not None and row.customer_id != viewer.customer_id
         ):
-            raise DomainError(
-                ErrorCode.INVALID_TOKEN, "invalid refresh token", ["input", "refreshToken"]
-            )
+            raise DomainError(ErrorCode.INVALID_TOKEN, "invalid refresh token", "refresh_token")
         count = await revoke_refresh_family(session, row.family_id, reason="logout", now=now)
         customer_id = row.customer_id
     else:

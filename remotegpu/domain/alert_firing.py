@@ -55,35 +55,32 @@ def breaches(comparison: str, value: float, threshold: float) -> bool:
     try:
         compare = _COMPARE[comparison]
     except KeyError:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"unknown comparison {comparison!r}", "comparison"
-        ) from None
+        raise _invalid("comparison", f"unknown comparison {comparison!r}") from None
     if math.isnan(value) or math.isnan(threshold):
         return False
     return compare(value, threshold)
 
 
+def _invalid(field: str, message: str) -> DomainError:
+    # The evaluation job's arguments, not a client's input object (DomainError.outside_input).
+    return DomainError(ErrorCode.INVALID_INPUT, message, field, outside_input=True)
+
+
 def _check_resource(resource_type: str, resource_id: str) -> None:
     # NULLs are distinct in a unique index: an empty resource would escape the one-firing rule.
     if not 1 <= len(resource_type) <= RESOURCE_TYPE_MAX:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"resource_type must be 1 to {RESOURCE_TYPE_MAX} characters",
-            "resourceType",
+        raise _invalid(
+            "resource_type", f"resource_type must be 1 to {RESOURCE_TYPE_MAX} characters"
         )
     if not 1 <= len(resource_id) <= RESOURCE_ID_MAX:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"resource_id must be 1 to {RESOURCE_ID_MAX} characters",
-            "resourceId",
-        )
+        raise _invalid("resource_id", f"resource_id must be 1 to {RESOURCE_ID_MAX} characters")
 
 
 def _at(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
     if now.tzinfo is None:
-        raise DomainError(ErrorCode.INVALID_INPUT, "now must be timezone-aware", "now")
+        raise _invalid("now", "now must be timezone-aware")
     return now
 
 
@@ -142,17 +139,21 @@ async def fire_alert(
         select(AlertRule).where(AlertRule.id == rule_id).with_for_update(read=True)
     )
     if rule is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"alert rule {rule_id} not found", "ruleId")
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            f"alert rule {rule_id} not found",
+            "rule_id",
+            outside_input=True,
+        )
     if not rule.enabled:
         return None
     if not math.isfinite(current_value) or not breaches(
         rule.comparison, current_value, rule.threshold
     ):
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
+        raise _invalid(
+            "current_value",
             f"{rule.metric_type} {current_value:g} does not breach "
             f"{rule.comparison} {rule.threshold:g}",
-            "currentValue",
         )
     customer_id = await _owner(session, rule, resource_type, resource_id)
     stmt = (
@@ -225,7 +226,12 @@ async def resolve_cleared_alert(
         return None
     rule = await session.scalar(select(AlertRule).where(AlertRule.id == rule_id))
     if rule is None:  # records keep their rule (alerts.delete_rule refuses): a broken row
-        raise DomainError(ErrorCode.NOT_FOUND, f"alert rule {rule_id} not found", "ruleId")
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            f"alert rule {rule_id} not found",
+            "rule_id",
+            outside_input=True,
+        )
     record.status = "resolved"
     record.resolved_at = resolved_at
     await session.flush()

@@ -18,8 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import AlertRecord, AlertRule
+from remotegpu.domain.enums import AlertComparison, AlertSeverity
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
+from remotegpu.domain.validators import clean_name
 
 NAME_MAX = 256
 DESCRIPTION_MAX = 2000
@@ -51,8 +53,8 @@ _THRESHOLD_BOUNDS: dict[MetricType, tuple[float, float]] = {
     MetricType.NETWORK_TX: (0.0, math.inf),
 }
 
-COMPARISONS = frozenset({">", "<", ">=", "<=", "=="})
-SEVERITIES = frozenset({"info", "warning", "critical"})
+COMPARISONS = frozenset(AlertComparison)
+SEVERITIES = frozenset(AlertSeverity)
 
 
 @dataclass(frozen=True)
@@ -84,19 +86,6 @@ class AlertRuleChanges:
     enabled: bool | None = None
 
 
-def _input(name: str) -> list[str]:
-    return ["input", name]
-
-
-def _clean_name(name: str) -> str:
-    cleaned = name.strip()
-    if not 1 <= len(cleaned) <= NAME_MAX:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"name must be 1 to {NAME_MAX} characters", _input("name")
-        )
-    return cleaned
-
-
 def _clean_description(description: str | None) -> str | None:
     if description is None or not description.strip():
         return None
@@ -104,7 +93,7 @@ def _clean_description(description: str | None) -> str | None:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"description must be at most {DESCRIPTION_MAX} characters",
-            _input("description"),
+            "description",
         )
     return description.strip()
 
@@ -115,41 +104,39 @@ def _metric(metric_type: str) -> MetricType:
     except ValueError:
         known = ", ".join(m.value for m in MetricType)
         raise DomainError(
-            ErrorCode.INVALID_INPUT, f"metricType must be one of {known}", _input("metricType")
+            ErrorCode.INVALID_INPUT, f"metricType must be one of {known}", "metric_type"
         ) from None
 
 
 def _check_threshold(metric: MetricType, threshold: float) -> None:
     if not math.isfinite(threshold):
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, "threshold must be a finite number", _input("threshold")
-        )
+        raise DomainError(ErrorCode.INVALID_INPUT, "threshold must be a finite number", "threshold")
     low, high = _THRESHOLD_BOUNDS[metric]
     if not low <= threshold <= high:
         span = f"at least {low:g}" if math.isinf(high) else f"between {low:g} and {high:g}"
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"threshold for {metric.value} must be {span}",
-            _input("threshold"),
+            "threshold",
         )
 
 
 def _check_choices(comparison: str | None, severity: str | None, duration: int | None) -> None:
     if comparison is not None and comparison not in COMPARISONS:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, "comparison must be >, <, >=, <= or ==", _input("comparison")
+            ErrorCode.INVALID_INPUT, "comparison must be >, <, >=, <= or ==", "comparison"
         )
     if severity is not None and severity not in SEVERITIES:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "severity must be info, warning or critical",
-            _input("severity"),
+            "severity",
         )
     if duration is not None and not 0 <= duration <= DURATION_MAX:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"duration must be 0 to {DURATION_MAX} seconds",
-            _input("duration"),
+            "duration",
         )
 
 
@@ -187,7 +174,7 @@ async def _lock_rule(session: AsyncSession, viewer: Viewer, rule_id: int) -> Ale
     stmt = select(AlertRule).where(AlertRule.id == rule_id, _rules_of(viewer)).with_for_update()
     rule = (await session.execute(stmt)).scalar_one_or_none()
     if rule is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"alert rule {rule_id} not found", _input("rowId"))
+        raise DomainError(ErrorCode.NOT_FOUND, f"alert rule {rule_id} not found", "row_id")
     return rule
 
 
@@ -197,9 +184,9 @@ async def create_rule(session: AsyncSession, viewer: Viewer, spec: AlertRuleSpec
         raise DomainError(
             ErrorCode.FORBIDDEN,
             "only platform admins may create platform-wide rules",
-            _input("platformWide"),
+            "platform_wide",
         )
-    name = _clean_name(spec.name)
+    name = clean_name(spec.name, NAME_MAX)
     description = _clean_description(spec.description)
     metric = _metric(spec.metric_type)
     _check_threshold(metric, spec.threshold)
@@ -224,13 +211,11 @@ async def update_rule(
     session: AsyncSession, viewer: Viewer, rule_id: int, changes: AlertRuleChanges
 ) -> AlertRule:
     _writer_id(viewer)
-    name = None if changes.name is None else _clean_name(changes.name)
+    name = None if changes.name is None else clean_name(changes.name, NAME_MAX)
     metric = None if changes.metric_type is None else _metric(changes.metric_type)
     _check_choices(changes.comparison, changes.severity, changes.duration)
     if changes.threshold is not None and not math.isfinite(changes.threshold):
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, "threshold must be a finite number", _input("threshold")
-        )
+        raise DomainError(ErrorCode.INVALID_INPUT, "threshold must be a finite number", "threshold")
     description = None if changes.description is None else _clean_description(changes.description)
     rule = await _lock_rule(session, viewer, rule_id)
     # The bounds depend on the metric: check the pair as it will be after the change. A rule
@@ -278,7 +263,7 @@ async def delete_rule(session: AsyncSession, viewer: Viewer, rule_id: int) -> Al
             ErrorCode.IN_USE,
             "this rule has fired alerts, which are kept as history and refer to it: "
             "disable it instead (alertRuleToggle)",
-            _input("rowId"),
+            "row_id",
         )
     await session.execute(delete(AlertRule).where(AlertRule.id == rule_id))
     return rule
@@ -294,12 +279,12 @@ async def resolve_record(session: AsyncSession, viewer: Viewer, record_id: int) 
     )
     record = (await session.execute(stmt)).scalar_one_or_none()
     if record is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"alert {record_id} not found", _input("rowId"))
+        raise DomainError(ErrorCode.NOT_FOUND, f"alert {record_id} not found", "row_id")
     if record.status != "firing":
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"alert {record_id} is {record.status}, only a firing alert can be resolved",
-            _input("rowId"),
+            "row_id",
         )
     resolved_at = datetime.now(UTC)
     record.status = "resolved"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from remotegpu.domain.enums import AccountType, QuotaLevel, UserType
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 GIB = 1024**3
@@ -16,9 +17,9 @@ USERNAME_PATTERN = re.compile(r"[a-z0-9._-]{3,64}")
 # Deliberately loose: one @, a dot in the domain, no whitespace. Delivery proves the rest.
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EMAIL_MAX = 128
-USER_TYPES = ("admin", "internal", "external")
-ACCOUNT_TYPES = ("individual", "enterprise")
-QUOTA_LEVELS = ("free", "basic", "pro", "enterprise")
+USER_TYPES = tuple(UserType)
+ACCOUNT_TYPES = tuple(AccountType)
+QUOTA_LEVELS = tuple(QuotaLevel)
 MIN_PASSWORD_LENGTH = 10
 # Argon2 hashes any length, but a megabyte "password" is a cheap way to burn CPU.
 MAX_PASSWORD_LENGTH = 1024
@@ -84,11 +85,6 @@ class QuotaChanges:
     environment_quota: int | None = None
 
 
-def camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
 def clean_username(username: str) -> str:
     # Usernames are unique case-insensitively, so one spelling is stored: lower case.
     username = username.strip().lower()
@@ -96,7 +92,7 @@ def clean_username(username: str) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'",
-            ["input", "username"],
+            "username",
         )
     return username
 
@@ -107,17 +103,9 @@ def clean_email(email: str) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"not an e-mail address (at most {EMAIL_MAX} characters)",
-            ["input", "email"],
+            "email",
         )
     return email
-
-
-def clean_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"{name} must be one of {', '.join(allowed)}", ["input", name]
-        )
-    return value
 
 
 def clean_profile(profile: dict[str, str | None]) -> dict[str, str | None]:
@@ -125,7 +113,7 @@ def clean_profile(profile: dict[str, str | None]) -> dict[str, str | None]:
     for name, value in profile.items():
         limit = PROFILE_LIMITS[name]
         value = value.strip() if value is not None else None
-        path = ["input", camel(name)]
+        path = name
         if value is not None and len(value) > limit:
             raise DomainError(ErrorCode.INVALID_INPUT, f"at most {limit} characters", path)
         if name == "avatar_url" and value and not value.startswith(("https://", "http://")):
@@ -134,9 +122,8 @@ def clean_profile(profile: dict[str, str | None]) -> dict[str, str | None]:
     return cleaned
 
 
-def check_password_policy(password: str, field: list[str] | None = None) -> None:
-    """Raise INVALID_INPUT (field ["input", "password"] by default) when the policy is broken."""
-    field = field or ["input", "password"]
+def check_password_policy(password: str, field: str = "password") -> None:
+    """Raise INVALID_INPUT (field "password" by default) when the policy is broken."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(
             ErrorCode.INVALID_INPUT,

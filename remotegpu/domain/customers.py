@@ -29,15 +29,14 @@ from remotegpu.domain.customer_inputs import (
     CustomerChanges,
     NewCustomer,
     QuotaChanges,
-    camel,
     check_password_policy,
-    clean_choice,
     clean_email,
     clean_profile,
     clean_username,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.permissions import require_admin, require_authenticated
+from remotegpu.domain.validators import check_choice, spelled
 
 LIVE = ("creating", "running")
 GONE = ("deleted", "deleting")  # as the quota check of environment creation counts
@@ -65,14 +64,14 @@ async def create_customer(session: AsyncSession, new: NewCustomer) -> Customer:
     `customer_create` and the create-admin command check who may)."""
     username = clean_username(new.username)
     email = clean_email(new.email)
-    user_type = clean_choice(new.user_type, USER_TYPES, "userType")
-    account_type = clean_choice(new.account_type, ACCOUNT_TYPES, "accountType")
+    user_type = check_choice(new.user_type, USER_TYPES, "user_type")
+    account_type = check_choice(new.account_type, ACCOUNT_TYPES, "account_type")
     profile = clean_profile(new.profile)
     check_password_policy(new.password)
     if await _taken(session, Customer.username, username, None):
-        raise DomainError(ErrorCode.CONFLICT, "username already in use", ["input", "username"])
+        raise DomainError(ErrorCode.CONFLICT, "username already in use", "username")
     if await _taken(session, Customer.email, email, None):
-        raise DomainError(ErrorCode.CONFLICT, "e-mail already in use", ["input", "email"])
+        raise DomainError(ErrorCode.CONFLICT, "e-mail already in use", "email")
     customer = Customer(
         username=username,
         email=email,
@@ -115,10 +114,10 @@ async def _lock_customer(session: AsyncSession, viewer: Viewer, customer_id: int
     admin (customers never change each other, so whether they could see it does not matter)."""
     me = require_authenticated(viewer)
     if not viewer.is_admin and customer_id != me:
-        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", ["input", "customerId"])
+        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", "customer_id")
     row = await session.scalar(select(Customer).where(Customer.id == customer_id).with_for_update())
     if row is None or (row.deleted_at is not None and not viewer.is_admin):
-        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", ["input", "customerId"])
+        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", "customer_id")
     return row
 
 
@@ -131,23 +130,23 @@ async def update_customer(
     if (changes.user_type is not None or changes.account_type is not None) and not (
         viewer.is_admin
     ):
-        which = "userType" if changes.user_type is not None else "accountType"
+        which = "user_type" if changes.user_type is not None else "account_type"
         raise DomainError(
-            ErrorCode.FORBIDDEN, f"only platform admins change {which}", ["input", which]
+            ErrorCode.FORBIDDEN, f"only platform admins change {spelled(which)}", which
         )
     for name, value in clean_profile(changes.profile).items():
         setattr(customer, name, value)
     if changes.email is not None:
         email = clean_email(changes.email)
         if await _taken(session, Customer.email, email, customer.id):
-            raise DomainError(ErrorCode.CONFLICT, "e-mail already in use", ["input", "email"])
+            raise DomainError(ErrorCode.CONFLICT, "e-mail already in use", "email")
         if email != customer.email:
             customer.email = email
             customer.email_verified = False
     if changes.user_type is not None:
-        customer.user_type = clean_choice(changes.user_type, USER_TYPES, "userType")
+        customer.user_type = check_choice(changes.user_type, USER_TYPES, "user_type")
     if changes.account_type is not None:
-        customer.account_type = clean_choice(changes.account_type, ACCOUNT_TYPES, "accountType")
+        customer.account_type = check_choice(changes.account_type, ACCOUNT_TYPES, "account_type")
     customer.updated_at = utcnow()
     await _flush_unique(session)
     return customer
@@ -216,14 +215,14 @@ async def change_password(
         raise DomainError(
             ErrorCode.INVALID_CREDENTIALS,
             "the current password is wrong",
-            ["input", "currentPassword"],
+            "current_password",
         )
-    check_password_policy(new_password, ["input", "newPassword"])
+    check_password_policy(new_password, "new_password")
     if new_password == current_password:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "the new password must differ from the current one",
-            ["input", "newPassword"],
+            "new_password",
         )
     now = utcnow()
     customer.password_hash = await hash_password(new_password)
@@ -278,15 +277,15 @@ async def update_quota(
         select(ResourceQuota).where(ResourceQuota.user_id == customer_id).with_for_update()
     )
     if quota is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", ["input", "customerId"])
+        raise DomainError(ErrorCode.NOT_FOUND, "customer not found", "customer_id")
     if changes.quota_level is not None:
-        quota.quota_level = clean_choice(changes.quota_level, QUOTA_LEVELS, "quotaLevel")
+        quota.quota_level = check_choice(changes.quota_level, QUOTA_LEVELS, "quota_level")
     usage = await _usage(session, customer_id)
     for name, (what, held_by) in QUOTA_UNITS.items():
         value: int | None = getattr(changes, name)
         if value is None:
             continue
-        path = ["input", camel(name)]
+        path = name
         top = INT64_MAX if name == "storage_quota" else INT32_MAX
         if not 0 <= value <= top:
             raise DomainError(ErrorCode.INVALID_INPUT, f"must be between 0 and {top}", path)

@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, WorkspaceMember
-from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain import validators
+from remotegpu.domain.errors import DomainError, ErrorCode, FieldRef
 
 LIVE = ("creating", "running")  # statuses that hold CPU, memory, disk and GPUs
 GONE = ("deleted", "deleting")
@@ -23,10 +24,10 @@ CREATORS = ("owner", "admin", "member")  # workspace roles that may create envir
 NAME_MAX = 128
 DESCRIPTION_MAX = 4000
 
-_ID = ["input", "id"]
+_ID = "id"
 
 
-def not_found(what: str, key: str, field: list[str] | None = None) -> DomainError:
+def not_found(what: str, key: str, field: FieldRef | None = None) -> DomainError:
     return DomainError(ErrorCode.NOT_FOUND, f"{what} {key} not found", field or _ID)
 
 
@@ -76,7 +77,7 @@ async def lock_visible(
     viewer: Viewer,
     env_id: str,
     *,
-    field: list[str] | None = None,
+    field: FieldRef | None = None,
     what: tuple[str, str] | None = None,
 ) -> Environment:
     """The environment row, locked FOR UPDATE; NOT_FOUND unless the viewer sees it."""
@@ -87,7 +88,7 @@ async def lock_visible(
 
 
 async def lock_for_action(
-    session: AsyncSession, viewer: Viewer, env_id: str, *, field: list[str] | None = None
+    session: AsyncSession, viewer: Viewer, env_id: str, *, field: FieldRef | None = None
 ) -> Environment:
     """The environment row, locked; NOT_FOUND if invisible, FORBIDDEN if only visible."""
     env = await lock_visible(session, viewer, env_id, field=field)
@@ -98,18 +99,13 @@ async def lock_for_action(
     return env
 
 
-def invalid(field: str, message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", field])
-
-
 def clean_name(name: str) -> str:
-    name = name.strip()
-    if not name or len(name) > NAME_MAX:
-        raise invalid("name", f"name must be 1 to {NAME_MAX} characters")
-    return name
+    return validators.clean_name(name, NAME_MAX)
 
 
 def clean_description(description: str | None) -> str | None:
     if description is not None and len(description) > DESCRIPTION_MAX:
-        raise invalid("description", f"description must be at most {DESCRIPTION_MAX} characters")
+        raise validators.invalid(
+            "description", f"description must be at most {DESCRIPTION_MAX} characters"
+        )
     return description or None

@@ -33,7 +33,7 @@ from remotegpu.db.models import Environment
 from remotegpu.domain import placement
 from remotegpu.domain.environment_access import CREATORS
 from remotegpu.domain.environment_inputs import CreateSpec, validated_spec
-from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.errors import WHOLE_INPUT, DomainError, ErrorCode
 from remotegpu.domain.events import EventType
 from remotegpu.domain.idempotency import claim_key, request_hash
 from remotegpu.domain.notifications import NotificationKind, notify_and_emit
@@ -86,11 +86,11 @@ _PREFLIGHT = text(
 _environments: Table = Environment.__table__  # type: ignore[assignment]
 _INSERT = insert(_environments)
 
-_QUOTA_FIELDS: dict[str, list[str] | None] = {
-    "cpu": ["input", "cpu"],
-    "memory": ["input", "memory"],
-    "gpu": ["input", "gpuCount"],
-    "storage": ["input", "storage"],
+_QUOTA_FIELDS: dict[str, str | None] = {
+    "cpu": "cpu",
+    "memory": "memory",
+    "gpu": "gpu_count",
+    "storage": "storage",
     "count": None,
 }
 
@@ -108,19 +108,19 @@ def _fingerprint(spec: CreateSpec, owner_id: int) -> str:
 
 
 def _check_preflight(
-    row: Any, viewer: Viewer, spec: CreateSpec, owner_id: int, owner_field: list[str] | None
+    row: Any, viewer: Viewer, spec: CreateSpec, owner_id: int, owner_field: str | None
 ) -> None:
     """The image exists and is active; the owner exists and is active; the workspace, if
     given, exists, the viewer may create there (admins always) and it is active. Read from
     the preflight row, whose FOR SHARE locks make a concurrent owner delete or workspace
     archive wait for this create and then see its environment."""
     if row.image_status is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"image {spec.image} not found", ["input", "image"])
+        raise DomainError(ErrorCode.NOT_FOUND, f"image {spec.image} not found", "image")
     if row.image_status != "active":
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"image {spec.image} is {row.image_status} and cannot start new environments",
-            ["input", "image"],
+            "image",
         )
     if not row.owner_found or row.owner_deleted or row.owner_status == "deleted":
         raise DomainError(ErrorCode.NOT_FOUND, f"customer {owner_id} not found", owner_field)
@@ -128,11 +128,11 @@ def _check_preflight(
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"customer {owner_id} is {row.owner_status}",
-            owner_field or ["input"],
+            owner_field or WHOLE_INPUT,
         )
     if spec.workspace_id is None:
         return
-    field = ["input", "workspaceId"]
+    field = "workspace_id"
     if not row.workspace_found or (not viewer.is_admin and row.role is None):
         raise DomainError(ErrorCode.NOT_FOUND, f"workspace {spec.workspace_id} not found", field)
     if not viewer.is_admin and row.role not in CREATORS:
@@ -153,7 +153,7 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
         raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
     spec = validated_spec(spec)
     owner_id = viewer.customer_id if spec.owner_id is None else spec.owner_id
-    owner_field = None if spec.owner_id is None else ["input", "ownerId"]
+    owner_field = None if spec.owner_id is None else "owner_id"
     if owner_id != viewer.customer_id and not viewer.is_admin:
         raise DomainError(
             ErrorCode.FORBIDDEN, "only platform admins create for other customers", owner_field
@@ -167,7 +167,7 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
             key=spec.idempotency_key,
             fingerprint=_fingerprint(spec, owner_id),
             resource_id=env_id,
-            field=["input", "idempotencyKey"],
+            field="idempotency_key",
         )
         if earlier is not None:
             return earlier
@@ -195,11 +195,9 @@ async def create_environment(session: AsyncSession, viewer: Viewer, spec: Create
     limits = Limits.from_row(row)
     await check_usage(session, owner_id, limits, cap, request, new=True, fields=_QUOTA_FIELDS)
 
-    gpu_field = ["input", "gpuCount"]
+    gpu_field = "gpu_count"
     if spec.host_id is not None:
-        host = await placement.lock_host_for(
-            session, spec.host_id, request, field=["input", "hostId"]
-        )
+        host = await placement.lock_host_for(session, spec.host_id, request, field="host_id")
         await placement.allocate_gpus(session, host.id, env_id, spec.gpu_count, field=gpu_field)
         await placement.add_usage(session, host.id, request, +1)
     else:

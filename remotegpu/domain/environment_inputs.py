@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from remotegpu.domain.environment_access import clean_description, clean_name, invalid
+from remotegpu.domain.environment_access import clean_description, clean_name
 from remotegpu.domain.idempotency import KEY_MAX
+from remotegpu.domain.validators import invalid
 
 MIB = 1024 * 1024
 GIB = 1024 * MIB
@@ -48,15 +49,15 @@ def validated_spec(spec: CreateSpec) -> CreateSpec:
     if not MIN_MEMORY <= spec.memory <= BIGINT_MAX:
         raise invalid("memory", f"memory must be at least {MIN_MEMORY} bytes (256 MiB)")
     if spec.gpu_count < 0:
-        raise invalid("gpuCount", "gpuCount must not be negative")
+        raise invalid("gpu_count", "gpuCount must not be negative")
     storage = DEFAULT_STORAGE if spec.storage is None else spec.storage
     if not 0 < storage <= BIGINT_MAX:
         raise invalid("storage", "storage must be a positive number of bytes")
     if spec.host_id is not None and not 0 < len(spec.host_id) <= 64:
-        raise invalid("hostId", "hostId must be 1 to 64 characters")
+        raise invalid("host_id", "hostId must be 1 to 64 characters")
     key = spec.idempotency_key
     if key is not None and not 0 < len(key) <= KEY_MAX:
-        raise invalid("idempotencyKey", f"idempotencyKey must be 1 to {KEY_MAX} characters")
+        raise invalid("idempotency_key", f"idempotencyKey must be 1 to {KEY_MAX} characters")
     return replace(
         spec,
         name=clean_name(spec.name),

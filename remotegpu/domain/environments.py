@@ -34,7 +34,6 @@ from remotegpu.domain.environment_access import (
     LIVE,
     clean_description,
     clean_name,
-    invalid,
     lock_for_action,
     lock_visible,
 )
@@ -43,8 +42,9 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType
 from remotegpu.domain.notifications import NotificationKind, notify_and_emit
 from remotegpu.domain.quotas import Request, check_quota
+from remotegpu.domain.validators import invalid, spelled
 
-_ID = ["input", "id"]
+_ID = "id"
 
 
 def _request(env: Environment) -> Request:
@@ -212,12 +212,12 @@ async def report_status(
     if not viewer.is_authenticated:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
     for value, field, limit in (
-        (container_id, "containerId", 128),
-        (pod_name, "podName", 128),
+        (container_id, "container_id", 128),
+        (pod_name, "pod_name", 128),
         (message, "message", DESCRIPTION_MAX),
     ):
         if value is not None and len(value) > limit:
-            raise invalid(field, f"{field} must be at most {limit} characters")
+            raise invalid(field, f"{spelled(field)} must be at most {limit} characters")
     env = await lock_visible(session, viewer, env_id)
     if not viewer.is_agent:
         if not viewer.is_admin:

@@ -25,13 +25,37 @@ class ErrorCode(StrEnum):
     RETRY_LATER = "RETRY_LATER"
 
 
-class DomainError(Exception):
-    """An expected failure: becomes an entry of the payload's `errors`, never a GraphQL error."""
+# The field of an error, in the domain's terms (see DomainError), or a client path given whole.
+FieldRef = str | list[str]
 
-    def __init__(self, code: ErrorCode, message: str, field: list[str] | str | None = None) -> None:
+# `field=WHOLE_INPUT`: the operation's input as a whole is at fault (e.g. "give exactly one of
+# a and b"), not one of its fields.
+WHOLE_INPUT = ""
+
+
+class DomainError(Exception):
+    """An expected failure: becomes an entry of the payload's `errors`, never a GraphQL error.
+
+    `field` names what is at fault in the domain's own terms, as the operation's argument or
+    draft field is named in Python: snake_case (`"storage_path"`); a nested one dotted, list
+    positions as numbers (`"gpus.0.uuid"`); `WHOLE_INPUT` for the input as a whole; None for no
+    field. The API layer turns it into the client's path: every operation's arguments arrive in
+    one `input` object, so `"storage_path"` becomes `["input", "storagePath"]`.
+    `outside_input=True` says the name is not looked up inside that object (a handful of errors
+    have always been reported that way: `["paidAt"]`). A list is taken as a client path already
+    and passed through unchanged (the storage modules still write theirs that way).
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        field: FieldRef | None = None,
+        *,
+        outside_input: bool = False,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
-        if isinstance(field, str):
-            field = [field]
         self.field = field
+        self.outside_input = outside_input

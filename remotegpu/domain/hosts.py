@@ -25,14 +25,13 @@ from remotegpu.domain.host_inputs import (
     GpuSpec,
     HostChanges,
     HostSpec,
-    bad_input,
-    in_range,
     validate_changes,
     validate_spec,
 )
+from remotegpu.domain.validators import check_range, invalid, spelled
 
-HOST_ID = ["input", "hostId"]
-GPU_ID = ["input", "id"]
+HOST_ID = "host_id"
+GPU_ID = "id"
 SILENCE = timedelta(seconds=180)
 # Environments that give their owner a view of the host (as loaders/hosts.visible_hosts).
 _VIEWING_ENV_STATUSES = ("creating", "running", "stopped", "error", "deleting")
@@ -140,7 +139,7 @@ async def register_host(session: AsyncSession, viewer: Viewer, spec: HostSpec) -
         .returning(Host.id)
     )
     if inserted is None:
-        raise DomainError(ErrorCode.CONFLICT, f"host {s.id!r} already exists", ["input", "id"])
+        raise DomainError(ErrorCode.CONFLICT, f"host {s.id!r} already exists", "id")
     if s.gpus:
         await _insert_gpus(session, s.id, s.gpus)
     return s.id
@@ -154,7 +153,7 @@ async def _insert_gpus(session: AsyncSession, host_id: str, gpus: tuple[GpuSpec,
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"a GPU with uuid {gpu.uuid!r} is already registered",
-                ["input", "gpus", str(i), "uuid"],
+                f"gpus.{i}.uuid",
             )
     rows = [
         {
@@ -171,9 +170,7 @@ async def _insert_gpus(session: AsyncSession, host_id: str, gpus: tuple[GpuSpec,
         pg_insert(Gpu).values(rows).on_conflict_do_nothing().returning(Gpu.id)
     )
     if len(written.all()) != len(rows):
-        raise DomainError(
-            ErrorCode.CONFLICT, "a GPU uuid was registered concurrently", ["input", "gpus"]
-        )
+        raise DomainError(ErrorCode.CONFLICT, "a GPU uuid was registered concurrently", "gpus")
 
 
 async def update_host(
@@ -182,13 +179,13 @@ async def update_host(
     host = await _lock_host_as_admin(session, viewer, host_id)
     c = validate_changes(changes)
     for name, total, used in (
-        ("totalCpu", c.total_cpu, host.used_cpu),
-        ("totalMemory", c.total_memory, host.used_memory),
-        ("totalDisk", c.total_disk, host.used_disk),
+        ("total_cpu", c.total_cpu, host.used_cpu),
+        ("total_memory", c.total_memory, host.used_memory),
+        ("total_disk", c.total_disk, host.used_disk),
     ):
         if total is not None and total < (used or 0):
-            raise bad_input(
-                f"{name} {total} is below what environments use now ({used or 0})", name
+            raise invalid(
+                name, f"{spelled(name)} {total} is below what environments use now ({used or 0})"
             )
     columns = {
         "name": c.name,
@@ -325,7 +322,7 @@ async def record_heartbeat(
     elif not _acts_as_admin(viewer):
         await _refuse_non_admin(session, viewer, host_id)
     if health_status not in ("healthy", "degraded", "unhealthy"):
-        raise bad_input("healthStatus must be healthy, degraded or unhealthy", "healthStatus")
+        raise invalid("health_status", "healthStatus must be healthy, degraded or unhealthy")
     # A heartbeat lost in a crash costs nothing (the next one comes seconds later), so its
     # commit does not wait for the WAL flush: half the commit latency on a busy disk.
     await session.execute(text("SET LOCAL synchronous_commit = off"))
@@ -404,15 +401,17 @@ async def update_gpu(
         raise DomainError(ErrorCode.NOT_FOUND, f"no GPU {gpu_id}", GPU_ID)
     if changes.status is not None and changes.status not in ("available", "maintenance", "error"):
         # 'allocated' comes with an environment's placement only, never by hand.
-        raise bad_input("status must be available, maintenance or error", "status")
+        raise invalid("status", "status must be available, maintenance or error")
     if changes.health_status is not None and changes.health_status not in (
         "healthy",
         "degraded",
         "error",
     ):
-        raise bad_input("healthStatus must be healthy, degraded or error", "healthStatus")
-    power_limit = in_range(changes.power_limit, 1, INT_MAX, "powerLimit")
-    temperature_limit = in_range(changes.temperature_limit, 1, INT_MAX, "temperatureLimit")
+        raise invalid("health_status", "healthStatus must be healthy, degraded or error")
+    power_limit = check_range(changes.power_limit, "power_limit", minimum=1, maximum=INT_MAX)
+    temperature_limit = check_range(
+        changes.temperature_limit, "temperature_limit", minimum=1, maximum=INT_MAX
+    )
     if gpu.status == "allocated":
         raise DomainError(
             ErrorCode.IN_USE, f"GPU {gpu_id} is allocated to environment {gpu.allocated_to}", GPU_ID

@@ -35,7 +35,7 @@ async def claim_key(
     key: str,
     fingerprint: str,
     resource_id: str,
-    field: list[str],
+    field: str,
 ) -> str | None:
     """Claim `key` for a new `resource_id`: None if claimed now, else the earlier resource.
 

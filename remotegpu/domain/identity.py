@@ -49,10 +49,10 @@ def _parse_scopes(scopes: Iterable[Scope | str]) -> frozenset[Scope]:
         parsed = frozenset(Scope(s) for s in scopes)
     except ValueError:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, "scopes are read, write and agent", ["input", "scopes"]
+            ErrorCode.INVALID_INPUT, "scopes are read, write and agent", "scopes"
         ) from None
     if not parsed:
-        raise DomainError(ErrorCode.INVALID_INPUT, "give at least one scope", ["input", "scopes"])
+        raise DomainError(ErrorCode.INVALID_INPUT, "give at least one scope", "scopes")
     return parsed
 
 
@@ -76,7 +76,7 @@ async def create_api_token(
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"name must be 1 to {MAX_NAME_LENGTH} characters",
-            ["input", "name"],
+            "name",
         )
     granted = _parse_scopes(scopes)
     if Scope.AGENT in granted:
@@ -84,39 +84,37 @@ async def create_api_token(
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 "an agent token carries the agent scope only",
-                ["input", "scopes"],
+                "scopes",
             )
         if not viewer.is_admin:
             raise DomainError(
-                ErrorCode.FORBIDDEN, "only platform admins create agent tokens", ["input", "scopes"]
+                ErrorCode.FORBIDDEN, "only platform admins create agent tokens", "scopes"
             )
         if not host_id:
-            raise DomainError(
-                ErrorCode.INVALID_INPUT, "an agent token needs a host", ["input", "hostId"]
-            )
+            raise DomainError(ErrorCode.INVALID_INPUT, "an agent token needs a host", "host_id")
         exists = (
             await session.execute(select(Host.id).where(Host.id == host_id))
         ).scalar_one_or_none()
         if exists is None:
-            raise DomainError(ErrorCode.NOT_FOUND, "no such host", ["input", "hostId"])
+            raise DomainError(ErrorCode.NOT_FOUND, "no such host", "host_id")
     else:
         if host_id is not None:
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 "only agent tokens are bound to a host",
-                ["input", "hostId"],
+                "host_id",
             )
         if not granted <= viewer.scopes:
             raise DomainError(
                 ErrorCode.FORBIDDEN,
                 "a token cannot grant scopes its creator does not have",
-                ["input", "scopes"],
+                "scopes",
             )
     if expires_at is not None:
         expires_at = _as_utc(expires_at)
         if expires_at <= now:
             raise DomainError(
-                ErrorCode.INVALID_INPUT, "expiresAt must be in the future", ["input", "expiresAt"]
+                ErrorCode.INVALID_INPUT, "expiresAt must be in the future", "expires_at"
             )
 
     owner = await lock_token_owner(session, customer_id)
@@ -160,7 +158,7 @@ async def revoke_api_token(
         await session.execute(select(ApiToken).where(ApiToken.id == token_id).with_for_update())
     ).scalar_one_or_none()
     if row is None or (row.customer_id != customer_id and not viewer.is_admin):
-        raise DomainError(ErrorCode.NOT_FOUND, "no such API token", ["input", "rowId"])
+        raise DomainError(ErrorCode.NOT_FOUND, "no such API token", "row_id")
     if row.revoked_at is None:
         row.revoked_at = utcnow()
         await session.flush()

@@ -21,6 +21,7 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, Image
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.permissions import require_admin
+from remotegpu.domain.validators import invalid, spelled
 
 BIGINT_MAX = 2**63 - 1
 
@@ -47,15 +48,15 @@ IMAGE_REFERENCE = re.compile(
     rf"(?:{_REGISTRY}/)?{_COMPONENT}(?:/{_COMPONENT})*(?::{_TAG}(?:@{_DIGEST})?|@{_DIGEST})"
 )
 
-# field name (camelCase, as in the input) -> column size
+# text column (= field of the input) -> its size
 _TEXT_SIZES: dict[str, int] = {
-    "displayName": 256,
+    "display_name": 256,
     "category": 64,
     "framework": 64,
-    "frameworkVersion": 64,
-    "cudaVersion": 32,
-    "pythonVersion": 32,
-    "registryUrl": 512,
+    "framework_version": 64,
+    "cuda_version": 32,
+    "python_version": 32,
+    "registry_url": 512,
 }
 
 
@@ -91,29 +92,19 @@ class ImageChanges:
     registry_url: Patch[str | None] = KEEP
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _invalid(field: str, message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", field])
-
-
 def _not_found() -> DomainError:
-    return DomainError(ErrorCode.NOT_FOUND, "image not found", ["input", "id"])
+    return DomainError(ErrorCode.NOT_FOUND, "image not found", "id")
 
 
 def _clean(column: str, value: object) -> object:
     """One column's value checked against its rules and size; blank text is None."""
-    field = _camel(column)
     if column == "is_official":
         if not isinstance(value, bool):
-            raise _invalid(field, "isOfficial must be true or false")
+            raise invalid(column, "isOfficial must be true or false")
         return value
     if column == "size":
         if value is not None and not (isinstance(value, int) and 0 <= value <= BIGINT_MAX):
-            raise _invalid(field, f"size must be between 0 and {BIGINT_MAX} bytes")
+            raise invalid(column, f"size must be between 0 and {BIGINT_MAX} bytes")
         return value
     if value is None:
         return None
@@ -121,11 +112,11 @@ def _clean(column: str, value: object) -> object:
     text = value.strip()
     if not text:
         return None
-    size = _TEXT_SIZES.get(field)
+    size = _TEXT_SIZES.get(column)
     if size is not None and len(text) > size:
-        raise _invalid(field, f"{field} is longer than {size} characters")
+        raise invalid(column, f"{spelled(column)} is longer than {size} characters")
     if column == "registry_url" and any(c.isspace() for c in text):
-        raise _invalid(field, "registryUrl must not contain whitespace")
+        raise invalid(column, "registryUrl must not contain whitespace")
     return text
 
 
@@ -133,11 +124,11 @@ def check_reference(name: str) -> str:
     """The image reference, trimmed, if it is a pinned reference such as registry/repo:tag."""
     name = name.strip()
     if not name:
-        raise _invalid("name", "name must not be blank")
+        raise invalid("name", "name must not be blank")
     if len(name) > 256:
-        raise _invalid("name", "name is longer than 256 characters")
+        raise invalid("name", "name is longer than 256 characters")
     if not IMAGE_REFERENCE.fullmatch(name):
-        raise _invalid(
+        raise invalid(
             "name",
             "name must be an image reference with a tag or digest, such as "
             "registry.example.com/team/pytorch:2.4-cuda12.4",
@@ -169,9 +160,7 @@ async def create_image(
     )
     image = await session.scalar(stmt)
     if image is None:
-        raise DomainError(
-            ErrorCode.CONFLICT, f"an image named {reference} already exists", ["input", "name"]
-        )
+        raise DomainError(ErrorCode.CONFLICT, f"an image named {reference} already exists", "name")
     return image
 
 
@@ -202,7 +191,7 @@ async def deprecate_image(session: AsyncSession, viewer: Viewer, image_id: int) 
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"a {image.status} image cannot be deprecated (only active ones)",
-            ["input", "id"],
+            "id",
         )
     image.status = "deprecated"
     image.updated_at = func.now()
@@ -229,7 +218,7 @@ async def delete_image(session: AsyncSession, viewer: Viewer, image_id: int) -> 
         raise DomainError(
             ErrorCode.IN_USE,
             f"{detail} still refer to this image; deprecate it instead",
-            ["input", "id"],
+            "id",
         )
     await session.delete(image)
     return image_id

@@ -20,10 +20,9 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated
+from remotegpu.domain.validators import check_range, clean_text, invalid
 from remotegpu.domain.workloads import (
-    check_amount,
-    clean_text,
-    invalid,
+    check_compute,
     new_id,
     not_found,
     require_creator_in,
@@ -97,21 +96,21 @@ def _require_status(service: InferenceService, allowed: tuple[str, ...], action:
             ErrorCode.INVALID_TRANSITION,
             f"a {service.status} inference service cannot be {action}"
             f" (only {' or '.join(allowed)})",
-            ["input", "id"],
+            "id",
         )
 
 
 def _check_replicas(replicas: int) -> None:
-    check_amount(replicas, "replicas", minimum=1)
+    check_range(replicas, "replicas", minimum=1)
 
 
 def _clean_endpoint(url: str | None) -> str | None:
-    url = clean_text(url, "endpointUrl", 512)
+    url = clean_text(url, "endpoint_url", 512)
     if url is None:
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise invalid("endpointUrl", "endpointUrl must be an http(s) URL with a host")
+        raise invalid("endpoint_url", "endpointUrl must be an http(s) URL with a host")
     return url
 
 
@@ -121,11 +120,9 @@ async def create_inference_service(
     """A service in `creating`, owned by the viewer; the deployment reports it running."""
     owner_id = require_authenticated(viewer)
     name = clean_text(spec.name, "name", 256, required=True)
-    version = clean_text(spec.model_version, "modelVersion", 64)
+    version = clean_text(spec.model_version, "model_version", 64)
     framework = clean_text(spec.framework, "framework", 64)
-    check_amount(spec.cpu, "cpu", minimum=1)
-    check_amount(spec.memory, "memory", minimum=1)
-    check_amount(spec.gpu, "gpu", minimum=0)
+    check_compute(spec.cpu, spec.memory, spec.gpu)
     _check_replicas(spec.replicas)
 
     if spec.workspace_id is not None:
@@ -167,30 +164,39 @@ async def scale_inference_service(
     return await _saved(session, service)
 
 
+# How a refusal names each move, by the status it moves to.
+_VERBS = {"running": "started", "stopped": "stopped"}
+
+
+async def _switch(
+    session: AsyncSession, viewer: Viewer, service_id: str, change: tuple[str, str, EventType]
+) -> InferenceService:
+    """The manager moves the service from `before` to `after` (the verb says so in the
+    refusal) and announces it."""
+    before, after, event = change
+    service = await _managed(session, viewer, service_id)
+    _require_status(service, (before,), _VERBS[after])
+    service.status = after
+    service.updated_at = func.now()
+    service = await _saved(session, service)
+    await _announce(session, event, service)
+    return service
+
+
 async def start_inference_service(
     session: AsyncSession, viewer: Viewer, service_id: str
 ) -> InferenceService:
     """stopped -> running."""
-    service = await _managed(session, viewer, service_id)
-    _require_status(service, ("stopped",), "started")
-    service.status = "running"
-    service.updated_at = func.now()
-    service = await _saved(session, service)
-    await _announce(session, EventType.INFERENCE_STARTED, service)
-    return service
+    change = ("stopped", "running", EventType.INFERENCE_STARTED)
+    return await _switch(session, viewer, service_id, change)
 
 
 async def stop_inference_service(
     session: AsyncSession, viewer: Viewer, service_id: str
 ) -> InferenceService:
     """running -> stopped."""
-    service = await _managed(session, viewer, service_id)
-    _require_status(service, ("running",), "stopped")
-    service.status = "stopped"
-    service.updated_at = func.now()
-    service = await _saved(session, service)
-    await _announce(session, EventType.INFERENCE_STOPPED, service)
-    return service
+    change = ("running", "stopped", EventType.INFERENCE_STOPPED)
+    return await _switch(session, viewer, service_id, change)
 
 
 async def report_inference_service_status(
@@ -215,7 +221,7 @@ async def report_inference_service_status(
             ErrorCode.INVALID_TRANSITION,
             f"a {service.status} inference service cannot become {status}"
             " (only creating -> running | error)",
-            ["input", "status"],
+            "status",
         )
     service.status = status
     if endpoint is not None:
@@ -251,7 +257,7 @@ async def delete_inference_service(session: AsyncSession, viewer: Viewer, servic
         raise DomainError(
             ErrorCode.IN_USE,
             f"{artifacts} artifact(s) were produced by this inference service",
-            ["input", "id"],
+            "id",
         )
     await session.execute(delete(InferenceService).where(InferenceService.id == service.id))
     await _announce(session, EventType.INFERENCE_DELETED, service, status="deleted")

@@ -108,11 +108,19 @@ async def admin_mark_paid(
     require_admin(viewer)
     now = datetime.now(UTC)
     if paid_at is not None and aware(paid_at) > now + CLOCK_SKEW:
-        raise DomainError(ErrorCode.INVALID_INPUT, "paidAt cannot be in the future", "paidAt")
+        raise DomainError(
+            ErrorCode.INVALID_INPUT,
+            "paidAt cannot be in the future",
+            "paid_at",
+            outside_input=True,
+        )
     invoice = await mark_invoice_paid(session, invoice_id=invoice_id, paid_at=paid_at or now)
     if invoice.paid_at is not None and invoice.paid_at < invoice.billing_period_start:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, "paidAt cannot be before the billing period", "paidAt"
+            ErrorCode.INVALID_INPUT,
+            "paidAt cannot be before the billing period",
+            "paid_at",
+            outside_input=True,
         )
     return invoice
 

@@ -29,9 +29,13 @@ from remotegpu.db.models import BillingRecord, Customer, Invoice
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.validators import spelled
 
 SEQUENCE_KIND = "invoice"
 DEFAULT_CURRENCY = "CNY"
+# Errors of the invoice operations name the invoice as their callers have always seen it:
+# `invoiceId`, not inside `input` (see DomainError.outside_input).
+_INVOICE_ID = "invoice_id"
 
 # Allowed moves: from -> to.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -55,12 +59,18 @@ _NEXT_NUMBER_SQL = """
 """
 
 
+def _refused(code: ErrorCode, message: str, field: str) -> DomainError:
+    # Invoicing's callers (the monthly job, invoiceMarkPaid, invoiceCancel) have always been
+    # told the field outside `input` (DomainError.outside_input).
+    return DomainError(code, message, field, outside_input=True)
+
+
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     """[first instant of the month, first instant of the next month) in UTC."""
     if not 2000 <= year <= 2999:
-        raise DomainError(ErrorCode.INVALID_INPUT, "year must be 2000 to 2999", "year")
+        raise _refused(ErrorCode.INVALID_INPUT, "year must be 2000 to 2999", "year")
     if not 1 <= month <= 12:
-        raise DomainError(ErrorCode.INVALID_INPUT, "month must be 1 to 12", "month")
+        raise _refused(ErrorCode.INVALID_INPUT, "month must be 1 to 12", "month")
     start = datetime(year, month, 1, tzinfo=UTC)
     end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
     return start, end
@@ -78,7 +88,7 @@ def _at(value: datetime | None, field: str) -> datetime:
     if value is None:
         return datetime.now(UTC)
     if value.tzinfo is None:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"{field} must be timezone-aware", field)
+        raise _refused(ErrorCode.INVALID_INPUT, f"{spelled(field)} must be timezone-aware", field)
     return value
 
 
@@ -114,7 +124,7 @@ async def create_invoice(
     (cancelled invoices aside) or its records are in several currencies."""
     start, end = month_bounds(year, month)
     if end > _at(now, "now"):
-        raise DomainError(
+        raise _refused(
             ErrorCode.INVALID_INPUT,
             f"{year:04d}-{month:02d} has not ended yet: invoice a month once it is over",
             "month",
@@ -125,7 +135,7 @@ async def create_invoice(
         select(Customer.id).where(Customer.id == customer_id).with_for_update(key_share=True)
     )
     if found is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"customer {customer_id} not found", "customerId")
+        raise _refused(ErrorCode.NOT_FOUND, f"customer {customer_id} not found", "customer_id")
     existing = await session.scalar(
         select(Invoice.invoice_no).where(
             Invoice.customer_id == customer_id,
@@ -134,7 +144,7 @@ async def create_invoice(
         )
     )
     if existing is not None:
-        raise DomainError(
+        raise _refused(
             ErrorCode.CONFLICT,
             f"customer {customer_id} already has invoice {existing} for {year:04d}-{month:02d}",
             "month",
@@ -154,7 +164,7 @@ async def create_invoice(
     ).all()
     if len(totals) > 1:
         currencies = ", ".join(sorted(str(row[0]) for row in totals))
-        raise DomainError(
+        raise _refused(
             ErrorCode.CONFLICT,
             f"the month's billing records are in several currencies ({currencies})",
             "month",
@@ -195,13 +205,13 @@ async def _move(session: AsyncSession, invoice_id: int, to: str) -> Invoice:
         select(Invoice).where(Invoice.id == invoice_id).with_for_update()
     )
     if invoice is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"invoice {invoice_id} not found", "invoiceId")
+        raise _refused(ErrorCode.NOT_FOUND, f"invoice {invoice_id} not found", _INVOICE_ID)
     status = invoice.status or "pending"
     if to not in TRANSITIONS.get(status, frozenset()):
-        raise DomainError(
+        raise _refused(
             ErrorCode.INVALID_TRANSITION,
             f"invoice {invoice.invoice_no} is {status} and cannot become {to}",
-            "invoiceId",
+            _INVOICE_ID,
         )
     invoice.status = to
     return invoice
@@ -211,7 +221,7 @@ async def mark_invoice_paid(
     session: AsyncSession, *, invoice_id: int, paid_at: datetime | None = None
 ) -> Invoice:
     """pending | overdue -> paid at `paid_at` (default now); emits invoice.paid."""
-    when = _at(paid_at, "paidAt")
+    when = _at(paid_at, "paid_at")
     invoice = await _move(session, invoice_id, "paid")
     invoice.paid_at = when
     await session.flush()

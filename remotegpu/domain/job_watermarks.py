@@ -19,7 +19,9 @@ DAY = timedelta(days=1)
 def aware(now: datetime) -> datetime:
     """`now` in UTC; a naive time is refused (every job time is an instant)."""
     if now.tzinfo is None:
-        raise DomainError(ErrorCode.INVALID_INPUT, "now must be timezone-aware", "now")
+        raise DomainError(
+            ErrorCode.INVALID_INPUT, "now must be timezone-aware", "now", outside_input=True
+        )
     return now.astimezone(UTC)
 
 

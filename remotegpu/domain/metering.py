@@ -143,7 +143,7 @@ async def unit_prices(session: AsyncSession) -> dict[str, Decimal]:
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 f"system config {meter.price_key} must be a decimal amount of 0 or more",
-                meter.price_key,
+                [meter.price_key],  # a settings key, not an input field: given whole
             )
         prices[meter.resource_type] = price
     return prices

@@ -23,10 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Scope, Viewer
 from remotegpu.db.models import Environment, EnvironmentMetric, Gpu, GpuMetric, Host, HostMetric
-from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.errors import WHOLE_INPUT, DomainError, ErrorCode
+from remotegpu.domain.validators import invalid, spelled
 
 Sample = Mapping[str, Any]  # column name -> value (None = not measured)
-HOST_ID = ["input", "hostId"]
+HOST_ID = "host_id"
 # Samples older than the raw retention (7 days) would be deleted by the next retention run;
 # a clock far ahead of ours is a broken agent clock.
 OLDEST = timedelta(days=7)
@@ -76,43 +77,36 @@ def _may_report(viewer: Viewer, host_id: str) -> None:
         raise DomainError(ErrorCode.NOT_FOUND, f"no host {host_id!r}", HOST_ID)
 
 
-def _bad(message: str, *path: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", *path])
-
-
 def _check_values(model: type[Any], samples: Sequence[Sample], key: str, now: datetime) -> None:
     """Percentages within 0..100, counters and gauges non-negative and finite, integers
     within their column, collected_at within [now - 7 days, now + 5 minutes]."""
     columns = model.__table__.columns
     for i, sample in enumerate(samples):
         for name, value in sample.items():
-            path = (key, str(i), _camel(name))
+            path = f"{key}.{i}.{_field(name)}"
             if value is None:
                 continue
             if name == "collected_at":
                 if not now - OLDEST <= value <= now + NEWEST:
-                    raise _bad("collectedAt must be within the last 7 days (UTC)", *path)
+                    raise invalid(path, "collectedAt must be within the last 7 days (UTC)")
                 continue
             column_type = columns[name].type
             if isinstance(column_type, String):
                 continue  # a key, checked against the host below
             if isinstance(value, float) and not math.isfinite(value):
-                raise _bad(f"{_camel(name)} must be a finite number", *path)
+                raise invalid(path, f"{spelled(path)} must be a finite number")
             if value < 0:
-                raise _bad(f"{_camel(name)} must not be negative", *path)
+                raise invalid(path, f"{spelled(path)} must not be negative")
             if name.endswith("_percent") and value > 100:
-                raise _bad(f"{_camel(name)} is a percentage (0 to 100)", *path)
+                raise invalid(path, f"{spelled(path)} is a percentage (0 to 100)")
             limit = INT32_MAX if type(column_type) is Integer else INT64_MAX
             if isinstance(column_type, Integer | BigInteger) and value > limit:
-                raise _bad(f"{_camel(name)} is too large", *path)
+                raise invalid(path, f"{spelled(path)} is too large")
 
 
-def _camel(name: str) -> str:
-    """The GraphQL input field of a column (env_id is environmentId there)."""
-    if name == "env_id":
-        return "environmentId"
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
+def _field(column: str) -> str:
+    """The sample's field of a column (env_id is environment_id there)."""
+    return "environment_id" if column == "env_id" else column
 
 
 async def _check_owned(
@@ -140,7 +134,7 @@ async def _check_owned(
             raise DomainError(
                 ErrorCode.NOT_FOUND,
                 f"{what} {sample[sample_key]} is not on host {host_id}",
-                ["input", key, str(i), _camel(sample_key)],
+                f"{key}.{i}.{_field(sample_key)}",
             )
 
 
@@ -171,17 +165,19 @@ async def ingest(
     any check fails."""
     _may_report(viewer, batch.host_id)
     if batch.size == 0:
-        raise _bad("a report needs at least one sample")
+        raise invalid(WHOLE_INPUT, "a report needs at least one sample")
     if batch.size > max_samples:
-        raise _bad(f"a report carries at most {max_samples} samples, this one {batch.size}")
+        raise invalid(
+            WHOLE_INPUT, f"a report carries at most {max_samples} samples, this one {batch.size}"
+        )
     if not await session.scalar(select(exists().where(Host.id == batch.host_id))):
         raise DomainError(ErrorCode.NOT_FOUND, f"no host {batch.host_id!r}", HOST_ID)
-    _check_values(HostMetric, batch.host_samples, "hostSamples", now)
-    _check_values(GpuMetric, batch.gpu_samples, "gpuSamples", now)
-    _check_values(EnvironmentMetric, batch.environment_samples, "environmentSamples", now)
-    await _check_owned(session, batch.host_id, batch.gpu_samples, "gpuSamples", Gpu.id,
+    _check_values(HostMetric, batch.host_samples, "host_samples", now)
+    _check_values(GpuMetric, batch.gpu_samples, "gpu_samples", now)
+    _check_values(EnvironmentMetric, batch.environment_samples, "environment_samples", now)
+    await _check_owned(session, batch.host_id, batch.gpu_samples, "gpu_samples", Gpu.id,
                        Gpu.host_id, "gpu_id", "GPU")  # fmt: skip
-    await _check_owned(session, batch.host_id, batch.environment_samples, "environmentSamples",
+    await _check_owned(session, batch.host_id, batch.environment_samples, "environment_samples",
                        Environment.id, Environment.host_id, "env_id", "environment")  # fmt: skip
 
     def stamped(samples: Sequence[Sample], **extra: Any) -> list[dict[str, Any]]:

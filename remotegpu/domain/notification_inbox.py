@@ -23,7 +23,7 @@ class NotificationsNotFound(DomainError):
 
     def __init__(self, ids: list[int], positions: list[int]) -> None:
         shown = ", ".join(str(i) for i in ids)
-        super().__init__(ErrorCode.NOT_FOUND, f"no notification {shown}", ["input", "ids"])
+        super().__init__(ErrorCode.NOT_FOUND, f"no notification {shown}", "ids")
         self.ids = ids
         self.positions = positions
 
@@ -39,9 +39,7 @@ async def mark_read(session: AsyncSession, viewer: Viewer, ids: list[int]) -> li
     owner = _owner(viewer)
     wanted = list(dict.fromkeys(ids))
     if not wanted or len(wanted) > MAX_IDS:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"give 1 to {MAX_IDS} notification ids", ["input", "ids"]
-        )
+        raise DomainError(ErrorCode.INVALID_INPUT, f"give 1 to {MAX_IDS} notification ids", "ids")
     owned = set(
         (
             await session.scalars(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BigInteger, String, bindparam, insert, text
@@ -10,15 +9,12 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.db.models import EventOutbox, Notification
+from remotegpu.domain.enums import NotificationType
 from remotegpu.domain.events import CATALOGUE, EventType, emit
 from remotegpu.domain.webhook_dispatch import enqueue_deliveries
 
-
-class NotificationKind(StrEnum):
-    SYSTEM = "system"
-    ENVIRONMENT = "environment"
-    BILLING = "billing"
-    ALERT = "alert"
+# The domain calls the kind of a notification so; its values are notifications.type's.
+NotificationKind = NotificationType
 
 
 async def notify(

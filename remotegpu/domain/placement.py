@@ -80,7 +80,7 @@ async def _lock(session: AsyncSession, host_id: str) -> tuple[str | None, str | 
         )
     ).first()
     if row is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"host {host_id} not found", ["input", "hostId"])
+        raise DomainError(ErrorCode.NOT_FOUND, f"host {host_id} not found", "host_id")
     return row.status, row.health_status
 
 
@@ -145,9 +145,7 @@ def shortfall(host: HostRoom, request: Request) -> str | None:
     return None
 
 
-def _refuse_state(
-    host_id: str, status: str | None, health: str | None, field: list[str] | None
-) -> None:
+def _refuse_state(host_id: str, status: str | None, health: str | None, field: str | None) -> None:
     if status == "maintenance":
         raise DomainError(ErrorCode.NO_CAPACITY, f"host {host_id} is in maintenance", field)
     if status != "online":
@@ -157,7 +155,7 @@ def _refuse_state(
 
 
 async def lock_host_for(
-    session: AsyncSession, host_id: str, request: Request, *, field: list[str] | None
+    session: AsyncSession, host_id: str, request: Request, *, field: str | None
 ) -> LockedHost:
     """Lock a given host and check it accepts `request` (NOT_FOUND / NO_CAPACITY otherwise)."""
     status, health = await _lock(session, host_id)
@@ -234,7 +232,7 @@ async def place(session: AsyncSession, request: Request) -> LockedHost:
 
 
 async def allocate_gpus(
-    session: AsyncSession, host_id: str, env_id: str, count: int, *, field: list[str] | None
+    session: AsyncSession, host_id: str, env_id: str, count: int, *, field: str | None
 ) -> list[int]:
     """Mark `count` available, healthy GPUs of the host allocated to the environment."""
     if count == 0:
@@ -358,7 +356,7 @@ _ROLLBACK_TO_SAVEPOINT = text("ROLLBACK TO SAVEPOINT place_and_take")
 
 
 async def place_and_take(
-    session: AsyncSession, request: Request, env_id: str, *, field: list[str] | None
+    session: AsyncSession, request: Request, env_id: str, *, field: str | None
 ) -> LockedHost:
     """Place `request` (best fit), allocate its GPUs to `env_id` and count it on the host.
 

@@ -13,7 +13,6 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import PortMapping
 from remotegpu.domain.environment_access import (
     GONE,
-    invalid,
     lock_for_action,
     lock_visible,
     may_see,
@@ -21,6 +20,7 @@ from remotegpu.domain.environment_access import (
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.port_claims import allocate_port
+from remotegpu.domain.validators import invalid
 
 # The services every environment gets, with the internal port each one listens on.
 INTERNAL_PORTS: dict[str, int] = {"ssh": 22, "jupyter": 8888, "rdp": 3389}
@@ -31,13 +31,13 @@ async def add_port_mapping(
 ) -> int:
     """A custom service port of a non-deleted environment: the lowest free custom port."""
     if not 1 <= internal_port <= 65535:
-        raise invalid("internalPort", "internalPort must be 1 to 65535")
-    env = await lock_for_action(session, viewer, env_id, field=["input", "environmentId"])
+        raise invalid("internal_port", "internalPort must be 1 to 65535")
+    env = await lock_for_action(session, viewer, env_id, field="environment_id")
     if env.status in GONE:
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"environment {env.id} is {env.status}",
-            ["input", "environmentId"],
+            "environment_id",
         )
     taken = await session.scalar(
         select(PortMapping.external_port).where(
@@ -51,7 +51,7 @@ async def add_port_mapping(
         raise DomainError(
             ErrorCode.CONFLICT,
             f"internal port {internal_port} is already mapped (external port {taken})",
-            ["input", "internalPort"],
+            "internal_port",
         )
     return (await allocate_port(session, env.id, "custom", internal_port)).id
 
@@ -63,9 +63,7 @@ async def release_port_mapping(session: AsyncSession, viewer: Viewer, mapping_id
         raise not_found("port mapping", str(mapping_id))
     env = await lock_visible(session, viewer, env_id, what=("port mapping", str(mapping_id)))
     if not await may_see(session, viewer, env, manage=True):
-        raise DomainError(
-            ErrorCode.FORBIDDEN, "you may not change this environment", ["input", "id"]
-        )
+        raise DomainError(ErrorCode.FORBIDDEN, "you may not change this environment", "id")
     mapping = (
         await session.execute(
             select(PortMapping.service_type, PortMapping.status)
@@ -77,11 +75,11 @@ async def release_port_mapping(session: AsyncSession, viewer: Viewer, mapping_id
         raise DomainError(
             ErrorCode.FORBIDDEN,
             f"{mapping.service_type} ports are released with their environment",
-            ["input", "id"],
+            "id",
         )
     if mapping.status != "active":
         raise DomainError(
-            ErrorCode.INVALID_TRANSITION, "the port mapping is already released", ["input", "id"]
+            ErrorCode.INVALID_TRANSITION, "the port mapping is already released", "id"
         )
     await session.execute(
         update(PortMapping)

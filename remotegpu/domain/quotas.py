@@ -85,7 +85,7 @@ async def _lock_quota(session: AsyncSession, owner_id: int) -> ResourceQuota:
     return quota
 
 
-def _over(field: list[str] | None, what: str, used: int, asked: int, limit: int) -> DomainError:
+def _over(field: str | None, what: str, used: int, asked: int, limit: int) -> DomainError:
     return DomainError(
         ErrorCode.QUOTA_EXCEEDED,
         f"{what} quota exceeded: {used} in use + {asked} requested > {limit} allowed",
@@ -99,7 +99,7 @@ async def check_quota(
     request: Request,
     *,
     new: bool,
-    fields: dict[str, list[str] | None],
+    fields: dict[str, str | None],
 ) -> None:
     """Lock the owner's quota and check that `request` fits (QUOTA_EXCEEDED otherwise).
 
@@ -140,7 +140,7 @@ async def check_usage(
     request: Request,
     *,
     new: bool,
-    fields: dict[str, list[str] | None],
+    fields: dict[str, str | None],
 ) -> None:
     """Check the owner's usage plus `request` against `limits` and the per-user `cap`.
 

@@ -13,7 +13,6 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Environment, PortMapping, SystemConfig
+from remotegpu.domain.enums import ConfigType, PortServiceType
 from remotegpu.domain.errors import DomainError, ErrorCode
 
 KEY_MAX = 128
@@ -29,17 +29,10 @@ DESCRIPTION_MAX = 2000
 _KEY = re.compile(r"^[a-z][a-z0-9_.-]*$")
 _INTEGER = re.compile(r"^[+-]?[0-9]{1,18}$")  # fits BIGINT, and PostgreSQL's ::int casts
 
-PORT_SERVICES = ("ssh", "rdp", "jupyter", "custom")
+PORT_SERVICES = tuple(PortServiceType)
 PORT_MIN, PORT_MAX = 1, 65_535
 # Live environments hold their resources (and count against the cap) in these statuses.
 LIVE_STATUSES = ("creating", "running")
-
-
-class ConfigType(StrEnum):
-    STRING = "string"
-    INTEGER = "integer"
-    BOOLEAN = "boolean"
-    JSON = "json"
 
 
 def _range_keys(service: str) -> tuple[str, str]:
@@ -67,12 +60,8 @@ class ConfigChange:
     is_public: bool | None = None  # None keeps the stored one (false for a new key)
 
 
-def _input(name: str) -> list[str]:
-    return ["input", name]
-
-
 def _bad_value(message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, _input("value"))
+    return DomainError(ErrorCode.INVALID_INPUT, message, "value")
 
 
 def _parse_type(config_type: str) -> ConfigType:
@@ -82,7 +71,7 @@ def _parse_type(config_type: str) -> ConfigType:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "configType must be string, integer, boolean or json",
-            _input("configType"),
+            "config_type",
         ) from None
 
 
@@ -178,7 +167,7 @@ async def _check_port_ranges(
                 ErrorCode.IN_USE,
                 f"{outside} active {changed} port mapping(s) lie outside {start}..{end}; "
                 "release them first",
-                _input("value"),
+                "value",
             )
 
 
@@ -195,7 +184,7 @@ async def _check_environment_cap(session: AsyncSession, cap: int) -> None:
         raise DomainError(
             ErrorCode.IN_USE,
             f"a customer already runs {busiest} environments; the cap cannot go below that",
-            _input("value"),
+            "value",
         )
 
 
@@ -211,13 +200,13 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             ErrorCode.INVALID_INPUT,
             f"key must be 1 to {KEY_MAX} characters: lowercase letters, digits, _ . -, "
             "starting with a letter",
-            _input("key"),
+            "key",
         )
     if change.description is not None and len(change.description) > DESCRIPTION_MAX:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"description must be at most {DESCRIPTION_MAX} characters",
-            _input("description"),
+            "description",
         )
     requested = None if change.config_type is None else _parse_type(change.config_type)
     port_ranges = await _lock_port_ranges(session) if key in PORT_KEYS else None
@@ -232,7 +221,7 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 f"{key} is of type {row.config_type}; its type cannot be changed",
-                _input("configType"),
+                "config_type",
             )
         config_type = requested or stored or ConfigType.STRING
     else:
@@ -240,13 +229,13 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 "configType is required for a new key",
-                _input("configType"),
+                "config_type",
             )
         config_type = requested
     known = _KNOWN_TYPES.get(key)
     if known is not None and config_type is not known:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, f"{key} must be of type {known.value}", _input("configType")
+            ErrorCode.INVALID_INPUT, f"{key} must be of type {known.value}", "config_type"
         )
     value = normalize_value(config_type, change.value)
     _check_key_value(key, value)
@@ -270,7 +259,7 @@ async def set_config(session: AsyncSession, viewer: Viewer, change: ConfigChange
                 await session.flush()
         except IntegrityError:
             raise DomainError(
-                ErrorCode.CONFLICT, f"{key} was created concurrently; retry", _input("key")
+                ErrorCode.CONFLICT, f"{key} was created concurrently; retry", "key"
             ) from None
         return row
     row.config_value = value

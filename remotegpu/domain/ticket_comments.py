@@ -22,7 +22,9 @@ async def create_comment(
         raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
     kind = KINDS[kind_name]
     # FOR SHARE: the ticket keeps its reporter/assignee (who may see it) until this commits.
-    await find_ticket(session, viewer, kind, TicketRef(id=ticket_id), field="subjectId", lock=False)
+    await find_ticket(
+        session, viewer, kind, TicketRef(id=ticket_id), field="subject_id", lock=False
+    )
     check_text(content, "content", required=True)
     comment = Comment(
         customer_id=viewer.customer_id,
@@ -40,14 +42,12 @@ async def _editable_comment(session: AsyncSession, viewer: Viewer, comment_id: i
     comment = (await session.execute(stmt)).scalar_one_or_none()
     kind = None if comment is None else KINDS.get(comment.resource_type)
     if comment is None or kind is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"no comment {comment_id}", ["input", "id"])
+        raise DomainError(ErrorCode.NOT_FOUND, f"no comment {comment_id}", "id")
     try:
         ref = TicketRef(id=comment.resource_id)
         await find_ticket(session, viewer, kind, ref, lock=False)
     except DomainError:
-        raise DomainError(
-            ErrorCode.NOT_FOUND, f"no comment {comment_id}", ["input", "id"]
-        ) from None
+        raise DomainError(ErrorCode.NOT_FOUND, f"no comment {comment_id}", "id") from None
     if not (viewer.is_staff or viewer.customer_id == comment.customer_id):
         raise DomainError(ErrorCode.FORBIDDEN, "only the author or staff may change a comment")
     return comment

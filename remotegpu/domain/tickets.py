@@ -18,17 +18,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Issue, Requirement
+from remotegpu.domain.enums import IssueType, TicketPriority
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
+from remotegpu.domain.validators import check_choice, spelled
 
 T = TypeVar("T", Issue, Requirement)
 
 TITLE_MAX = 256  # issues.title / requirements.title VARCHAR(256)
 TEXT_MAX = 10_000  # descriptions and comments: TEXT columns, bounded by policy
 STAFF_TYPES = ("admin", "internal")
-PRIORITIES = ("low", "medium", "high", "critical")
-ISSUE_TYPES = ("bug", "question", "feature")
+PRIORITIES = tuple(TicketPriority)
+ISSUE_TYPES = tuple(IssueType)
 
 
 class Keep(Enum):
@@ -46,7 +48,7 @@ class TicketKind(Generic[T]):
     model: type[T]
     table: str
     number_column: str
-    number_field: str  # the number's input field: issueNo, requirementNo
+    number_field: str  # the field naming a ticket by its number: issue_no, requirement_no
     prefix: str
     first_state: str
     staff_edges: frozenset[tuple[str, str]]
@@ -69,7 +71,7 @@ ISSUE: TicketKind[Issue] = TicketKind(
     model=Issue,
     table="issues",
     number_column="issue_no",
-    number_field="issueNo",
+    number_field="issue_no",
     prefix="ISSUE",
     first_state="open",
     staff_edges=_edges(
@@ -84,7 +86,7 @@ REQUIREMENT: TicketKind[Requirement] = TicketKind(
     model=Requirement,
     table="requirements",
     number_column="requirement_no",
-    number_field="requirementNo",
+    number_field="requirement_no",
     prefix="REQ",
     first_state="submitted",
     staff_edges=_edges(
@@ -134,7 +136,7 @@ def check_title(title: str) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"title must be 1 to {TITLE_MAX} characters (not only spaces)",
-            ["input", "title"],
+            "title",
         )
     return title
 
@@ -146,17 +148,7 @@ def check_text(value: str, field: str, *, required: bool) -> str:
             ErrorCode.INVALID_INPUT,
             f"{field} must be {least} to {TEXT_MAX} characters"
             + (" (not only spaces)" if required else ""),
-            ["input", field],
-        )
-    return value
-
-
-def check_choice(value: str, allowed: tuple[str, ...], field: str) -> str:
-    if value not in allowed:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"{field} must be one of {', '.join(allowed)}",
-            ["input", field],
+            field,
         )
     return value
 
@@ -175,8 +167,8 @@ class TicketRef:
         if (self.id is None) == (self.number is None):
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
-                f"give exactly one of id and {number_field}",
-                ["input", "id" if self.id is not None else number_field],
+                f"give exactly one of id and {spelled(number_field)}",
+                "id" if self.id is not None else number_field,
             )
 
 
@@ -205,7 +197,7 @@ async def find_ticket(
     row = (await session.execute(stmt)).scalar_one_or_none()
     if row is None or not sees_ticket(viewer, row):
         shown = ref.id if ref.id is not None else ref.number
-        raise DomainError(ErrorCode.NOT_FOUND, f"no {kind.name} {shown}", ["input", field])
+        raise DomainError(ErrorCode.NOT_FOUND, f"no {kind.name} {shown}", field)
     return row
 
 
@@ -317,7 +309,7 @@ async def _staff_member(session: AsyncSession, customer_id: int) -> Customer:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"customer {customer_id} is not an active staff member (admin or internal)",
-            ["input", "assigneeId"],
+            "assignee_id",
         )
     return staff
 
@@ -364,7 +356,7 @@ async def transition_ticket(
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"{number} cannot go from {current} to {status}",
-            ["input", "status"],
+            "status",
         )
     is_reporter = viewer.customer_id == row.customer_id
     if not (
@@ -375,7 +367,7 @@ async def transition_ticket(
         raise DomainError(
             ErrorCode.FORBIDDEN,
             f"only {who} may move {number} from {current} to {status}",
-            ["input", "status"],
+            "status",
         )
     row.status = status
     if status == kind.stamp_state:

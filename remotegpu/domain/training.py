@@ -20,9 +20,9 @@ from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import EventType, emit
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated, require_scope
+from remotegpu.domain.validators import clean_text
 from remotegpu.domain.workloads import (
-    check_amount,
-    clean_text,
+    check_compute,
     new_id,
     not_found,
     require_creator_in,
@@ -80,10 +80,8 @@ async def create_training_job(
     owner_id = require_authenticated(viewer)
     name = clean_text(spec.name, "name", 256, required=True)
     framework = clean_text(spec.framework, "framework", 64)
-    script_path = clean_text(spec.script_path, "scriptPath", 512)
-    check_amount(spec.cpu, "cpu", minimum=1)
-    check_amount(spec.memory, "memory", minimum=1)
-    check_amount(spec.gpu, "gpu", minimum=0)
+    script_path = clean_text(spec.script_path, "script_path", 512)
+    check_compute(spec.cpu, spec.memory, spec.gpu)
 
     if spec.workspace_id is not None:
         await require_creator_in(session, viewer, spec.workspace_id)
@@ -126,7 +124,7 @@ async def cancel_training_job(session: AsyncSession, viewer: Viewer, job_id: str
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"a {job.status} training job cannot be cancelled (only pending or running)",
-            ["input", "id"],
+            "id",
         )
     if job.status == "running":
         job.completed_at = func.now()
@@ -202,7 +200,7 @@ async def transition_training_job(
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
             f"a {job.status} training job cannot become {status}",
-            ["input", "status"],
+            "status",
         )
     job.status = status
     if status == "running":

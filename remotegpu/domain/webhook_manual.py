@@ -31,9 +31,7 @@ async def redeliver(session: AsyncSession, viewer: Viewer, log_id: int) -> tuple
         )
     ).one_or_none()
     if found is None:  # another tenant's log answers exactly like a missing one
-        raise DomainError(
-            ErrorCode.NOT_FOUND, f"webhook log {log_id} not found", ["input", "logId"]
-        )
+        raise DomainError(ErrorCode.NOT_FOUND, f"webhook log {log_id} not found", "log_id")
     log, hook = found
     # Rows written before deliveries were recorded (the demo seed's) carry no event id.
     event_id = log.event_id or uuid4()

@@ -24,6 +24,7 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Webhook, WebhookLog
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.events import WEBHOOK_EVENTS
+from remotegpu.domain.validators import clean_name
 
 NAME_MAX = 256
 URL_MAX = 512
@@ -54,10 +55,6 @@ class WebhookWithSecret:
     secret: str
 
 
-def _input(name: str) -> list[str]:
-    return ["input", name]
-
-
 def generate_secret() -> str:
     return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode("ascii")
 
@@ -70,18 +67,9 @@ def _clean_secret(secret: str | None) -> str:
             ErrorCode.INVALID_INPUT,
             f"secret must be {SECRET_MIN} to {SECRET_MAX} characters without spaces; "
             "omit it to have one generated",
-            _input("secret"),
+            "secret",
         )
     return secret
-
-
-def _clean_name(name: str) -> str:
-    cleaned = name.strip()
-    if not 1 <= len(cleaned) <= NAME_MAX:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"name must be 1 to {NAME_MAX} characters", _input("name")
-        )
-    return cleaned
 
 
 def _clean_events(events: Sequence[str]) -> list[str]:
@@ -96,7 +84,7 @@ def _clean_events(events: Sequence[str]) -> list[str]:
             if not wanted
             else f"unknown event types: {unknown}"
         )
-        raise DomainError(ErrorCode.INVALID_INPUT, message, _input("events"))
+        raise DomainError(ErrorCode.INVALID_INPUT, message, "events")
     return [e.value for e in WEBHOOK_EVENTS if e.value in wanted]
 
 
@@ -163,7 +151,7 @@ async def _resolve(host: str, port: int) -> list[IPAddress]:
 
 
 def _refuse(message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, _input("url"))
+    return DomainError(ErrorCode.INVALID_INPUT, message, "url")
 
 
 def _parse(url: str) -> tuple[str, str, int]:
@@ -260,7 +248,7 @@ async def lock_webhook(session: AsyncSession, viewer: Viewer, webhook_id: int) -
     )
     hook = (await session.execute(stmt)).scalar_one_or_none()
     if hook is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"webhook {webhook_id} not found", _input("rowId"))
+        raise DomainError(ErrorCode.NOT_FOUND, f"webhook {webhook_id} not found", "row_id")
     return hook
 
 
@@ -278,13 +266,13 @@ async def create_webhook(
     """A webhook of the viewer. The URL is checked (DNS included) before any row is touched,
     so no database connection waits on a slow resolver."""
     customer_id = _writer_id(viewer)
-    clean_name = _clean_name(name)
+    cleaned_name = clean_name(name, NAME_MAX)
     clean_events = _clean_events(events)
     clean_secret = _clean_secret(secret)
     clean_url = await check_url(url, allowlist)
     hook = Webhook(
         customer_id=customer_id,
-        name=clean_name,
+        name=cleaned_name,
         url=clean_url,
         secret=clean_secret,
         events=clean_events,
@@ -304,7 +292,7 @@ async def update_webhook(
     allowlist: Sequence[str] = (),
 ) -> Webhook:
     _writer_id(viewer)
-    name = None if changes.name is None else _clean_name(changes.name)
+    name = None if changes.name is None else clean_name(changes.name, NAME_MAX)
     events = None if changes.events is None else _clean_events(changes.events)
     url = None if changes.url is None else await check_url(changes.url, allowlist)
     hook = await lock_webhook(session, viewer, webhook_id)

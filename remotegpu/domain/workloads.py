@@ -22,8 +22,8 @@ from remotegpu.db.models import (
     WorkspaceMember,
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.validators import check_range, invalid
 
-BIGINT_MAX = 2**63 - 1
 CREATOR_ROLES = frozenset({"owner", "admin", "member"})
 MANAGER_ROLES = frozenset({"owner", "admin"})
 _ID_ALPHABET = string.ascii_lowercase + string.digits
@@ -41,30 +41,15 @@ def is_platform_admin(viewer: Viewer) -> bool:
 
 def not_found(kind: str, field: str) -> DomainError:
     # One message for "missing" and "not yours": another tenant's object must look absent.
-    return DomainError(ErrorCode.NOT_FOUND, f"{kind} not found", ["input", field])
+    return DomainError(ErrorCode.NOT_FOUND, f"{kind} not found", field)
 
 
-def invalid(field: str, message: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID_INPUT, message, ["input", field])
-
-
-def clean_text(
-    value: str | None, field: str, max_length: int, *, required: bool = False
-) -> str | None:
-    """Trimmed text within the column size; blank is missing (refused when `required`)."""
-    cleaned = None if value is None else value.strip()
-    if not cleaned:
-        if required:
-            raise invalid(field, f"{field} must not be blank")
-        return None
-    if len(cleaned) > max_length:
-        raise invalid(field, f"{field} is longer than {max_length} characters")
-    return cleaned
-
-
-def check_amount(value: int | None, field: str, *, minimum: int, maximum: int = BIGINT_MAX) -> None:
-    if value is not None and not minimum <= value <= maximum:
-        raise invalid(field, f"{field} must be between {minimum} and {maximum}")
+def check_compute(cpu: int | None, memory: int | None, gpu: int | None) -> None:
+    """What a training job or inference service asks for: at least a core and a byte of
+    memory, no negative GPU count (an amount not given is the column default)."""
+    check_range(cpu, "cpu", minimum=1)
+    check_range(memory, "memory", minimum=1)
+    check_range(gpu, "gpu", minimum=0)
 
 
 async def active_role(session: AsyncSession, customer_id: int, workspace_id: int) -> str | None:
@@ -93,17 +78,17 @@ async def require_creator_in(session: AsyncSession, viewer: Viewer, workspace_id
         assert viewer.customer_id is not None
         role = await active_role(session, viewer.customer_id, workspace_id)
         if workspace is None or role is None:
-            raise not_found("workspace", "workspaceId")
+            raise not_found("workspace", "workspace_id")
         if role not in CREATOR_ROLES:
             raise DomainError(
                 ErrorCode.FORBIDDEN,
                 f"a workspace {role} may not create workloads here",
-                ["input", "workspaceId"],
+                "workspace_id",
             )
     if workspace is None:
-        raise not_found("workspace", "workspaceId")
+        raise not_found("workspace", "workspace_id")
     if workspace.status != "active":
-        raise invalid("workspaceId", f"the workspace is {workspace.status}")
+        raise invalid("workspace_id", f"the workspace is {workspace.status}")
 
 
 async def require_manager(
@@ -148,7 +133,7 @@ async def require_readable_dataset(session: AsyncSession, viewer: Viewer, datase
         .with_for_update(read=True)
     )
     if await session.scalar(stmt) is None:
-        raise not_found("dataset", "datasetId")
+        raise not_found("dataset", "dataset_id")
 
 
 async def require_readable_model(session: AsyncSession, viewer: Viewer, model_id: int) -> MlModel:
@@ -159,7 +144,7 @@ async def require_readable_model(session: AsyncSession, viewer: Viewer, model_id
     )
     model = await session.scalar(stmt)
     if model is None:
-        raise not_found("model", "modelId")
+        raise not_found("model", "model_id")
     return model
 
 
@@ -170,7 +155,7 @@ async def require_model_version(session: AsyncSession, model_id: int, version: s
         .with_for_update(read=True)
     )
     if await session.scalar(stmt) is None:
-        raise not_found("model version", "modelVersion")
+        raise not_found("model version", "model_version")
 
 
 async def require_usable_environment(
@@ -189,4 +174,4 @@ async def require_usable_environment(
         conditions.append(or_(Environment.user_id == viewer.customer_id, in_workspace))
     stmt = select(Environment.id).where(*conditions).with_for_update(read=True)
     if await session.scalar(stmt) is None:
-        raise not_found("environment", "envId")
+        raise not_found("environment", "env_id")

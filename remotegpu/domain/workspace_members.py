@@ -13,13 +13,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Workspace, WorkspaceMember
-from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.errors import WHOLE_INPUT, DomainError, ErrorCode
 from remotegpu.domain.notifications import NotificationKind, notify
 from remotegpu.domain.permissions import require_authenticated
 from remotegpu.domain.workspaces import WORKSPACE_ID, lock_workspace
 
 MEMBER_ROLES = ("admin", "member", "viewer")  # owner only through an ownership transfer
-CUSTOMER_ID = ["input", "customerId"]
+CUSTOMER_ID = "customer_id"
 
 
 async def _recount(session: AsyncSession, workspace: Workspace) -> None:
@@ -58,13 +58,13 @@ def _clean_role(role: str) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "a workspace has one owner: use workspaceOwnershipTransfer",
-            ["input", "role"],
+            "role",
         )
     if role not in MEMBER_ROLES:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"role must be one of {', '.join(MEMBER_ROLES)}",
-            ["input", "role"],
+            "role",
         )
     return role
 
@@ -74,9 +74,9 @@ async def _find_customer(
 ) -> Customer:
     if (customer_id is None) == (username is None):
         raise DomainError(
-            ErrorCode.INVALID_INPUT, "give exactly one of customerId and username", ["input"]
+            ErrorCode.INVALID_INPUT, "give exactly one of customerId and username", WHOLE_INPUT
         )
-    path = CUSTOMER_ID if customer_id is not None else ["input", "username"]
+    path = CUSTOMER_ID if customer_id is not None else "username"
     match = (
         Customer.id == customer_id
         if customer_id is not None
@@ -119,7 +119,7 @@ async def add_member(
         raise DomainError(
             ErrorCode.CONFLICT,
             f"{customer.username} is already a member ({existing})",
-            CUSTOMER_ID if customer_id is not None else ["input", "username"],
+            CUSTOMER_ID if customer_id is not None else "username",
         )
     member = WorkspaceMember(
         workspace_id=workspace.id, customer_id=customer.id, role=role, status="active"
@@ -185,7 +185,7 @@ async def transfer_ownership(
     workspace = access.workspace
     if workspace.type == "personal":
         raise DomainError(ErrorCode.FORBIDDEN, "a personal workspace stays with its customer")
-    path = ["input", "newOwnerId"]
+    path = "new_owner_id"
     target = await session.scalar(
         select(WorkspaceMember).where(
             WorkspaceMember.workspace_id == workspace.id,

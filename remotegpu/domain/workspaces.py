@@ -30,12 +30,13 @@ from remotegpu.db.models import (
 )
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.permissions import require_authenticated
+from remotegpu.domain.validators import clean_name
 
 WORKSPACE_TYPES = ("team", "enterprise")  # personal ones come with their customer only
 NAME_MAX = 128
 DESCRIPTION_MAX = 4000
 LIVE = ("creating", "running")
-WORKSPACE_ID = ["input", "workspaceId"]
+WORKSPACE_ID = "workspace_id"
 
 
 @dataclass(frozen=True)
@@ -87,22 +88,13 @@ async def lock_workspace(session: AsyncSession, viewer: Viewer, workspace_id: in
     return Access(workspace, role, viewer.is_admin)
 
 
-def _clean_name(name: str) -> str:
-    name = name.strip()
-    if not name or len(name) > NAME_MAX:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"name must be 1 to {NAME_MAX} characters", ["input", "name"]
-        )
-    return name
-
-
 def _clean_description(description: str | None) -> str | None:
     description = description.strip() if description is not None else None
     if description is not None and len(description) > DESCRIPTION_MAX:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"description must be at most {DESCRIPTION_MAX} characters",
-            ["input", "description"],
+            "description",
         )
     return description or None
 
@@ -120,11 +112,11 @@ async def create_workspace(
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "type must be team or enterprise (personal workspaces come with their customer)",
-            ["input", "type"],
+            "type",
         )
     workspace = Workspace(
         owner_id=me,
-        name=_clean_name(name),
+        name=clean_name(name, NAME_MAX),
         description=_clean_description(description),
         type=workspace_type,
         member_count=1,
@@ -147,7 +139,7 @@ async def update_workspace(
     access.require(access.manages, "only the owner and admins change workspace settings")
     workspace = access.workspace
     if "name" in changes:
-        workspace.name = _clean_name(changes["name"] or "")
+        workspace.name = clean_name(changes["name"] or "", NAME_MAX)
     if "description" in changes:
         workspace.description = _clean_description(changes["description"])
     workspace.updated_at = utcnow()

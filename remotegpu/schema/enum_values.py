@@ -2,9 +2,10 @@
 
 Orderings (`<Type>Order`) repeat one pattern, so their values are described from their names
 (`CREATED_AT_DESC`: "By creation time, newest first"). The other enums are listed here by
-GraphQL name rather than beside their classes: their classes are StrEnums whose members must
-stay plain strings (the domain compares them with stored values), and a table keeps
-enums.py within its size. Every value must be described: tests/test_codegen.py checks it.
+GraphQL name rather than beside their classes: their classes are the domain's StrEnums
+(remotegpu/domain/enums.py, which knows no GraphQL), whose members must stay plain strings
+(the domain compares them with stored values). Every value must be described:
+tests/test_codegen.py checks it.
 """
 
 from __future__ import annotations

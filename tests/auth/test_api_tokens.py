@@ -129,7 +129,7 @@ async def test_revoke_other_customers_token_is_not_found(
         with pytest.raises(DomainError) as excinfo:
             await _revoke(sessions, bob.viewer(), token_id)
         assert excinfo.value.code is ErrorCode.NOT_FOUND
-        assert excinfo.value.field == ["input", "rowId"]
+        assert excinfo.value.field == "row_id"
     assert await db.fetchval(
         "SELECT revoked_at IS NULL FROM api_tokens WHERE id = $1", created.token.id
     )
@@ -165,25 +165,25 @@ async def test_create_api_token_cannot_grant_more_than_the_creator_has(
     write_only = alice.viewer(frozenset({Scope.WRITE}))
     error = await _create_error(sessions, write_only, scopes=("read", "write"))
     assert error.code is ErrorCode.FORBIDDEN
-    assert error.field == ["input", "scopes"]
+    assert error.field == "scopes"
 
 
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        ({"name": "   "}, ["input", "name"]),
-        ({"name": "x" * 129}, ["input", "name"]),
-        ({"scopes": ()}, ["input", "scopes"]),
-        ({"scopes": ("admin",)}, ["input", "scopes"]),
-        ({"host_id": "host-a"}, ["input", "hostId"]),
-        ({"expires_at": datetime.now(UTC) - timedelta(minutes=1)}, ["input", "expiresAt"]),
+        ({"name": "   "}, "name"),
+        ({"name": "x" * 129}, "name"),
+        ({"scopes": ()}, "scopes"),
+        ({"scopes": ("admin",)}, "scopes"),
+        ({"host_id": "host-a"}, "host_id"),
+        ({"expires_at": datetime.now(UTC) - timedelta(minutes=1)}, "expires_at"),
     ],
 )
 async def test_create_api_token_invalid_input(
     sessions: Sessions,
     make_customer: MakeCustomer,
     kwargs: dict[str, object],
-    field: list[str],
+    field: str,
 ) -> None:
     alice = await make_customer("alice")
     error = await _create_error(sessions, alice.viewer(), **kwargs)
@@ -215,10 +215,10 @@ async def test_agent_token_needs_an_existing_host(
     root = await make_customer("root", user_type="admin")
     missing = await _create_error(sessions, root.viewer(), scopes=("agent",), host_id="nope")
     assert missing.code is ErrorCode.NOT_FOUND
-    assert missing.field == ["input", "hostId"]
+    assert missing.field == "host_id"
     no_host = await _create_error(sessions, root.viewer(), scopes=("agent",))
     assert no_host.code is ErrorCode.INVALID_INPUT
-    assert no_host.field == ["input", "hostId"]
+    assert no_host.field == "host_id"
 
 
 async def test_agent_token_carries_the_agent_scope_only(

@@ -61,7 +61,7 @@ def test_password_policy_short_password_is_invalid_input(password: str) -> None:
     with pytest.raises(DomainError) as excinfo:
         check_password_policy(password)
     assert excinfo.value.code is ErrorCode.INVALID_INPUT
-    assert excinfo.value.field == ["input", "password"]
+    assert excinfo.value.field == "password"
     assert "10 characters" in excinfo.value.message
 
 

@@ -239,10 +239,10 @@ async def test_disabled_rule_fires_nothing(
 @pytest.mark.parametrize(
     ("resource", "value", "field"),
     [
-        (("host", "host-1"), 50.0, "currentValue"),  # does not breach > 80
-        (("host", "host-1"), float("nan"), "currentValue"),
-        (("", "host-1"), 95.0, "resourceType"),
-        (("host", ""), 95.0, "resourceId"),
+        (("host", "host-1"), 50.0, "current_value"),  # does not breach > 80
+        (("host", "host-1"), float("nan"), "current_value"),
+        (("", "host-1"), 95.0, "resource_type"),
+        (("host", ""), 95.0, "resource_id"),
     ],
 )
 async def test_fire_rejects_bad_input(
@@ -257,7 +257,7 @@ async def test_fire_rejects_bad_input(
     with pytest.raises(DomainError) as caught:
         await fire(sessions, rule_id, resource=resource, value=value)
     assert caught.value.code == ErrorCode.INVALID_INPUT
-    assert caught.value.field == [field]
+    assert caught.value.field == field
     assert await records(conn, rule_id) == []
 
 
