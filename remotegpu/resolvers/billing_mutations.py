@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.domain import invoice_jobs
-from remotegpu.resolvers.mutate import Reload, mutate
+from remotegpu.resolvers.mutate import Reload, mutation
 from remotegpu.schema.inputs.billing_mutations import InvoiceCancelInput, InvoiceMarkPaidInput
 from remotegpu.schema.types.billing import Invoice
 from remotegpu.schema.types.billing_payloads import InvoiceCancelPayload, InvoiceMarkPaidPayload
-
-Info = strawberry.Info[Context, None]
 
 # The invoice as the viewer may see it after commit.
 INVOICE = Reload(lambda loaders: loaders.billing.invoice_by_id, Invoice.from_row)
@@ -19,34 +16,25 @@ INVOICE = Reload(lambda loaders: loaders.billing.invoice_by_id, Invoice.from_row
 
 @strawberry.type
 class BillingMutation:
-    @strawberry.mutation(
-        description="Record the payment of a pending or overdue invoice (platform admins "
-        "only): it becomes paid, the customer is notified and an invoice.paid event is sent."
+    invoice_mark_paid = mutation(
+        "Record the payment of a pending or overdue invoice (platform admins only): it becomes "
+        "paid, the customer is notified and an invoice.paid event is sent.",
+        "invoice.mark_paid",
+        InvoiceMarkPaidInput,
+        InvoiceMarkPaidPayload,
+        lambda session, viewer, input: invoice_jobs.admin_mark_paid(
+            session, viewer, input.row_id, input.paid_at
+        ),
+        resource_id=lambda input: input.row_id,
+        invoice=INVOICE,
     )
-    async def invoice_mark_paid(
-        self, info: Info, input: InvoiceMarkPaidInput
-    ) -> InvoiceMarkPaidPayload:
-        return await mutate(
-            info,
-            "invoice.mark_paid",
-            lambda session, viewer: invoice_jobs.admin_mark_paid(
-                session, viewer, input.row_id, input.paid_at
-            ),
-            InvoiceMarkPaidPayload,
-            resource_id=input.row_id,
-            invoice=INVOICE,
-        )
-
-    @strawberry.mutation(
-        description="Cancel a pending or overdue invoice (platform admins only); the customer "
-        "is notified. Paid and cancelled invoices cannot be cancelled (INVALID_TRANSITION)."
+    invoice_cancel = mutation(
+        "Cancel a pending or overdue invoice (platform admins only); the customer is notified. "
+        "Paid and cancelled invoices cannot be cancelled (INVALID_TRANSITION).",
+        "invoice.cancel",
+        InvoiceCancelInput,
+        InvoiceCancelPayload,
+        lambda session, viewer, input: invoice_jobs.admin_cancel(session, viewer, input.row_id),
+        resource_id=lambda input: input.row_id,
+        invoice=INVOICE,
     )
-    async def invoice_cancel(self, info: Info, input: InvoiceCancelInput) -> InvoiceCancelPayload:
-        return await mutate(
-            info,
-            "invoice.cancel",
-            lambda session, viewer: invoice_jobs.admin_cancel(session, viewer, input.row_id),
-            InvoiceCancelPayload,
-            resource_id=input.row_id,
-            invoice=INVOICE,
-        )

@@ -15,7 +15,7 @@ from remotegpu.domain.customer_inputs import (
     NewCustomer,
     QuotaChanges,
 )
-from remotegpu.resolvers.mutate import Reload, mutate
+from remotegpu.resolvers.mutate import Reload, mutate, mutation
 from remotegpu.schema.inputs.customers_mutations import (
     CustomerActivateInput,
     CustomerCreateInput,
@@ -55,107 +55,88 @@ def _target(viewer: Viewer, customer_id: int | None) -> int:
     return viewer.customer_id
 
 
+def _new_customer(input: CustomerCreateInput) -> NewCustomer:
+    profile = {
+        "display_name": input.display_name,
+        "full_name": input.full_name,
+        "phone": input.phone,
+        "company": input.company,
+    }
+    return to_draft(NewCustomer, input, profile=profile)
+
+
+def _changes(input: CustomerUpdateInput) -> CustomerChanges:
+    """The profile fields the input gives (an absent one stays as it is) and the rest."""
+    profile = {
+        name: getattr(input, name) for name in PROFILE_LIMITS if _given(getattr(input, name))
+    }
+    return to_draft(CustomerChanges, input, profile=profile)
+
+
 @strawberry.type
 class CustomersMutation:
-    @strawberry.mutation(
-        description="Create a customer with its default quota (by user type) and a personal "
-        "workspace it owns. Platform admins only."
+    customer_create = mutation(
+        "Create a customer with its default quota (by user type) and a personal workspace it "
+        "owns. Platform admins only.",
+        "customer.create",
+        CustomerCreateInput,
+        CustomerCreatePayload,
+        lambda session, viewer, input: domain.customer_create(
+            session, viewer, _new_customer(input)
+        ),
+        customer=CUSTOMER,
     )
-    async def customer_create(
-        self, info: Info, input: CustomerCreateInput
-    ) -> CustomerCreatePayload:
-        profile = {
-            "display_name": input.display_name,
-            "full_name": input.full_name,
-            "phone": input.phone,
-            "company": input.company,
-        }
-        new = to_draft(NewCustomer, input, profile=profile)
-        return await mutate(
-            info,
-            "customer.create",
-            lambda session, viewer: domain.customer_create(session, viewer, new),
-            CustomerCreatePayload,
-            customer=CUSTOMER,
-        )
-
-    @strawberry.mutation(
-        description="Change a customer's profile or e-mail (itself; platform admins anyone). "
-        "Only platform admins change userType and accountType."
+    customer_update = mutation(
+        "Change a customer's profile or e-mail (itself; platform admins anyone). Only platform "
+        "admins change userType and accountType.",
+        "customer.update",
+        CustomerUpdateInput,
+        CustomerUpdatePayload,
+        lambda session, viewer, input: domain.update_customer(
+            session, viewer, _target(viewer, input.customer_id), _changes(input)
+        ),
+        resource_id=lambda input: input.customer_id,
+        customer=CUSTOMER,
     )
-    async def customer_update(
-        self, info: Info, input: CustomerUpdateInput
-    ) -> CustomerUpdatePayload:
-        profile = {
-            name: getattr(input, name) for name in PROFILE_LIMITS if _given(getattr(input, name))
-        }
-        changes = to_draft(CustomerChanges, input, profile=profile)
-        return await mutate(
-            info,
-            "customer.update",
-            lambda session, viewer: domain.update_customer(
-                session, viewer, _target(viewer, input.customer_id), changes
-            ),
-            CustomerUpdatePayload,
-            resource_id=input.customer_id,
-            customer=CUSTOMER,
-        )
-
-    @strawberry.mutation(
-        description="Suspend an active customer: it can no longer log in, its tokens are "
-        "revoked and stop working at once. Platform admins only."
+    customer_suspend = mutation(
+        "Suspend an active customer: it can no longer log in, its tokens are revoked and stop "
+        "working at once. Platform admins only.",
+        "customer.suspend",
+        CustomerSuspendInput,
+        CustomerSuspendPayload,
+        lambda session, viewer, input: domain.set_customer_status(
+            session, viewer, input.customer_id, "suspended"
+        ),
+        resource_id=lambda input: input.customer_id,
+        customer=CUSTOMER,
     )
-    async def customer_suspend(
-        self, info: Info, input: CustomerSuspendInput
-    ) -> CustomerSuspendPayload:
-        return await mutate(
-            info,
-            "customer.suspend",
-            lambda session, viewer: domain.set_customer_status(
-                session, viewer, input.customer_id, "suspended"
-            ),
-            CustomerSuspendPayload,
-            resource_id=input.customer_id,
-            customer=CUSTOMER,
-        )
-
-    @strawberry.mutation(
-        description="Reactivate a suspended customer (it logs in anew). Platform admins only."
+    customer_activate = mutation(
+        "Reactivate a suspended customer (it logs in anew). Platform admins only.",
+        "customer.activate",
+        CustomerActivateInput,
+        CustomerActivatePayload,
+        lambda session, viewer, input: domain.set_customer_status(
+            session, viewer, input.customer_id, "active"
+        ),
+        resource_id=lambda input: input.customer_id,
+        customer=CUSTOMER,
     )
-    async def customer_activate(
-        self, info: Info, input: CustomerActivateInput
-    ) -> CustomerActivatePayload:
-        return await mutate(
-            info,
-            "customer.activate",
-            lambda session, viewer: domain.set_customer_status(
-                session, viewer, input.customer_id, "active"
-            ),
-            CustomerActivatePayload,
-            resource_id=input.customer_id,
-            customer=CUSTOMER,
-        )
-
-    @strawberry.mutation(
-        description="Soft-delete a customer (itself; platform admins anyone): status deleted, "
-        "tokens revoked, rows kept for billing. Refused (IN_USE) while it has creating or "
-        "running environments."
+    customer_delete = mutation(
+        "Soft-delete a customer (itself; platform admins anyone): status deleted, tokens "
+        "revoked, rows kept for billing. Refused (IN_USE) while it has creating or running "
+        "environments.",
+        "customer.delete",
+        CustomerDeleteInput,
+        CustomerDeletePayload,
+        lambda session, viewer, input: domain.delete_customer(
+            session, viewer, _target(viewer, input.customer_id)
+        ),
+        resource_id=lambda input: input.customer_id,
+        deleted_customer_id=lambda _ctx, row: row.id,
+        customer=CUSTOMER,
     )
-    async def customer_delete(
-        self, info: Info, input: CustomerDeleteInput
-    ) -> CustomerDeletePayload:
-        return await mutate(
-            info,
-            "customer.delete",
-            lambda session, viewer: domain.delete_customer(
-                session, viewer, _target(viewer, input.customer_id)
-            ),
-            CustomerDeletePayload,
-            resource_id=input.customer_id,
-            deleted_customer_id=lambda _ctx, row: row.id,
-            customer=CUSTOMER,
-        )
 
+    # A function: the audit row names the viewer, not a field of the input.
     @strawberry.mutation(
         description="Change the viewer's password. Every refresh token of the viewer is "
         "revoked: other sessions end when their access token expires."
@@ -174,20 +155,14 @@ class CustomersMutation:
             customer=CUSTOMER,
         )
 
-    @strawberry.mutation(
-        description="Set a customer's resource limits. Platform admins only; a limit below "
-        "current usage is refused with QUOTA_EXCEEDED."
+    resource_quota_update = mutation(
+        "Set a customer's resource limits. Platform admins only; a limit below current usage "
+        "is refused with QUOTA_EXCEEDED.",
+        "resource_quota.update",
+        ResourceQuotaUpdateInput,
+        ResourceQuotaUpdatePayload,
+        lambda session, viewer, input: domain.update_quota(
+            session, viewer, input.customer_id, to_draft(QuotaChanges, input)
+        ),
+        resource_quota=QUOTA,
     )
-    async def resource_quota_update(
-        self, info: Info, input: ResourceQuotaUpdateInput
-    ) -> ResourceQuotaUpdatePayload:
-        changes = to_draft(QuotaChanges, input)
-        return await mutate(
-            info,
-            "resource_quota.update",
-            lambda session, viewer: domain.update_quota(
-                session, viewer, input.customer_id, changes
-            ),
-            ResourceQuotaUpdatePayload,
-            resource_quota=QUOTA,
-        )

@@ -10,7 +10,7 @@ from remotegpu.context import Context
 from remotegpu.domain import heartbeats, hosts
 from remotegpu.domain.audit import RequestMeta
 from remotegpu.domain.host_inputs import GpuChanges, GpuSpec, HostChanges, HostSpec
-from remotegpu.resolvers.mutate import Reload, answer, mutate, returned
+from remotegpu.resolvers.mutate import Reload, answer, mutation, returned
 from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.hosts_mutations import (
     GpuUpdateInput,
@@ -45,110 +45,75 @@ async def _host(ctx: Context, host_id: str | None) -> Host | None:
     return None if row is None else Host.for_viewer(row, ctx)
 
 
+def _host_spec(input: HostRegisterInput) -> HostSpec:
+    return to_draft(HostSpec, input, gpus=tuple(to_draft(GpuSpec, gpu) for gpu in input.gpus))
+
+
 @strawberry.type
 class HostsMutation:
-    @strawberry.mutation(
-        description=(
-            "Register a host and its GPUs (admins). The host is offline with health unknown "
-            "until its agent's first heartbeat; its GPUs start available and healthy."
-        )
+    host_register = mutation(
+        "Register a host and its GPUs (admins). The host is offline with health unknown until "
+        "its agent's first heartbeat; its GPUs start available and healthy.",
+        "host.register",
+        HostRegisterInput,
+        HostRegisterPayload,
+        lambda session, viewer, input: hosts.register_host(session, viewer, _host_spec(input)),
+        resource_id=lambda input: input.id,
+        host=_host,
     )
-    async def host_register(self, info: Info, input: HostRegisterInput) -> HostRegisterPayload:
-        gpus = tuple(to_draft(GpuSpec, gpu) for gpu in input.gpus)
-        spec = to_draft(HostSpec, input, gpus=gpus)
-        return await mutate(
-            info,
-            "host.register",
-            lambda session, viewer: hosts.register_host(session, viewer, spec),
-            HostRegisterPayload,
-            resource_id=input.id,
-            host=_host,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Change a host's names, addresses, ports, labels, tags or totals (admins). Totals "
-            "cannot go below what its environments use now."
-        )
+    host_update = mutation(
+        "Change a host's names, addresses, ports, labels, tags or totals (admins). Totals "
+        "cannot go below what its environments use now.",
+        "host.update",
+        HostUpdateInput,
+        HostUpdatePayload,
+        lambda session, viewer, input: hosts.update_host(
+            session, viewer, input.host_id, to_draft(HostChanges, input)
+        ),
+        resource_id=lambda input: input.host_id,
+        host=_host,
     )
-    async def host_update(self, info: Info, input: HostUpdateInput) -> HostUpdatePayload:
-        changes = to_draft(HostChanges, input)
-        return await mutate(
-            info,
-            "host.update",
-            lambda session, viewer: hosts.update_host(session, viewer, input.host_id, changes),
-            HostUpdatePayload,
-            resource_id=input.host_id,
-            host=_host,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Put an online or offline host into maintenance (admins): its environments keep "
-            "running, no new environment is placed on it."
-        )
+    host_maintenance_enter = mutation(
+        "Put an online or offline host into maintenance (admins): its environments keep "
+        "running, no new environment is placed on it.",
+        "host.maintenance_enter",
+        HostMaintenanceEnterInput,
+        HostMaintenanceEnterPayload,
+        lambda session, viewer, input: hosts.enter_maintenance(session, viewer, input.host_id),
+        resource_id=lambda input: input.host_id,
+        host=_host,
     )
-    async def host_maintenance_enter(
-        self, info: Info, input: HostMaintenanceEnterInput
-    ) -> HostMaintenanceEnterPayload:
-        return await mutate(
-            info,
-            "host.maintenance_enter",
-            lambda session, viewer: hosts.enter_maintenance(session, viewer, input.host_id),
-            HostMaintenanceEnterPayload,
-            resource_id=input.host_id,
-            host=_host,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Take a host out of maintenance (admins): it is offline until its next heartbeat."
-        )
+    host_maintenance_exit = mutation(
+        "Take a host out of maintenance (admins): it is offline until its next heartbeat.",
+        "host.maintenance_exit",
+        HostMaintenanceExitInput,
+        HostMaintenanceExitPayload,
+        lambda session, viewer, input: hosts.exit_maintenance(session, viewer, input.host_id),
+        resource_id=lambda input: input.host_id,
+        host=_host,
     )
-    async def host_maintenance_exit(
-        self, info: Info, input: HostMaintenanceExitInput
-    ) -> HostMaintenanceExitPayload:
-        return await mutate(
-            info,
-            "host.maintenance_exit",
-            lambda session, viewer: hosts.exit_maintenance(session, viewer, input.host_id),
-            HostMaintenanceExitPayload,
-            resource_id=input.host_id,
-            host=_host,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Delete a host with its GPUs and their samples, and revoke its agent tokens "
-            "(admins). Refused (IN_USE) while any environment on it is not deleted."
-        )
+    host_delete = mutation(
+        "Delete a host with its GPUs and their samples, and revoke its agent tokens (admins). "
+        "Refused (IN_USE) while any environment on it is not deleted.",
+        "host.delete",
+        HostDeleteInput,
+        HostDeletePayload,
+        lambda session, viewer, input: hosts.delete_host(session, viewer, input.host_id),
+        resource_id=lambda input: input.host_id,
+        deleted_host_id=returned,
     )
-    async def host_delete(self, info: Info, input: HostDeleteInput) -> HostDeletePayload:
-        return await mutate(
-            info,
-            "host.delete",
-            lambda session, viewer: hosts.delete_host(session, viewer, input.host_id),
-            HostDeletePayload,
-            resource_id=input.host_id,
-            deleted_host_id=returned,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Change a GPU's status (available, maintenance, error), health or limits (admins). "
-            "Refused (IN_USE) while the GPU is allocated to an environment."
-        )
+    gpu_update = mutation(
+        "Change a GPU's status (available, maintenance, error), health or limits (admins). "
+        "Refused (IN_USE) while the GPU is allocated to an environment.",
+        "gpu.update",
+        GpuUpdateInput,
+        GpuUpdatePayload,
+        lambda session, viewer, input: hosts.update_gpu(
+            session, viewer, input.id, to_draft(GpuChanges, input)
+        ),
+        resource_id=lambda input: input.id,
+        gpu=GPU,
     )
-    async def gpu_update(self, info: Info, input: GpuUpdateInput) -> GpuUpdatePayload:
-        changes = to_draft(GpuChanges, input)
-        return await mutate(
-            info,
-            "gpu.update",
-            lambda session, viewer: hosts.update_gpu(session, viewer, input.id, changes),
-            GpuUpdatePayload,
-            resource_id=input.id,
-            gpu=GPU,
-        )
 
     @strawberry.mutation(
         description=(

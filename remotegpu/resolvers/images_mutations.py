@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.domain import images
 from remotegpu.domain.images import KEEP, ImageChanges, ImageFields
-from remotegpu.resolvers.mutate import Reload, mutate, returned
+from remotegpu.resolvers.mutate import Reload, mutation, returned
 from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.images_mutations import (
     ImageCreateInput,
@@ -23,77 +22,52 @@ from remotegpu.schema.types.images_payloads import (
 )
 from remotegpu.schema.types.storage import Image
 
-Info = strawberry.Info[Context, None]
-
 # The image as the viewer may see it now (the loaders were cleared after commit).
 IMAGE = Reload(lambda loaders: loaders.storage.image_by_id, Image.from_row)
 
 
 @strawberry.type
 class ImagesMutation:
-    @strawberry.mutation(
-        description=(
-            "Add an image to the catalogue (platform admins). The name is a unique image "
-            "reference with a tag or digest; CONFLICT if taken."
-        )
+    image_create = mutation(
+        "Add an image to the catalogue (platform admins). The name is a unique image reference "
+        "with a tag or digest; CONFLICT if taken.",
+        "image.create",
+        ImageCreateInput,
+        ImageCreatePayload,
+        lambda session, viewer, input: images.create_image(
+            session, viewer, input.name, to_draft(ImageFields, input)
+        ),
+        image=IMAGE,
     )
-    async def image_create(self, info: Info, input: ImageCreateInput) -> ImageCreatePayload:
-        given = to_draft(ImageFields, input)
-        return await mutate(
-            info,
-            "image.create",
-            lambda session, viewer: images.create_image(session, viewer, input.name, given),
-            ImageCreatePayload,
-            image=IMAGE,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Change an image's description (platform admins). Omitted fields stay; the name "
-            "cannot change."
-        )
+    image_update = mutation(
+        "Change an image's description (platform admins). Omitted fields stay; the name cannot "
+        "change.",
+        "image.update",
+        ImageUpdateInput,
+        ImageUpdatePayload,
+        lambda session, viewer, input: images.update_image(
+            session, viewer, input.id, to_draft(ImageChanges, input, absent=KEEP)
+        ),
+        resource_id=lambda input: input.id,
+        image=IMAGE,
     )
-    async def image_update(self, info: Info, input: ImageUpdateInput) -> ImageUpdatePayload:
-        changes = to_draft(ImageChanges, input, absent=KEEP)
-        return await mutate(
-            info,
-            "image.update",
-            lambda session, viewer: images.update_image(session, viewer, input.id, changes),
-            ImageUpdatePayload,
-            resource_id=input.id,
-            image=IMAGE,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Deprecate an active image (platform admins): no new environments start from it; "
-            "existing ones are untouched."
-        )
+    image_deprecate = mutation(
+        "Deprecate an active image (platform admins): no new environments start from it; "
+        "existing ones are untouched.",
+        "image.deprecate",
+        ImageDeprecateInput,
+        ImageDeprecatePayload,
+        lambda session, viewer, input: images.deprecate_image(session, viewer, input.id),
+        resource_id=lambda input: input.id,
+        image=IMAGE,
     )
-    async def image_deprecate(
-        self, info: Info, input: ImageDeprecateInput
-    ) -> ImageDeprecatePayload:
-        return await mutate(
-            info,
-            "image.deprecate",
-            lambda session, viewer: images.deprecate_image(session, viewer, input.id),
-            ImageDeprecatePayload,
-            resource_id=input.id,
-            image=IMAGE,
-        )
-
-    @strawberry.mutation(
-        description=(
-            "Delete an image (platform admins); IN_USE while any environment, deleted ones "
-            "included, refers to it (deprecate it instead)."
-        )
+    image_delete = mutation(
+        "Delete an image (platform admins); IN_USE while any environment, deleted ones "
+        "included, refers to it (deprecate it instead).",
+        "image.delete",
+        ImageDeleteInput,
+        ImageDeletePayload,
+        lambda session, viewer, input: images.delete_image(session, viewer, input.id),
+        resource_id=lambda input: input.id,
+        deleted_image_id=returned,
     )
-    async def image_delete(self, info: Info, input: ImageDeleteInput) -> ImageDeletePayload:
-        return await mutate(
-            info,
-            "image.delete",
-            lambda session, viewer: images.delete_image(session, viewer, input.id),
-            ImageDeletePayload,
-            resource_id=input.id,
-            deleted_image_id=returned,
-        )

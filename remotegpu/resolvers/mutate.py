@@ -2,14 +2,15 @@
 
     DATASET = Reload(lambda loaders: loaders.storage.dataset_by_id, Dataset.from_row)
 
-    @strawberry.mutation(description="Register a dataset ...")
-    async def dataset_create(self, info: Info, input: DatasetCreateInput) -> DatasetCreatePayload:
-        draft = to_draft(datasets.DatasetDraft, input)
-        return await mutate(
-            info, "dataset.create",
-            lambda session, viewer: datasets.create_dataset(session, viewer, draft),
-            DatasetCreatePayload, dataset=DATASET,
-        )
+    dataset_delete = mutation(
+        "Delete a dataset ...", "dataset.delete", DatasetDeleteInput, DatasetDeletePayload,
+        lambda session, viewer, input: datasets.delete_dataset(session, viewer, input.dataset_id),
+        resource_id=lambda input: input.dataset_id, **deleted("Dataset"),
+    )
+
+`mutation` declares the Strawberry field (its resolver takes `input: <the input type>` and
+returns the payload type) and resolves it through `mutate`; a mutation with more logic than
+a call of the input is an `async def` resolver calling `mutate` itself.
 
 `mutate` runs `call(session, viewer)` through `run_mutation` (one transaction with retries,
 the audit row, typed errors, loaders cleared: see remotegpu.resolvers.support) and answers
@@ -21,7 +22,8 @@ changed object, `returned`, `attribute(...)`, `returned_as(...)`, `deleted(...)`
 The audit row's action is `action`, its resource type the action's first part ("dataset" of
 "dataset.create") unless `resource_type` says otherwise, and its resource the result's key
 (`key_of`: the result itself when it is a key, else its `id`), or `resource_id` when the call
-fails or returns nothing to name; `audit_id` picks another key.
+fails or returns nothing to name; `audit_id` picks another key. In `mutation`, the resource
+id and the payload fields that depend on the input (`per_input`) are functions of the input.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from remotegpu.schema.types.payload import Payload
 T = TypeVar("T")
 Obj = TypeVar("Obj")
 P = TypeVar("P", bound=Payload)
+In = TypeVar("In")
 
 Info = strawberry.Info[Context, Any]
 # One payload field, from the context and the domain call's result.
@@ -96,6 +99,11 @@ class Reload(Generic[Obj]):
 def returned(_ctx: Context, result: object) -> object:
     """A payload field holding the call's result as it is (e.g. the key of a deleted row)."""
     return result
+
+
+def constant(value: object) -> Fill:
+    """A payload field holding a value known before the call (e.g. an id from the input)."""
+    return lambda _ctx, _result: value
 
 
 def attribute(name: str) -> Fill:
@@ -179,3 +187,55 @@ async def answer(info: Info, payload: type[P], attempt: Awaitable[T], **fields: 
     except DomainError as error:
         return payload.failed([UserError.from_domain(error)])
     return await reply(info.context, payload, result, fields)
+
+
+@dataclass(frozen=True)
+class PerInput:
+    """A payload field of a `mutation` that depends on its input, e.g. the parent a version
+    is added to: `dataset=per_input(lambda input: DATASET.at(input.dataset_id))`."""
+
+    fill_for: Callable[[Any], Fill]
+
+
+def per_input(fill_for: Callable[[Any], Fill]) -> PerInput:
+    return PerInput(fill_for)
+
+
+def mutation(
+    description: str,
+    action: str,
+    input_type: type[In],
+    payload: type[P],
+    call: Callable[[AsyncSession, Viewer, In], Awaitable[Any]],
+    *,
+    resource_id: Callable[[In], object] | None = None,
+    resource_type: str | None = None,
+    require_write: bool = True,
+    audit: Audit = Audit.HERE,
+    audit_id: Callable[[Any], object] = key_of,
+    **fields: Fill | PerInput,
+) -> Any:
+    """The Strawberry mutation field `async def (info, input: input_type) -> payload` that
+    runs `call(session, viewer, input)` through `mutate` (see the module docstring)."""
+
+    async def resolve(info: Info, input: Any) -> Any:
+        return await mutate(
+            info,
+            action,
+            lambda session, viewer: call(session, viewer, input),
+            payload,
+            resource_type=resource_type,
+            resource_id=None if resource_id is None else resource_id(input),
+            require_write=require_write,
+            audit=audit,
+            audit_id=audit_id,
+            **{
+                name: fill.fill_for(input) if isinstance(fill, PerInput) else fill
+                for name, fill in fields.items()
+            },
+        )
+
+    # Strawberry reads the argument and return types from the annotations: the real types
+    # here (this module's names would not resolve the input and payload of another area).
+    resolve.__annotations__ = {"info": Info, "input": input_type, "return": payload}
+    return strawberry.mutation(resolver=resolve, description=description)

@@ -9,7 +9,7 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.context import Context
 from remotegpu.domain import notification_inbox as domain
 from remotegpu.domain.errors import ErrorCode
-from remotegpu.resolvers.mutate import mutate, returned
+from remotegpu.resolvers.mutate import mutate, mutation, returned
 from remotegpu.schema.errors import UserError
 from remotegpu.schema.inputs.tickets_mutations import (
     NotificationMarkAllReadInput,
@@ -74,18 +74,13 @@ class NotificationsMutation:
             ]
         return answer
 
-    @strawberry.mutation(
-        description="Mark all of the viewer's unread notifications read (optionally only "
-        "those created up to a given instant); returns how many were marked."
+    notification_mark_all_read = mutation(
+        "Mark all of the viewer's unread notifications read (optionally only those created up "
+        "to a given instant); returns how many were marked.",
+        "notification.mark_all_read",
+        NotificationMarkAllReadInput,
+        NotificationMarkAllReadPayload,
+        lambda session, viewer, input: domain.mark_all_read(session, viewer, input.created_before),
+        audit_id=lambda _count: None,  # no one resource: the audit row names none
+        count=returned,
     )
-    async def notification_mark_all_read(
-        self, info: Info, input: NotificationMarkAllReadInput
-    ) -> NotificationMarkAllReadPayload:
-        return await mutate(
-            info,
-            "notification.mark_all_read",
-            lambda session, viewer: domain.mark_all_read(session, viewer, input.created_before),
-            NotificationMarkAllReadPayload,
-            audit_id=lambda _count: None,  # no one resource: the audit row names none
-            count=returned,
-        )

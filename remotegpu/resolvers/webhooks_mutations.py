@@ -3,11 +3,14 @@ of `webhookCreate` and `webhookRotateSecret`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypedDict
+
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.domain import webhook_manual, webhooks
-from remotegpu.resolvers.mutate import Reload, attribute, mutate, returned_as
+from remotegpu.resolvers.mutate import Fill, Reload, attribute, mutate, mutation, returned_as
 from remotegpu.schema.inputs.drafts import to_draft
 from remotegpu.schema.inputs.webhooks_mutations import (
     WebhookCreateInput,
@@ -31,6 +34,21 @@ Info = strawberry.Info[Context, None]
 
 # The webhook as the viewer may see it after commit.
 WEBHOOK = Reload(lambda loaders: loaders.webhooks.webhook_by_id, Webhook.from_row)
+
+
+class _Sent(TypedDict):
+    audit_id: Callable[[Any], object]
+    webhook: Fill
+    event_id: Fill
+
+
+# A manual delivery's call returns (webhook row, event id): the audit row and the payload
+# name the webhook, the payload also the event.
+SENT = _Sent(
+    audit_id=lambda sent: sent[0].id,
+    webhook=WEBHOOK.of(lambda sent: sent[0]),
+    event_id=lambda _ctx, sent: sent[1],
+)
 
 
 @strawberry.type
@@ -77,71 +95,46 @@ class WebhooksMutation:
             webhook=WEBHOOK,
         )
 
-    @strawberry.mutation(
-        description="Replace a webhook's signing secret (own webhooks; admins any). The new "
-        "secret is in the payload, once; the old one stops working at once."
+    webhook_rotate_secret = mutation(
+        "Replace a webhook's signing secret (own webhooks; admins any). The new secret is in "
+        "the payload, once; the old one stops working at once.",
+        "webhook.rotate_secret",
+        WebhookRotateSecretInput,
+        WebhookRotateSecretPayload,
+        lambda session, viewer, input: webhooks.rotate_secret(
+            session, viewer, input.row_id, input.secret
+        ),
+        resource_id=lambda input: input.row_id,
+        audit_id=lambda rotated: rotated.webhook.id,
+        webhook=WEBHOOK.of(lambda rotated: rotated.webhook),
+        secret=attribute("secret"),
     )
-    async def webhook_rotate_secret(
-        self, info: Info, input: WebhookRotateSecretInput
-    ) -> WebhookRotateSecretPayload:
-        return await mutate(
-            info,
-            "webhook.rotate_secret",
-            lambda session, viewer: webhooks.rotate_secret(
-                session, viewer, input.row_id, input.secret
-            ),
-            WebhookRotateSecretPayload,
-            resource_id=input.row_id,
-            audit_id=lambda rotated: rotated.webhook.id,
-            webhook=WEBHOOK.of(lambda rotated: rotated.webhook),
-            secret=attribute("secret"),
-        )
-
-    @strawberry.mutation(
-        description="Delete a webhook and its delivery log (own webhooks; admins any)."
+    webhook_delete = mutation(
+        "Delete a webhook and its delivery log (own webhooks; admins any).",
+        "webhook.delete",
+        WebhookDeleteInput,
+        WebhookDeletePayload,
+        lambda session, viewer, input: webhooks.delete_webhook(session, viewer, input.row_id),
+        resource_id=lambda input: input.row_id,
+        webhook=returned_as(Webhook.from_row),
     )
-    async def webhook_delete(self, info: Info, input: WebhookDeleteInput) -> WebhookDeletePayload:
-        return await mutate(
-            info,
-            "webhook.delete",
-            lambda session, viewer: webhooks.delete_webhook(session, viewer, input.row_id),
-            WebhookDeletePayload,
-            resource_id=input.row_id,
-            webhook=returned_as(Webhook.from_row),
-        )
-
-    @strawberry.mutation(
-        description="Send a logged event to its webhook again, once (own webhooks; admins "
-        "any): same body and webhook-id, a fresh signature. Delivered by a job worker; the "
-        "attempt appears in the webhook's logs."
+    webhook_redeliver = mutation(
+        "Send a logged event to its webhook again, once (own webhooks; admins any): same body "
+        "and webhook-id, a fresh signature. Delivered by a job worker; the attempt appears in "
+        "the webhook's logs.",
+        "webhook.redeliver",
+        WebhookRedeliverInput,
+        WebhookRedeliverPayload,
+        lambda session, viewer, input: webhook_manual.redeliver(session, viewer, input.log_id),
+        **SENT,
     )
-    async def webhook_redeliver(
-        self, info: Info, input: WebhookRedeliverInput
-    ) -> WebhookRedeliverPayload:
-        # The call returns (webhook row, event id).
-        return await mutate(
-            info,
-            "webhook.redeliver",
-            lambda session, viewer: webhook_manual.redeliver(session, viewer, input.log_id),
-            WebhookRedeliverPayload,
-            audit_id=lambda sent: sent[0].id,
-            webhook=WEBHOOK.of(lambda sent: sent[0]),
-            event_id=lambda _ctx, sent: sent[1],
-        )
-
-    @strawberry.mutation(
-        description="Send a test event (type webhook.ping) to a webhook, once, enabled or not "
-        "(own webhooks; admins any). A success clears the webhook's failing state."
+    webhook_ping = mutation(
+        "Send a test event (type webhook.ping) to a webhook, once, enabled or not (own "
+        "webhooks; admins any). A success clears the webhook's failing state.",
+        "webhook.ping",
+        WebhookPingInput,
+        WebhookPingPayload,
+        lambda session, viewer, input: webhook_manual.ping(session, viewer, input.row_id),
+        resource_id=lambda input: input.row_id,
+        **SENT,
     )
-    async def webhook_ping(self, info: Info, input: WebhookPingInput) -> WebhookPingPayload:
-        # The call returns (webhook row, event id).
-        return await mutate(
-            info,
-            "webhook.ping",
-            lambda session, viewer: webhook_manual.ping(session, viewer, input.row_id),
-            WebhookPingPayload,
-            resource_id=input.row_id,
-            audit_id=lambda sent: sent[0].id,
-            webhook=WEBHOOK.of(lambda sent: sent[0]),
-            event_id=lambda _ctx, sent: sent[1],
-        )

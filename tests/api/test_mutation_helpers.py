@@ -13,9 +13,11 @@ import pytest
 import strawberry
 
 from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.resolvers.mutate import mutation
 from remotegpu.schema.enums import StorageVisibility
 from remotegpu.schema.errors import UserError
 from remotegpu.schema.inputs.drafts import to_draft
+from remotegpu.schema.inputs.fields import keep, optional
 from remotegpu.schema.types.payload import Payload, payload
 
 
@@ -153,3 +155,49 @@ def test_to_draft_absent_marker_used_for_unset_fields() -> None:
     keep = object()
     draft = to_draft(_Switch, _SwitchInput(state=None), absent=keep)
     assert (draft.state, draft.name) == (None, keep)
+
+
+@strawberry.input(description="A new thing.")
+class ThingCreateInput:
+    name: str | None = optional("Its name; none if omitted.")
+    note: str | None = keep("A note; kept as it is if omitted.")
+
+
+@strawberry.type
+class _Mutation:
+    thing_create = mutation(
+        "Make a thing.",
+        "thing.create",
+        ThingCreateInput,
+        ThingCreatePayload,
+        lambda _session, _viewer, input: _never_called(input),
+    )
+
+
+async def _never_called(input: ThingCreateInput) -> None:
+    raise AssertionError(f"the schema is only printed here, not run: {input}")
+
+
+DECLARED_SCHEMA = strawberry.Schema(query=_Query, mutation=_Mutation)
+
+EXPECTED_MUTATION_TYPE = '''type Mutation {
+  """Make a thing."""
+  thingCreate(input: ThingCreateInput!): ThingCreatePayload!
+}'''
+
+EXPECTED_INPUT_TYPE = '''"""A new thing."""
+input ThingCreateInput {
+  """Its name; none if omitted."""
+  name: String = null
+
+  """A note; kept as it is if omitted."""
+  note: String
+}'''
+
+
+def test_mutation_declaration_printed_as_field_with_input_and_payload() -> None:
+    assert EXPECTED_MUTATION_TYPE in DECLARED_SCHEMA.as_str()
+
+
+def test_input_optional_and_keep_fields_printed_with_their_defaults() -> None:
+    assert EXPECTED_INPUT_TYPE in DECLARED_SCHEMA.as_str()

@@ -8,6 +8,10 @@ import strawberry
 
 from remotegpu.domain.alerts import DEFAULT_DURATION, MetricType
 from remotegpu.schema.enums import AlertComparison, AlertSeverity
+from remotegpu.schema.inputs.fields import optional
+
+# Descriptions that more than one field shares.
+_RULE = "rowId of the rule."
 
 
 @strawberry.enum(description="Metrics an alert rule can watch (alert_rules.metric_type).")
@@ -36,9 +40,7 @@ class AlertRuleCreateInput:
     comparison: AlertComparison = strawberry.field(
         description="How the metric is compared with the threshold."
     )
-    description: str | None = strawberry.field(
-        default=None, description="What the rule is for (at most 2000 characters)."
-    )
+    description: str | None = optional("What the rule is for (at most 2000 characters).")
     duration: int = strawberry.field(
         default=DEFAULT_DURATION,
         description="Seconds the condition must hold before the rule fires (0 to 86400).",
@@ -56,28 +58,20 @@ class AlertRuleCreateInput:
 
 @strawberry.input(description="Changes to an alert rule; omitted fields stay as they are.")
 class AlertRuleUpdateInput:
-    row_id: int = strawberry.field(description="rowId of the rule.")
-    name: str | None = strawberry.field(default=None, description="New name (1 to 256).")
-    description: str | None = strawberry.field(
-        default=None, description="New description; an empty string clears it."
-    )
-    metric_type: AlertMetricType | None = strawberry.field(
-        default=None, description="New metric (the threshold must fit it)."
-    )
-    threshold: float | None = strawberry.field(default=None, description=_THRESHOLD)
-    comparison: AlertComparison | None = strawberry.field(
-        default=None, description="New comparison."
-    )
-    duration: int | None = strawberry.field(
-        default=None, description="New duration in seconds (0 to 86400)."
-    )
-    severity: AlertSeverity | None = strawberry.field(default=None, description="New severity.")
-    enabled: bool | None = strawberry.field(default=None, description="Enable or disable.")
+    row_id: int = strawberry.field(description=_RULE)
+    name: str | None = optional("New name (1 to 256).")
+    description: str | None = optional("New description; an empty string clears it.")
+    metric_type: AlertMetricType | None = optional("New metric (the threshold must fit it).")
+    threshold: float | None = optional(_THRESHOLD)
+    comparison: AlertComparison | None = optional("New comparison.")
+    duration: int | None = optional("New duration in seconds (0 to 86400).")
+    severity: AlertSeverity | None = optional("New severity.")
+    enabled: bool | None = optional("Enable or disable.")
 
 
 @strawberry.input(description="Enable or disable an alert rule.")
 class AlertRuleToggleInput:
-    row_id: int = strawberry.field(description="rowId of the rule.")
+    row_id: int = strawberry.field(description=_RULE)
     enabled: bool = strawberry.field(description="True to evaluate the rule, false to pause it.")
 
 

@@ -6,13 +6,14 @@ from datetime import datetime
 
 import strawberry
 
+from remotegpu.schema.inputs.fields import optional
+
 
 @strawberry.input(description="The payment to record (invoiceMarkPaid).")
 class InvoiceMarkPaidInput:
     row_id: int = strawberry.field(description="rowId of the invoice (pending or overdue).")
-    paid_at: datetime | None = strawberry.field(
-        default=None,
-        description="When the payment arrived (UTC); now when omitted. Not in the future, not "
+    paid_at: datetime | None = optional(
+        "When the payment arrived (UTC); now when omitted. Not in the future, not "
         "before the billing period.",
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from remotegpu.schema.enums import ConfigType
+from remotegpu.schema.inputs.fields import optional
 
 
 @strawberry.input(description="Create or change one platform setting (system_configs row).")
@@ -17,15 +18,11 @@ class SystemConfigSetInput:
         "BOOLEAN true/false, JSON a JSON document, STRING anything (at most 10000 characters). "
         "Port ranges must stay 1..65535 with start < end and must not overlap each other."
     )
-    config_type: ConfigType | None = strawberry.field(
-        default=None,
-        description="Type of the value: required for a new key; for an existing key it may be "
+    config_type: ConfigType | None = optional(
+        "Type of the value: required for a new key; for an existing key it may be "
         "omitted and otherwise must equal the stored type.",
     )
-    description: str | None = strawberry.field(
-        default=None, description="What the setting does; omitted = unchanged."
-    )
-    is_public: bool | None = strawberry.field(
-        default=None,
-        description="Readable without admin rights; omitted = unchanged (false for a new key).",
+    description: str | None = optional("What the setting does; omitted = unchanged.")
+    is_public: bool | None = optional(
+        "Readable without admin rights; omitted = unchanged (false for a new key)."
     )

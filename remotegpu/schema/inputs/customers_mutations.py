@@ -11,10 +11,17 @@ from typing import Optional
 import strawberry
 
 from remotegpu.schema.enums import AccountType, QuotaLevel, UserType
+from remotegpu.schema.inputs.fields import keep, optional
 from remotegpu.schema.scalars import BigInt
 
 # Strawberry needs Optional[...] spelled out when the default is UNSET.
 # ruff: noqa: UP045
+
+
+# Descriptions that more than one field shares.
+_ADMINS_ONLY = "Platform admins only."
+_CUSTOMER = "The customer (customers.id)."
+_CUSTOMER_OR_VIEWER = "The customer (customers.id); the viewer itself if omitted."
 
 
 @strawberry.input(description="A new customer account (platform admins only).")
@@ -34,10 +41,10 @@ class CustomerCreateInput:
     account_type: AccountType = strawberry.field(
         default=AccountType.INDIVIDUAL, description="individual or enterprise."
     )
-    display_name: str | None = strawberry.field(default=None, description="Name shown in the UI.")
-    full_name: str | None = strawberry.field(default=None, description="Legal name.")
-    phone: str | None = strawberry.field(default=None, description="Phone number.")
-    company: str | None = strawberry.field(default=None, description="Company.")
+    display_name: str | None = optional("Name shown in the UI.")
+    full_name: str | None = optional("Legal name.")
+    phone: str | None = optional("Phone number.")
+    company: str | None = optional("Company.")
 
 
 @strawberry.input(
@@ -45,51 +52,32 @@ class CustomerCreateInput:
     "An absent field is left alone; null clears a profile field."
 )
 class CustomerUpdateInput:
-    customer_id: int | None = strawberry.field(
-        default=None, description="The customer (customers.id); the viewer itself if omitted."
+    customer_id: int | None = optional(_CUSTOMER_OR_VIEWER)
+    display_name: Optional[str] = keep("Name shown in the UI (at most 128 characters).")
+    full_name: Optional[str] = keep("Legal name (at most 256 characters).")
+    phone: Optional[str] = keep("Phone number (at most 32 characters).")
+    company: Optional[str] = keep("Company (at most 256 characters).")
+    avatar_url: Optional[str] = keep("http(s) URL of a picture (at most 512 characters).")
+    email: Optional[str] = keep(
+        "New e-mail address, unique case-insensitively; marks it unverified."
     )
-    display_name: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="Name shown in the UI (at most 128 characters)."
-    )
-    full_name: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="Legal name (at most 256 characters)."
-    )
-    phone: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="Phone number (at most 32 characters)."
-    )
-    company: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="Company (at most 256 characters)."
-    )
-    avatar_url: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="http(s) URL of a picture (at most 512 characters)."
-    )
-    email: Optional[str] = strawberry.field(
-        default=strawberry.UNSET,
-        description="New e-mail address, unique case-insensitively; marks it unverified.",
-    )
-    user_type: Optional[UserType] = strawberry.field(
-        default=strawberry.UNSET, description="Platform admins only."
-    )
-    account_type: Optional[AccountType] = strawberry.field(
-        default=strawberry.UNSET, description="Platform admins only."
-    )
+    user_type: Optional[UserType] = keep(_ADMINS_ONLY)
+    account_type: Optional[AccountType] = keep(_ADMINS_ONLY)
 
 
 @strawberry.input(description="The customer to suspend (platform admins only).")
 class CustomerSuspendInput:
-    customer_id: int = strawberry.field(description="The customer (customers.id).")
+    customer_id: int = strawberry.field(description=_CUSTOMER)
 
 
 @strawberry.input(description="The suspended customer to reactivate (platform admins only).")
 class CustomerActivateInput:
-    customer_id: int = strawberry.field(description="The customer (customers.id).")
+    customer_id: int = strawberry.field(description=_CUSTOMER)
 
 
 @strawberry.input(description="The customer to soft-delete (itself, or any for admins).")
 class CustomerDeleteInput:
-    customer_id: int | None = strawberry.field(
-        default=None, description="The customer (customers.id); the viewer itself if omitted."
-    )
+    customer_id: int | None = optional(_CUSTOMER_OR_VIEWER)
 
 
 @strawberry.input(description="The viewer's current and new password.")
@@ -105,12 +93,10 @@ class PasswordChangeInput:
     "alone. A limit below what the customer already uses is refused (QUOTA_EXCEEDED)."
 )
 class ResourceQuotaUpdateInput:
-    customer_id: int = strawberry.field(description="The customer (customers.id).")
-    quota_level: QuotaLevel | None = strawberry.field(default=None, description="The tier.")
-    cpu_quota: int | None = strawberry.field(default=None, description="CPU cores.")
-    memory_quota: int | None = strawberry.field(default=None, description="Memory, MB.")
-    gpu_quota: int | None = strawberry.field(default=None, description="GPUs.")
-    storage_quota: BigInt | None = strawberry.field(default=None, description="Storage, bytes.")
-    environment_quota: int | None = strawberry.field(
-        default=None, description="Environments (non-deleted)."
-    )
+    customer_id: int = strawberry.field(description=_CUSTOMER)
+    quota_level: QuotaLevel | None = optional("The tier.")
+    cpu_quota: int | None = optional("CPU cores.")
+    memory_quota: int | None = optional("Memory, MB.")
+    gpu_quota: int | None = optional("GPUs.")
+    storage_quota: BigInt | None = optional("Storage, bytes.")
+    environment_quota: int | None = optional("Environments (non-deleted).")

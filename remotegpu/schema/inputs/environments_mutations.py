@@ -7,7 +7,11 @@ from enum import Enum
 
 import strawberry
 
+from remotegpu.schema.inputs.fields import optional
 from remotegpu.schema.scalars import BigInt
+
+# Descriptions that more than one field shares.
+_ENVIRONMENT = "The environment (environments.id)."
 
 
 @strawberry.input(
@@ -16,57 +20,47 @@ from remotegpu.schema.scalars import BigInt
 )
 class EnvironmentCreateInput:
     name: str = strawberry.field(description="Name, 1 to 128 characters.")
-    description: str | None = strawberry.field(
-        default=None, description="Free text, at most 4000 characters."
-    )
+    description: str | None = optional("Free text, at most 4000 characters.")
     image: str = strawberry.field(description="Image to run (images.name); must be active.")
     cpu: int = strawberry.field(description="CPU cores, at least 1.")
     memory: BigInt = strawberry.field(description="Memory in bytes, at least 256 MiB.")
     gpu_count: int = strawberry.field(default=0, description="Number of GPUs (0 or more).")
-    storage: BigInt | None = strawberry.field(
-        default=None, description="Disk in bytes; 10 GiB if omitted."
-    )
-    host_id: str | None = strawberry.field(
-        default=None, description="Host to place it on (hosts.id); best fit if omitted."
-    )
-    workspace_id: int | None = strawberry.field(
-        default=None,
-        description="Workspace it belongs to (workspaces.id); the viewer must be an active "
+    storage: BigInt | None = optional("Disk in bytes; 10 GiB if omitted.")
+    host_id: str | None = optional("Host to place it on (hosts.id); best fit if omitted.")
+    workspace_id: int | None = optional(
+        "Workspace it belongs to (workspaces.id); the viewer must be an active "
         "owner, admin or member there. Personal if omitted.",
     )
-    owner_id: int | None = strawberry.field(
-        default=None,
-        description="Customer to create it for (customers.id); platform admins only. The "
-        "viewer if omitted.",
+    owner_id: int | None = optional(
+        "Customer to create it for (customers.id); platform admins only. The viewer if omitted."
     )
-    idempotency_key: str | None = strawberry.field(
-        default=None,
-        description="Up to 128 characters: a retry with the same key and input returns the "
+    idempotency_key: str | None = optional(
+        "Up to 128 characters: a retry with the same key and input returns the "
         "same environment; the same key with another input is IDEMPOTENCY_CONFLICT.",
     )
 
 
 @strawberry.input(description="Start a stopped environment again on its host.")
 class EnvironmentStartInput:
-    id: str = strawberry.field(description="The environment (environments.id).")
+    id: str = strawberry.field(description=_ENVIRONMENT)
 
 
 @strawberry.input(description="Stop a running environment: its compute is released.")
 class EnvironmentStopInput:
-    id: str = strawberry.field(description="The environment (environments.id).")
+    id: str = strawberry.field(description=_ENVIRONMENT)
 
 
 @strawberry.input(description="Delete an environment that is running, stopped or failed.")
 class EnvironmentDeleteInput:
-    id: str = strawberry.field(description="The environment (environments.id).")
+    id: str = strawberry.field(description=_ENVIRONMENT)
 
 
 @strawberry.input(description="Rename or re-describe an environment; absent fields stay.")
 class EnvironmentUpdateInput:
-    id: str = strawberry.field(description="The environment (environments.id).")
-    name: str | None = strawberry.field(default=None, description="New name, 1 to 128 characters.")
-    description: str | None = strawberry.field(
-        default=None, description="New description (at most 4000 characters); empty clears it."
+    id: str = strawberry.field(description=_ENVIRONMENT)
+    name: str | None = optional("New name, 1 to 128 characters.")
+    description: str | None = optional(
+        "New description (at most 4000 characters); empty clears it."
     )
 
 
@@ -81,22 +75,16 @@ class EnvironmentReportedStatus(Enum):
     "has failed (it was creating or running)."
 )
 class EnvironmentStatusReportInput:
-    id: str = strawberry.field(description="The environment (environments.id).")
+    id: str = strawberry.field(description=_ENVIRONMENT)
     status: EnvironmentReportedStatus = strawberry.field(description="The new status.")
-    container_id: str | None = strawberry.field(
-        default=None, description="Container id on the host (at most 128 characters)."
-    )
-    pod_name: str | None = strawberry.field(
-        default=None, description="Kubernetes pod name (at most 128 characters)."
-    )
-    message: str | None = strawberry.field(
-        default=None, description="Detail for the owner, e.g. why it failed."
-    )
+    container_id: str | None = optional("Container id on the host (at most 128 characters).")
+    pod_name: str | None = optional("Kubernetes pod name (at most 128 characters).")
+    message: str | None = optional("Detail for the owner, e.g. why it failed.")
 
 
 @strawberry.input(description="Map a custom service port of an environment to a gateway port.")
 class PortMappingAddInput:
-    environment_id: str = strawberry.field(description="The environment (environments.id).")
+    environment_id: str = strawberry.field(description=_ENVIRONMENT)
     internal_port: int = strawberry.field(description="Port inside the environment, 1..65535.")
 
 

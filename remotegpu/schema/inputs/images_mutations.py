@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import strawberry
 
+from remotegpu.schema.inputs.fields import keep, optional
 from remotegpu.schema.scalars import BigInt
+
+# Descriptions that more than one field shares.
+_CUDA_VERSION = "CUDA version, e.g. 12.4 (at most 32)."
+_DISPLAY_NAME = "Name shown to people (at most 256 characters)."
+_PYTHON_VERSION = "Python version, e.g. 3.11 (at most 32)."
+_SIZE = "Size in bytes (>= 0)."
+_FRAMEWORK = "The ML framework inside, if any (at most 64)."
+_IMAGE = "The image (images.id, its rowId)."
+_FRAMEWORK_VERSION = "Version of the framework (at most 64)."
+_DESCRIPTION = "What the image holds."
+_CATEGORY = "base, pytorch, tensorflow, custom, ... (at most 64)."
 
 
 @strawberry.input(description="A new image for the catalogue (imageCreate).")
@@ -15,30 +27,16 @@ class ImageCreateInput:
             "environments refer to the image by it and it cannot change later."
         )
     )
-    display_name: str | None = strawberry.field(
-        default=None, description="Name shown to people (at most 256 characters)."
-    )
-    description: str | None = strawberry.field(default=None, description="What the image holds.")
-    category: str | None = strawberry.field(
-        default=None, description="base, pytorch, tensorflow, custom, ... (at most 64)."
-    )
-    framework: str | None = strawberry.field(
-        default=None, description="The ML framework inside, if any (at most 64)."
-    )
-    framework_version: str | None = strawberry.field(
-        default=None, description="Version of the framework (at most 64)."
-    )
-    cuda_version: str | None = strawberry.field(
-        default=None, description="CUDA version, e.g. 12.4 (at most 32)."
-    )
-    python_version: str | None = strawberry.field(
-        default=None, description="Python version, e.g. 3.11 (at most 32)."
-    )
+    display_name: str | None = optional(_DISPLAY_NAME)
+    description: str | None = optional(_DESCRIPTION)
+    category: str | None = optional(_CATEGORY)
+    framework: str | None = optional(_FRAMEWORK)
+    framework_version: str | None = optional(_FRAMEWORK_VERSION)
+    cuda_version: str | None = optional(_CUDA_VERSION)
+    python_version: str | None = optional(_PYTHON_VERSION)
     is_official: bool = strawberry.field(default=False, description="Maintained by the platform.")
-    size: BigInt | None = strawberry.field(default=None, description="Size in bytes (>= 0).")
-    registry_url: str | None = strawberry.field(
-        default=None, description="Where to pull it from (at most 512, no whitespace)."
-    )
+    size: BigInt | None = optional(_SIZE)
+    registry_url: str | None = optional("Where to pull it from (at most 512, no whitespace).")
 
 
 @strawberry.input(
@@ -48,44 +46,24 @@ class ImageCreateInput:
     )
 )
 class ImageUpdateInput:
-    id: int = strawberry.field(description="The image (images.id, its rowId).")
-    display_name: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Name shown to people (at most 256 characters)."
-    )
-    description: str | None = strawberry.field(
-        default=strawberry.UNSET, description="What the image holds."
-    )
-    category: str | None = strawberry.field(
-        default=strawberry.UNSET, description="base, pytorch, tensorflow, custom, ... (at most 64)."
-    )
-    framework: str | None = strawberry.field(
-        default=strawberry.UNSET, description="The ML framework inside, if any (at most 64)."
-    )
-    framework_version: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Version of the framework (at most 64)."
-    )
-    cuda_version: str | None = strawberry.field(
-        default=strawberry.UNSET, description="CUDA version, e.g. 12.4 (at most 32)."
-    )
-    python_version: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Python version, e.g. 3.11 (at most 32)."
-    )
-    is_official: bool | None = strawberry.field(
-        default=strawberry.UNSET, description="Maintained by the platform (not null)."
-    )
-    size: BigInt | None = strawberry.field(
-        default=strawberry.UNSET, description="Size in bytes (>= 0)."
-    )
-    registry_url: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Where to pull it from (at most 512)."
-    )
+    id: int = strawberry.field(description=_IMAGE)
+    display_name: str | None = keep(_DISPLAY_NAME)
+    description: str | None = keep(_DESCRIPTION)
+    category: str | None = keep(_CATEGORY)
+    framework: str | None = keep(_FRAMEWORK)
+    framework_version: str | None = keep(_FRAMEWORK_VERSION)
+    cuda_version: str | None = keep(_CUDA_VERSION)
+    python_version: str | None = keep(_PYTHON_VERSION)
+    is_official: bool | None = keep("Maintained by the platform (not null).")
+    size: BigInt | None = keep(_SIZE)
+    registry_url: str | None = keep("Where to pull it from (at most 512).")
 
 
 @strawberry.input(description="The image to deprecate (imageDeprecate).")
 class ImageDeprecateInput:
-    id: int = strawberry.field(description="The image (images.id, its rowId).")
+    id: int = strawberry.field(description=_IMAGE)
 
 
 @strawberry.input(description="The image to delete (imageDelete).")
 class ImageDeleteInput:
-    id: int = strawberry.field(description="The image (images.id, its rowId).")
+    id: int = strawberry.field(description=_IMAGE)

@@ -19,9 +19,18 @@ from remotegpu.schema.enums import (
     RequirementStatus,
     TicketPriority,
 )
+from remotegpu.schema.inputs.fields import keep, optional
 
 # Strawberry needs Optional[...] spelled out when the default is UNSET.
 # ruff: noqa: UP045
+
+# Descriptions that more than one field shares.
+_TEXT = "1 to 10000 characters, not only spaces."
+_ISSUE_TYPE = "Bug, question or feature."
+_PRIORITY = "How urgent."
+_PRIORITY_DEFAULT_MEDIUM = "How urgent; MEDIUM if omitted."
+_COMMENT = "The comment (comments.id)."
+_TARGET_STATE = "The state to move to."
 
 _TITLE = "1 to 256 characters, not only spaces (surrounding spaces are dropped)."
 _DESCRIPTION = "Details, at most 10000 characters."
@@ -35,10 +44,10 @@ _ASSIGNEE = "An active staff member (admin or internal customer); null unassigns
 @strawberry.input(description="A new issue, reported by the viewer.")
 class IssueCreateInput:
     title: str = strawberry.field(description=_TITLE)
-    type: IssueType = strawberry.field(description="Bug, question or feature.")
-    description: str | None = strawberry.field(default=None, description=_DESCRIPTION)
+    type: IssueType = strawberry.field(description=_ISSUE_TYPE)
+    description: str | None = optional(_DESCRIPTION)
     priority: TicketPriority = strawberry.field(
-        default=TicketPriority.MEDIUM, description="How urgent; MEDIUM if omitted."
+        default=TicketPriority.MEDIUM, description=_PRIORITY_DEFAULT_MEDIUM
     )
 
 
@@ -46,25 +55,19 @@ class IssueCreateInput:
     description="Changes to an issue (its reporter or staff). An absent field is left alone."
 )
 class IssueUpdateInput:
-    id: int | None = strawberry.field(default=None, description=_ISSUE_ID)
-    issue_no: str | None = strawberry.field(default=None, description=_ISSUE_NO)
-    title: Optional[str] = strawberry.field(default=strawberry.UNSET, description=_TITLE)
-    description: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description=_DESCRIPTION + " Null clears it."
-    )
-    priority: Optional[TicketPriority] = strawberry.field(
-        default=strawberry.UNSET, description="How urgent."
-    )
-    type: Optional[IssueType] = strawberry.field(
-        default=strawberry.UNSET, description="Bug, question or feature."
-    )
+    id: int | None = optional(_ISSUE_ID)
+    issue_no: str | None = optional(_ISSUE_NO)
+    title: Optional[str] = keep(_TITLE)
+    description: Optional[str] = keep(_DESCRIPTION + " Null clears it.")
+    priority: Optional[TicketPriority] = keep(_PRIORITY)
+    type: Optional[IssueType] = keep(_ISSUE_TYPE)
 
 
 @strawberry.input(description="Who works on an issue (staff only).")
 class IssueAssignInput:
-    id: int | None = strawberry.field(default=None, description=_ISSUE_ID)
-    issue_no: str | None = strawberry.field(default=None, description=_ISSUE_NO)
-    assignee_id: int | None = strawberry.field(default=None, description=_ASSIGNEE)
+    id: int | None = optional(_ISSUE_ID)
+    issue_no: str | None = optional(_ISSUE_NO)
+    assignee_id: int | None = optional(_ASSIGNEE)
 
 
 @strawberry.input(
@@ -73,17 +76,17 @@ class IssueAssignInput:
     "RESOLVED issue."
 )
 class IssueTransitionInput:
-    id: int | None = strawberry.field(default=None, description=_ISSUE_ID)
-    issue_no: str | None = strawberry.field(default=None, description=_ISSUE_NO)
-    status: IssueStatus = strawberry.field(description="The state to move to.")
+    id: int | None = optional(_ISSUE_ID)
+    issue_no: str | None = optional(_ISSUE_NO)
+    status: IssueStatus = strawberry.field(description=_TARGET_STATE)
 
 
 @strawberry.input(description="A new requirement (feature request), raised by the viewer.")
 class RequirementCreateInput:
     title: str = strawberry.field(description=_TITLE)
-    description: str | None = strawberry.field(default=None, description=_DESCRIPTION)
+    description: str | None = optional(_DESCRIPTION)
     priority: TicketPriority = strawberry.field(
-        default=TicketPriority.MEDIUM, description="How urgent; MEDIUM if omitted."
+        default=TicketPriority.MEDIUM, description=_PRIORITY_DEFAULT_MEDIUM
     )
 
 
@@ -91,22 +94,18 @@ class RequirementCreateInput:
     description="Changes to a requirement (its reporter or staff). An absent field is left alone."
 )
 class RequirementUpdateInput:
-    id: int | None = strawberry.field(default=None, description=_REQ_ID)
-    requirement_no: str | None = strawberry.field(default=None, description=_REQ_NO)
-    title: Optional[str] = strawberry.field(default=strawberry.UNSET, description=_TITLE)
-    description: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description=_DESCRIPTION + " Null clears it."
-    )
-    priority: Optional[TicketPriority] = strawberry.field(
-        default=strawberry.UNSET, description="How urgent."
-    )
+    id: int | None = optional(_REQ_ID)
+    requirement_no: str | None = optional(_REQ_NO)
+    title: Optional[str] = keep(_TITLE)
+    description: Optional[str] = keep(_DESCRIPTION + " Null clears it.")
+    priority: Optional[TicketPriority] = keep(_PRIORITY)
 
 
 @strawberry.input(description="Who works on a requirement (staff only).")
 class RequirementAssignInput:
-    id: int | None = strawberry.field(default=None, description=_REQ_ID)
-    requirement_no: str | None = strawberry.field(default=None, description=_REQ_NO)
-    assignee_id: int | None = strawberry.field(default=None, description=_ASSIGNEE)
+    id: int | None = optional(_REQ_ID)
+    requirement_no: str | None = optional(_REQ_NO)
+    assignee_id: int | None = optional(_ASSIGNEE)
 
 
 @strawberry.input(
@@ -114,9 +113,9 @@ class RequirementAssignInput:
     "REJECTED, APPROVED -> IN_PROGRESS -> COMPLETED."
 )
 class RequirementTransitionInput:
-    id: int | None = strawberry.field(default=None, description=_REQ_ID)
-    requirement_no: str | None = strawberry.field(default=None, description=_REQ_NO)
-    status: RequirementStatus = strawberry.field(description="The state to move to.")
+    id: int | None = optional(_REQ_ID)
+    requirement_no: str | None = optional(_REQ_NO)
+    status: RequirementStatus = strawberry.field(description=_TARGET_STATE)
 
 
 @strawberry.input(
@@ -126,18 +125,18 @@ class RequirementTransitionInput:
 class CommentCreateInput:
     subject_type: CommentResourceType = strawberry.field(description="Issue or requirement.")
     subject_id: int = strawberry.field(description="The ticket's rowId.")
-    content: str = strawberry.field(description="1 to 10000 characters, not only spaces.")
+    content: str = strawberry.field(description=_TEXT)
 
 
 @strawberry.input(description="New text of a comment (its author or staff).")
 class CommentUpdateInput:
-    id: int = strawberry.field(description="The comment (comments.id).")
-    content: str = strawberry.field(description="1 to 10000 characters, not only spaces.")
+    id: int = strawberry.field(description=_COMMENT)
+    content: str = strawberry.field(description=_TEXT)
 
 
 @strawberry.input(description="The comment to delete (its author or staff).")
 class CommentDeleteInput:
-    id: int = strawberry.field(description="The comment (comments.id).")
+    id: int = strawberry.field(description=_COMMENT)
 
 
 @strawberry.input(description="Notifications of the viewer to mark read.")
@@ -150,8 +149,7 @@ class NotificationMarkReadInput:
 
 @strawberry.input(description="Which of the viewer's unread notifications to mark read.")
 class NotificationMarkAllReadInput:
-    created_before: datetime | None = strawberry.field(
-        default=None,
-        description="Only those created at or before this instant (e.g. when the list was "
+    created_before: datetime | None = optional(
+        "Only those created at or before this instant (e.g. when the list was "
         "shown), so newer arrivals stay unread; all if omitted.",
     )

@@ -7,10 +7,14 @@ from enum import StrEnum
 import strawberry
 
 from remotegpu.domain.events import EventType
-
+from remotegpu.schema.inputs.fields import optional
 
 # The values are the catalogue's webhook events (remotegpu/domain/events.py CATALOGUE); a test
 # keeps the two equal, and each value's description comes from the catalogue.
+# Descriptions that more than one field shares.
+_WEBHOOK = "rowId of the webhook."
+
+
 @strawberry.enum(
     description="The event catalogue: event types a webhook can subscribe to (stored as e.g. "
     "alert.fired). The same events drive GraphQL subscriptions."
@@ -56,30 +60,28 @@ class WebhookCreateInput:
     events: list[WebhookEvent] = strawberry.field(
         description="Event types to deliver (at least one)."
     )
-    secret: str | None = strawberry.field(default=None, description=_KEY_DOC)
+    secret: str | None = optional(_KEY_DOC)
     enabled: bool = strawberry.field(default=True, description="Whether events are delivered.")
 
 
 @strawberry.input(description="Changes to a webhook; omitted fields stay as they are.")
 class WebhookUpdateInput:
-    row_id: int = strawberry.field(description="rowId of the webhook.")
-    name: str | None = strawberry.field(default=None, description="New name (1 to 256).")
-    url: str | None = strawberry.field(default=None, description="New URL, checked again. " + _URL)
-    events: list[WebhookEvent] | None = strawberry.field(
-        default=None, description="New set of event types (at least one)."
-    )
-    enabled: bool | None = strawberry.field(default=None, description="Enable or pause deliveries.")
+    row_id: int = strawberry.field(description=_WEBHOOK)
+    name: str | None = optional("New name (1 to 256).")
+    url: str | None = optional("New URL, checked again. " + _URL)
+    events: list[WebhookEvent] | None = optional("New set of event types (at least one).")
+    enabled: bool | None = optional("Enable or pause deliveries.")
 
 
 @strawberry.input(description="The webhook whose signing secret is replaced.")
 class WebhookRotateSecretInput:
-    row_id: int = strawberry.field(description="rowId of the webhook.")
-    secret: str | None = strawberry.field(default=None, description=_KEY_DOC)
+    row_id: int = strawberry.field(description=_WEBHOOK)
+    secret: str | None = optional(_KEY_DOC)
 
 
 @strawberry.input(description="The webhook to delete (with its delivery log).")
 class WebhookDeleteInput:
-    row_id: int = strawberry.field(description="rowId of the webhook.")
+    row_id: int = strawberry.field(description=_WEBHOOK)
 
 
 @strawberry.input(description="A logged delivery whose event is sent again.")
@@ -92,4 +94,4 @@ class WebhookRedeliverInput:
 
 @strawberry.input(description="The webhook to send a test event to.")
 class WebhookPingInput:
-    row_id: int = strawberry.field(description="rowId of the webhook.")
+    row_id: int = strawberry.field(description=_WEBHOOK)

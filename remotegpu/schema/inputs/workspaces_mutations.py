@@ -8,23 +8,27 @@ from typing import Optional
 import strawberry
 
 from remotegpu.schema.enums import WorkspaceRole, WorkspaceType
+from remotegpu.schema.inputs.fields import keep, optional
 
 # Strawberry needs Optional[...] spelled out when the default is UNSET.
 # ruff: noqa: UP045
+
+# Descriptions that more than one field shares.
+_NAME = "1 to 128 characters."
+_DESCRIPTION = "Free text (at most 4000 characters)."
+_MEMBER = "The member's customer key (customers.id)."
 
 _WORKSPACE = "The workspace (workspaces.id)."
 
 
 @strawberry.input(description="A new team or enterprise workspace, owned by the viewer.")
 class WorkspaceCreateInput:
-    name: str = strawberry.field(description="1 to 128 characters.")
+    name: str = strawberry.field(description=_NAME)
     type: WorkspaceType = strawberry.field(
         default=WorkspaceType.TEAM,
         description="TEAM or ENTERPRISE (a personal workspace comes with each customer).",
     )
-    description: str | None = strawberry.field(
-        default=None, description="Free text (at most 4000 characters)."
-    )
+    description: str | None = optional(_DESCRIPTION)
 
 
 @strawberry.input(
@@ -33,12 +37,8 @@ class WorkspaceCreateInput:
 )
 class WorkspaceUpdateInput:
     workspace_id: int = strawberry.field(description=_WORKSPACE)
-    name: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="1 to 128 characters."
-    )
-    description: Optional[str] = strawberry.field(
-        default=strawberry.UNSET, description="Free text (at most 4000 characters)."
-    )
+    name: Optional[str] = keep(_NAME)
+    description: Optional[str] = keep(_DESCRIPTION)
 
 
 @strawberry.input(description="The workspace to archive (its owner only).")
@@ -57,12 +57,8 @@ class WorkspaceDeleteInput:
 )
 class WorkspaceMemberAddInput:
     workspace_id: int = strawberry.field(description=_WORKSPACE)
-    customer_id: int | None = strawberry.field(
-        default=None, description="The customer to add (customers.id)."
-    )
-    username: str | None = strawberry.field(
-        default=None, description="The customer to add, by username (case-insensitive)."
-    )
+    customer_id: int | None = optional("The customer to add (customers.id).")
+    username: str | None = optional("The customer to add, by username (case-insensitive).")
     role: WorkspaceRole = strawberry.field(
         default=WorkspaceRole.MEMBER,
         description="ADMIN (owner only), MEMBER or VIEWER; never OWNER.",
@@ -72,13 +68,13 @@ class WorkspaceMemberAddInput:
 @strawberry.input(description="The member to remove from a workspace.")
 class WorkspaceMemberRemoveInput:
     workspace_id: int = strawberry.field(description=_WORKSPACE)
-    customer_id: int = strawberry.field(description="The member's customer key (customers.id).")
+    customer_id: int = strawberry.field(description=_MEMBER)
 
 
 @strawberry.input(description="A member's new role.")
 class WorkspaceMemberRoleChangeInput:
     workspace_id: int = strawberry.field(description=_WORKSPACE)
-    customer_id: int = strawberry.field(description="The member's customer key (customers.id).")
+    customer_id: int = strawberry.field(description=_MEMBER)
     role: WorkspaceRole = strawberry.field(
         description="ADMIN, MEMBER or VIEWER (admins: MEMBER or VIEWER); OWNER only through "
         "workspaceOwnershipTransfer."
