@@ -14,7 +14,6 @@ from remotegpu.db.models import Artifact, Environment, InferenceService, Trainin
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.domain.storage import (
     MAX_NAME,
-    at,
     check_choice,
     check_count,
     check_workspace_for_create,
@@ -52,7 +51,7 @@ async def _check_source(
 ) -> None:
     """The source exists and belongs to the artifact's owner; NOT_FOUND otherwise (another
     customer's job is reported like a missing one). Share-locked so it cannot vanish first."""
-    key, owner = _SOURCES[check_choice(source_type, frozenset(_SOURCES), "sourceType")]
+    key, owner = _SOURCES[check_choice(source_type, frozenset(_SOURCES), "source_type")]
     found = await session.scalar(
         select(owner).where(key == source_id).with_for_update(read=True, key_share=True)
     )
@@ -60,7 +59,7 @@ async def _check_source(
         raise DomainError(
             ErrorCode.NOT_FOUND,
             f"no such {source_type.replace('_', ' ')} of the artifact's owner",
-            at("sourceId"),
+            "source_id",
         )
 
 
@@ -69,7 +68,7 @@ async def create_artifact(session: AsyncSession, viewer: Viewer, draft: Artifact
     kind = check_choice(draft.type, ARTIFACT_TYPES, "type")
     storage_path = clean_storage_path(draft.storage_path)
     size = check_count(draft.size, "size")
-    source_id = clean_text(draft.source_id, "sourceId", limit=MAX_SOURCE_ID, label="source id")
+    source_id = clean_text(draft.source_id, "source_id", limit=MAX_SOURCE_ID, label="source id")
     owner_id = await resolve_owner(session, viewer, draft.owner_id)
     await _check_source(session, owner_id, draft.source_type, source_id)
     if draft.workspace_id is not None:
@@ -99,7 +98,7 @@ async def delete_artifact(session: AsyncSession, viewer: Viewer, artifact_id: in
         artifact_id,
         readable=owned_or_in_workspace(viewer, owner, workspace),
         manageable=managed(viewer, owner, workspace),
-        field=at("artifactId"),
+        field="artifact_id",
         label="artifact",
         action="delete it",
     )

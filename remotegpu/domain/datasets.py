@@ -73,7 +73,7 @@ def _detach(dataset_id: int) -> Sequence[Executable]:
 
 
 def _own_fields(draft: DatasetDraft) -> dict[str, object]:
-    return {"storage_type": check_choice(draft.storage_type, STORAGE_TYPES, "storageType")}
+    return {"storage_type": check_choice(draft.storage_type, STORAGE_TYPES, "storage_type")}
 
 
 DATASET: ArtifactKind[Dataset, DatasetVersion] = ArtifactKind(
@@ -82,7 +82,7 @@ DATASET: ArtifactKind[Dataset, DatasetVersion] = ArtifactKind(
     version_table=DatasetVersion,
     totals=(
         SIZE,
-        Total("file_count", "file_count", "fileCount", MAX_INT, "would hold too many files"),
+        Total("file_count", "file_count", MAX_INT, "would hold too many files"),
     ),
     in_use=(
         InUse(_open_mounts, "the dataset is mounted in {n} environment(s); unmount it first"),

@@ -43,7 +43,7 @@ class DomainError(Exception):
     one `input` object, so `"storage_path"` becomes `["input", "storagePath"]`.
     `outside_input=True` says the name is not looked up inside that object (a handful of errors
     have always been reported that way: `["paidAt"]`). A list is taken as a client path already
-    and passed through unchanged (the storage modules still write theirs that way).
+    and passed through unchanged.
     """
 
     def __init__(

@@ -17,7 +17,7 @@ from sqlalchemy import Executable, Select, func, select, update
 from remotegpu.db.models import InferenceService, MlModel, MlModelVersion, TrainingJob
 from remotegpu.domain import versioned_artifacts as service
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.storage import at, clean_text
+from remotegpu.domain.storage import clean_text
 from remotegpu.domain.versioned_artifacts import (
     SIZE,
     ArtifactKind,
@@ -61,27 +61,23 @@ def clean_metrics(value: Any) -> dict[str, float | int] | None:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             'metrics must be a JSON object of numbers, e.g. {"accuracy": 0.93}',
-            at("metrics"),
+            "metrics",
         )
     if len(value) > MAX_METRICS:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"at most {MAX_METRICS} metrics", at("metrics"))
+        raise DomainError(ErrorCode.INVALID_INPUT, f"at most {MAX_METRICS} metrics", "metrics")
     out: dict[str, float | int] = {}
     for key, number in value.items():
         if not isinstance(key, str) or not key.strip() or len(key) > MAX_METRIC_NAME:
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 f"metric names are 1-{MAX_METRIC_NAME} characters",
-                at("metrics"),
+                "metrics",
             )
         # bool is an int in Python, but true/false is no measurement
         if isinstance(number, bool) or not isinstance(number, int | float):
-            raise DomainError(
-                ErrorCode.INVALID_INPUT, f"metric {key!r} is not a number", at("metrics")
-            )
+            raise DomainError(ErrorCode.INVALID_INPUT, f"metric {key!r} is not a number", "metrics")
         if isinstance(number, float) and not math.isfinite(number):
-            raise DomainError(
-                ErrorCode.INVALID_INPUT, f"metric {key!r} is not finite", at("metrics")
-            )
+            raise DomainError(ErrorCode.INVALID_INPUT, f"metric {key!r} is not finite", "metrics")
         out[key] = number
     return out
 

@@ -17,7 +17,7 @@ from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Dataset, DatasetUsage, Environment
 from remotegpu.domain.environment_access import GONE, lock_for_action, may_see
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.storage import MAX_PATH, at
+from remotegpu.domain.storage import MAX_PATH
 
 SYSTEM_DIRECTORIES = ("/bin", "/boot", "/dev", "/etc", "/proc", "/root", "/sbin", "/sys", "/usr")
 
@@ -25,7 +25,7 @@ SYSTEM_DIRECTORIES = ("/bin", "/boot", "/dev", "/etc", "/proc", "/root", "/sbin"
 def normalise_mount_path(value: str) -> str:
     """An absolute path without '.', empty or '..' segments and no trailing slash, outside the
     system directories; INVALID_INPUT at input.mountPath otherwise."""
-    where = at("mountPath")
+    where = "mount_path"
     if not value.startswith("/"):
         raise DomainError(ErrorCode.INVALID_INPUT, "the mount path must be absolute", where)
     if any(ch == "\x00" or ord(ch) < 32 or ord(ch) == 127 for ch in value):
@@ -57,10 +57,10 @@ async def mount_dataset(
     readonly: bool = True,
 ) -> DatasetUsage:
     path = normalise_mount_path(mount_path)
-    env = await lock_for_action(session, viewer, env_id, field=at("environmentId"))
+    env = await lock_for_action(session, viewer, env_id, field="environment_id")
     if env.status in GONE:
         raise DomainError(
-            ErrorCode.INVALID_INPUT, f"the environment is {env.status}", at("environmentId")
+            ErrorCode.INVALID_INPUT, f"the environment is {env.status}", "environment_id"
         )
     # The environment's owner reads the data; the viewer must not learn of datasets it cannot
     # see either, so both must be able to read it.
@@ -73,13 +73,13 @@ async def mount_dataset(
         )
     ).one_or_none()
     if found is None or not found[1]:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such dataset", at("datasetId"))
+        raise DomainError(ErrorCode.NOT_FOUND, "no such dataset", "dataset_id")
     dataset: Dataset = found[0]
     if dataset.status != "ready":
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             f"the dataset is not ready (status {dataset.status})",
-            at("datasetId"),
+            "dataset_id",
         )
     taken = await session.scalar(
         select(DatasetUsage.id).where(
@@ -90,7 +90,7 @@ async def mount_dataset(
     )
     if taken is not None:
         raise DomainError(
-            ErrorCode.CONFLICT, f"something is already mounted at {path}", at("mountPath")
+            ErrorCode.CONFLICT, f"something is already mounted at {path}", "mount_path"
         )
     usage = DatasetUsage(env_id=env.id, dataset_id=dataset.id, mount_path=path, readonly=readonly)
     session.add(usage)
@@ -109,10 +109,10 @@ async def unmount_dataset(session: AsyncSession, viewer: Viewer, mount_id: int) 
         )
     )
     if env is None or not await may_see(session, viewer, env):
-        raise DomainError(ErrorCode.NOT_FOUND, "no such mount", at("mountId"))
+        raise DomainError(ErrorCode.NOT_FOUND, "no such mount", "mount_id")
     if not await may_see(session, viewer, env, manage=True):
         raise DomainError(
-            ErrorCode.FORBIDDEN, "you may not change this environment's mounts", at("mountId")
+            ErrorCode.FORBIDDEN, "you may not change this environment's mounts", "mount_id"
         )
     usage = await session.scalar(
         select(DatasetUsage)
@@ -121,9 +121,9 @@ async def unmount_dataset(session: AsyncSession, viewer: Viewer, mount_id: int) 
         .execution_options(populate_existing=True)
     )
     if usage is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such mount", at("mountId"))
+        raise DomainError(ErrorCode.NOT_FOUND, "no such mount", "mount_id")
     if usage.unmounted_at is not None:
-        raise DomainError(ErrorCode.INVALID_TRANSITION, "already unmounted", at("mountId"))
+        raise DomainError(ErrorCode.INVALID_TRANSITION, "already unmounted", "mount_id")
     await session.execute(
         update(DatasetUsage)
         .where(DatasetUsage.id == usage.id)

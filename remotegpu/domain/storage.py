@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from remotegpu.access import managed, shared_readable
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import Customer, Workspace, WorkspaceMember
-from remotegpu.domain.errors import DomainError, ErrorCode
+from remotegpu.domain.errors import DomainError, ErrorCode, FieldRef
+from remotegpu.domain.validators import invalid, spelled
 
 MAX_BIGINT = 2**63 - 1
 MAX_INT = 2**31 - 1
@@ -35,11 +36,6 @@ STATUSES = frozenset({"uploading", "ready", "error"})
 VISIBILITIES = frozenset({"private", "workspace", "public"})
 
 
-def at(name: str) -> list[str]:
-    """The input path of a field of the mutation's `input` argument."""
-    return ["input", name]
-
-
 def viewer_id(viewer: Viewer) -> int:
     if viewer.customer_id is None:  # run_mutation has already refused anonymous viewers
         raise DomainError(ErrorCode.UNAUTHENTICATED, "log in first")
@@ -50,50 +46,49 @@ def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in value)
 
 
-def clean_text(value: str, name: str, *, limit: int, label: str | None = None) -> str:
+# The checks below name their field in the domain's terms (snake_case, see DomainError) and
+# keep the messages these operations have always given, which differ from the shared ones of
+# `validators` ("must not be empty", control characters refused, "unknown x 'y'").
+
+
+def clean_text(value: str, field: str, *, limit: int, label: str | None = None) -> str:
     """A required single-line text: stripped, non-empty, no control characters, <= limit."""
-    label = label or name
+    label = label or spelled(field)
     text = value.strip()
     if not text:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"{label} must not be empty", at(name))
+        raise invalid(field, f"{label} must not be empty")
     if len(text) > limit:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT, f"{label} is longer than {limit} characters", at(name)
-        )
+        raise invalid(field, f"{label} is longer than {limit} characters")
     if _has_control(text):
-        raise DomainError(ErrorCode.INVALID_INPUT, f"{label} contains control characters", at(name))
+        raise invalid(field, f"{label} contains control characters")
     return text
 
 
-def clean_description(value: str | None, name: str = "description") -> str | None:
+def clean_description(value: str | None, field: str = "description") -> str | None:
     """Free text up to MAX_DESCRIPTION characters; blank means none."""
     if value is None or not value.strip():
         return None
     if len(value) > MAX_DESCRIPTION:
-        raise DomainError(
-            ErrorCode.INVALID_INPUT,
-            f"description is longer than {MAX_DESCRIPTION} characters",
-            at(name),
-        )
+        raise invalid(field, f"description is longer than {MAX_DESCRIPTION} characters")
     return value
 
 
-def clean_storage_path(value: str, name: str = "storagePath") -> str:
+def clean_storage_path(value: str, field: str = "storage_path") -> str:
     """Where the bytes live, e.g. s3://bucket/prefix: required, one line, <= 512 characters."""
-    return clean_text(value, name, limit=MAX_PATH, label="storage path")
+    return clean_text(value, field, limit=MAX_PATH, label="storage path")
 
 
-def check_count(value: int, name: str, *, limit: int = MAX_BIGINT) -> int:
+def check_count(value: int, field: str, *, limit: int = MAX_BIGINT) -> int:
     if value < 0:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"{name} must not be negative", at(name))
+        raise invalid(field, f"{spelled(field)} must not be negative")
     if value > limit:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"{name} is larger than {limit}", at(name))
+        raise invalid(field, f"{spelled(field)} is larger than {limit}")
     return value
 
 
-def check_choice(value: str, allowed: frozenset[str], name: str) -> str:
+def check_choice(value: str, allowed: frozenset[str], field: str) -> str:
     if value not in allowed:
-        raise DomainError(ErrorCode.INVALID_INPUT, f"unknown {name} {value!r}", at(name))
+        raise invalid(field, f"unknown {spelled(field)} {value!r}")
     return value
 
 
@@ -120,13 +115,13 @@ async def resolve_owner(session: AsyncSession, viewer: Viewer, owner_id: int | N
         return me
     if not viewer.is_admin:
         raise DomainError(
-            ErrorCode.FORBIDDEN, "only platform admins may create for someone else", at("ownerId")
+            ErrorCode.FORBIDDEN, "only platform admins may create for someone else", "owner_id"
         )
     found = await session.scalar(
         select(Customer.id).where(Customer.id == owner_id, Customer.deleted_at.is_(None))
     )
     if found is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such customer", at("ownerId"))
+        raise DomainError(ErrorCode.NOT_FOUND, "no such customer", "owner_id")
     return owner_id
 
 
@@ -140,26 +135,26 @@ async def check_workspace_for_create(
         select(Workspace).where(Workspace.id == workspace_id).with_for_update(read=True)
     )
     if workspace is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such workspace", at("workspaceId"))
+        raise DomainError(ErrorCode.NOT_FOUND, "no such workspace", "workspace_id")
     if viewer.is_admin:
         if await membership_role(session, owner_id, workspace_id) not in WRITE_ROLES:
             raise DomainError(
                 ErrorCode.INVALID_INPUT,
                 "the owner is not an active owner, admin or member of this workspace",
-                at("workspaceId"),
+                "workspace_id",
             )
     else:
         role = await membership_role(session, viewer_id(viewer), workspace_id)
         if role is None:
-            raise DomainError(ErrorCode.NOT_FOUND, "no such workspace", at("workspaceId"))
+            raise DomainError(ErrorCode.NOT_FOUND, "no such workspace", "workspace_id")
         if role not in WRITE_ROLES:
             raise DomainError(
                 ErrorCode.FORBIDDEN,
                 f"a workspace {role} may not create resources there",
-                at("workspaceId"),
+                "workspace_id",
             )
     if workspace.status != "active":
-        raise DomainError(ErrorCode.INVALID_INPUT, "the workspace is not active", at("workspaceId"))
+        raise DomainError(ErrorCode.INVALID_INPUT, "the workspace is not active", "workspace_id")
 
 
 def check_visibility(visibility: str, workspace_id: int | None) -> str:
@@ -168,7 +163,7 @@ def check_visibility(visibility: str, workspace_id: int | None) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "visibility WORKSPACE needs a workspace (workspaceId)",
-            at("visibility"),
+            "visibility",
         )
     return visibility
 
@@ -180,7 +175,7 @@ async def lock_checked(
     *,
     readable: ColumnElement[bool],
     manageable: ColumnElement[bool],
-    field: list[str],
+    field: FieldRef,
     label: str,
     action: str = "do this",
 ) -> Any:
@@ -209,7 +204,7 @@ async def lock_checked(
 
 
 async def lock_shared(
-    session: AsyncSession, viewer: Viewer, table: Any, row_id: int, name: str, *, label: str
+    session: AsyncSession, viewer: Viewer, table: Any, row_id: int, field: str, *, label: str
 ) -> Any:
     """The dataset or model row, locked FOR UPDATE, if the viewer may manage it: NOT_FOUND when
     it cannot read it, FORBIDDEN when it only reads."""
@@ -219,6 +214,6 @@ async def lock_shared(
         row_id,
         readable=shared_readable(viewer, table),
         manageable=managed(viewer, table.customer_id, table.workspace_id),
-        field=at(name),
+        field=field,
         label=label,
     )

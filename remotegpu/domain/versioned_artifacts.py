@@ -26,7 +26,6 @@ from remotegpu.domain.storage import (
     MAX_BIGINT,
     MAX_NAME,
     STATUSES,
-    at,
     check_choice,
     check_count,
     check_visibility,
@@ -82,14 +81,13 @@ class Total:
     """A counter of the row that sums a field of its versions (datasets.total_size += size)."""
 
     column: str  # of the row, e.g. "total_size"
-    field: str  # of the version and its draft, e.g. "size"
-    input_name: str  # where a bad value is reported, e.g. "size"
+    field: str  # of the version and its draft, where a bad value is reported: "size"
     limit: int  # of the column's type, for the version's value and for the sum
     overflow: str  # what a sum over the limit means: "would grow too large"
 
 
 # The counter every kind keeps: the bytes of its versions.
-SIZE = Total("total_size", "size", "size", MAX_BIGINT, "would grow too large")
+SIZE = Total("total_size", "size", MAX_BIGINT, "would grow too large")
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ def clean_version(value: str) -> str:
         raise DomainError(
             ErrorCode.INVALID_INPUT,
             "version must be 1-64 characters of letters, digits, '.', '_' or '-' (e.g. v1.0)",
-            at("version"),
+            "version",
         )
     return value
 
@@ -147,8 +145,8 @@ class ArtifactKind(Generic[Row, Version]):
 
     @property
     def id_input(self) -> str:
-        """Where the row's id is reported: datasetId."""
-        return f"{self.label}Id"
+        """Where the row's id is reported: dataset_id."""
+        return f"{self.label}_id"
 
     @property
     def version_parent(self) -> Any:
@@ -213,7 +211,7 @@ class ArtifactKind(Generic[Row, Version]):
         for rule in self.in_use:
             count = await session.scalar(rule.count(row_id))
             if count:
-                raise DomainError(ErrorCode.IN_USE, rule.message.format(n=count), at(self.id_input))
+                raise DomainError(ErrorCode.IN_USE, rule.message.format(n=count), self.id_input)
         for statement in self.detach(row_id):
             await session.execute(statement)
         await session.execute(delete(self.version_table).where(self.version_parent == row_id))
@@ -227,9 +225,7 @@ class ArtifactKind(Generic[Row, Version]):
         storage_path = clean_storage_path(draft.storage_path)
         description = clean_description(draft.description)
         counted = {
-            total.field: check_count(
-                getattr(draft, total.field), total.input_name, limit=total.limit
-            )
+            total.field: check_count(getattr(draft, total.field), total.field, limit=total.limit)
             for total in self.totals
         }
         own = self.own_version_fields(draft)
@@ -243,7 +239,7 @@ class ArtifactKind(Generic[Row, Version]):
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"the {self.label} already has a version {version!r}",
-                at("version"),
+                "version",
             )
         sums: dict[str, object] = {}
         for total in self.totals:
@@ -252,7 +248,7 @@ class ArtifactKind(Generic[Row, Version]):
                 raise DomainError(
                     ErrorCode.INVALID_INPUT,
                     f"the {self.label} {total.overflow}",
-                    at(total.input_name),
+                    total.field,
                 )
             sums[total.column] = new_sum
         added = versions(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import secrets
 import string
 
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from remotegpu.access import shared_readable
 from remotegpu.auth.viewer import Viewer
 from remotegpu.db.models import (
     Dataset,
@@ -109,27 +110,11 @@ async def require_manager(
         )
 
 
-def _readable_shared(viewer: Viewer, table: type[Dataset] | type[MlModel]) -> ColumnElement[bool]:
-    """Datasets and models the viewer may read: own, shared with one of its workspaces, public."""
-    if is_platform_admin(viewer):
-        return true()
-    if viewer.customer_id is None or viewer.is_agent:
-        return false()
-    workspaces = select(WorkspaceMember.workspace_id).where(
-        WorkspaceMember.customer_id == viewer.customer_id, WorkspaceMember.status == "active"
-    )
-    return or_(
-        table.customer_id == viewer.customer_id,
-        (table.visibility == "workspace") & table.workspace_id.in_(workspaces),
-        table.visibility == "public",
-    )
-
-
 async def require_readable_dataset(session: AsyncSession, viewer: Viewer, dataset_id: int) -> None:
     """Locked FOR SHARE: it cannot be deleted or made private before this commits."""
     stmt = (
         select(Dataset.id)
-        .where(Dataset.id == dataset_id, _readable_shared(viewer, Dataset))
+        .where(Dataset.id == dataset_id, shared_readable(viewer, Dataset))
         .with_for_update(read=True)
     )
     if await session.scalar(stmt) is None:
@@ -139,7 +124,7 @@ async def require_readable_dataset(session: AsyncSession, viewer: Viewer, datase
 async def require_readable_model(session: AsyncSession, viewer: Viewer, model_id: int) -> MlModel:
     stmt = (
         select(MlModel)
-        .where(MlModel.id == model_id, _readable_shared(viewer, MlModel))
+        .where(MlModel.id == model_id, shared_readable(viewer, MlModel))
         .with_for_update(read=True)
     )
     model = await session.scalar(stmt)
