@@ -109,7 +109,7 @@ async def test_dataset_mount_into_admin_owned_env_of_other_private_dataset_succe
     assert payload["errors"] == []
     [row] = await mounts(w)
     assert (row["env_id"], row["dataset_id"]) == (env, dataset)
-    await assert_audited(w.conn, "dataset.mount", w.admin, 200, str(row["id"]))
+    await w.assert_audited("dataset.mount", w.admin, 200, str(row["id"]))
     await assert_consistent(w.conn)
 
 
