@@ -30,6 +30,14 @@ from tests.auth.conftest import (
     make_api_token,
 )
 
+# A platform admin (root) and the customer whose sessions end (alice).
+RootAndAlice = tuple[CustomerRow, CustomerRow]
+
+
+@pytest.fixture
+async def root_and_alice(make_customer: MakeCustomer) -> RootAndAlice:
+    return await make_customer("root", user_type="admin"), await make_customer("alice")
+
 
 async def _authenticates(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, token: str
@@ -68,10 +76,9 @@ async def _login(
 
 
 async def test_customer_activate_after_suspend_old_access_token_stays_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     before = await _login(sessions, settings, "alice")
     assert await _authenticates(sessions, settings, before.access_token)
     # Suspended and activated again within the same second as the token was issued: a
@@ -86,11 +93,10 @@ async def test_customer_activate_after_suspend_old_access_token_stays_refused(
 async def test_customer_activate_after_suspend_old_api_token_stays_refused_even_unrevoked(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    root_and_alice: RootAndAlice,
     db: asyncpg.Connection,
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     old = await _api_token(sessions, alice)
     assert await _authenticates(sessions, settings, old)
     await _suspend_and_activate(sessions, admin, alice)
@@ -103,10 +109,9 @@ async def test_customer_activate_after_suspend_old_api_token_stays_refused_even_
 
 
 async def test_customer_activate_after_suspend_old_refresh_token_stays_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     before = await _login(sessions, settings, "alice")
     await _suspend_and_activate(sessions, admin, alice)
     with pytest.raises(DomainError) as excinfo:
@@ -119,11 +124,10 @@ async def test_customer_activate_after_suspend_old_refresh_token_stays_refused(
 async def test_customer_suspend_increments_the_token_epoch_and_refresh_carries_it(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    root_and_alice: RootAndAlice,
     db: asyncpg.Connection,
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     await _suspend_and_activate(sessions, admin, alice)
     await _suspend_and_activate(sessions, admin, alice)
     assert await db.fetchval("SELECT token_epoch FROM customers WHERE id = $1", alice.id) == 2
@@ -161,10 +165,9 @@ async def test_customer_delete_refuses_every_token_issued_before(
 
 
 async def test_api_token_create_racing_a_suspension_never_survives_the_reactivation(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     survivors = []
     for _ in range(5):
         created, _suspended = await asyncio.gather(
@@ -179,10 +182,9 @@ async def test_api_token_create_racing_a_suspension_never_survives_the_reactivat
 
 
 async def test_token_refresh_racing_a_suspension_never_survives_the_reactivation(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     survivors = []
     for _ in range(5):
         pair = await _login(sessions, settings, "alice")
@@ -233,10 +235,9 @@ async def _graphql(
 
 
 async def test_customer_suspend_then_activate_over_http_old_session_gets_401(
-    client: httpx.AsyncClient, settings: Settings, make_customer: MakeCustomer
+    client: httpx.AsyncClient, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     admin_token = create_access_token(settings, admin.id).token
     credentials = {"login": "alice", "password": PASSWORD}
     login = (await _graphql(client, LOGIN, credentials)).json()["data"]["login"]
