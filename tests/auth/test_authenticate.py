@@ -72,12 +72,21 @@ async def test_malformed_authorization_header_is_refused(
 
 
 async def test_bearer_scheme_is_case_insensitive(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
+    alice_id, token = alice_session
     viewer = await _viewer(sessions, settings, f"bearer {token}")
-    assert getattr(viewer, "customer_id", None) == alice.id
+    assert getattr(viewer, "customer_id", None) == alice_id
+
+
+# A customer (alice): her id and an access token of hers.
+AliceSession = tuple[int, str]
+
+
+@pytest.fixture
+async def alice_session(settings: Settings, make_customer: MakeCustomer) -> AliceSession:
+    alice = await make_customer("alice")
+    return alice.id, create_access_token(settings, alice.id).token
 
 
 # --- JWT sessions ---------------------------------------------------------------------------
@@ -104,25 +113,23 @@ async def test_access_token_gives_a_read_write_viewer(
 async def test_access_token_of_suspended_customer_stops_working_at_once(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice_session: AliceSession,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
+    alice_id, token = alice_session
     await viewer_from_request(http_request(f"Bearer {token}"), sessions, settings)
-    await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice.id)
+    await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice_id)
     await _refused(sessions, settings, f"Bearer {token}")
 
 
 async def test_access_token_of_soft_deleted_customer_stops_working_at_once(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice_session: AliceSession,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
-    await db.execute("UPDATE customers SET deleted_at = NOW() WHERE id = $1", alice.id)
+    alice_id, token = alice_session
+    await db.execute("UPDATE customers SET deleted_at = NOW() WHERE id = $1", alice_id)
     await _refused(sessions, settings, f"Bearer {token}")
 
 
@@ -145,21 +152,17 @@ async def test_access_token_expired_is_refused(
 
 
 async def test_access_token_tampered_signature_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    head, body, signature = create_access_token(settings, alice.id).token.split(".")
+    head, body, signature = alice_session[1].split(".")
     flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
     await _refused(sessions, settings, f"Bearer {head}.{body}.{flipped}")
 
 
 async def test_access_token_alg_none_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    real = jwt.decode(
-        create_access_token(settings, alice.id).token, options={"verify_signature": False}
-    )
+    real = jwt.decode(alice_session[1], options={"verify_signature": False})
 
     def b64(value: dict[str, object]) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
@@ -169,12 +172,9 @@ async def test_access_token_alg_none_is_refused(
 
 
 async def test_access_token_signed_with_another_key_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    claims = jwt.decode(
-        create_access_token(settings, alice.id).token, options={"verify_signature": False}
-    )
+    claims = jwt.decode(alice_session[1], options={"verify_signature": False})
     forged = jwt.encode(claims, OTHER_KEY, algorithm="HS256")
     await _refused(sessions, settings, f"Bearer {forged}")
 
