@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncpg
 
-from tests.domain import test_workloads as workloads
-from tests.domain.test_workloads import (
+from tests.graphql import GraphQLRunner
+from tests.support import workloads_world as world
+from tests.support.workloads_world import (
     JOB_CANCEL,
     SVC_DELETE,
     SVC_REPORT,
@@ -17,10 +18,9 @@ from tests.domain.test_workloads import (
     create_job,
     create_service,
 )
-from tests.graphql import GraphQLRunner
 
 # The workload tests' fixtures (a seeded fleet's cast of viewers, models and datasets).
-conn, cast, refs = workloads.conn, workloads.cast, workloads.refs
+conn, cast, refs = world.conn, world.cast, world.refs
 
 
 async def events_of(conn: asyncpg.Connection, resource_id: str) -> list[tuple[str, str]]:
