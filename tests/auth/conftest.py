@@ -111,6 +111,12 @@ def make_customer(db: asyncpg.Connection) -> MakeCustomer:
     return make
 
 
+@pytest.fixture
+async def alice(make_customer: MakeCustomer) -> CustomerRow:
+    """An active external customer, alice, with the standard PASSWORD: most tests' one user."""
+    return await make_customer("alice")
+
+
 def http_request(
     authorization: str | None = None, *, path: str = "/graphql", user_agent: str = "pytest"
 ) -> Request:

@@ -29,6 +29,7 @@ from remotegpu.settings import Settings
 from tests.auth.conftest import (
     META,
     PASSWORD,
+    CustomerRow,
     MakeCustomer,
     MakeHost,
     http_request,
@@ -84,8 +85,7 @@ AliceSession = tuple[int, str]
 
 
 @pytest.fixture
-async def alice_session(settings: Settings, make_customer: MakeCustomer) -> AliceSession:
-    alice = await make_customer("alice")
+async def alice_session(settings: Settings, alice: CustomerRow) -> AliceSession:
     return alice.id, create_access_token(settings, alice.id).token
 
 
@@ -141,9 +141,8 @@ async def test_access_token_of_missing_customer_is_refused(
 
 
 async def test_access_token_expired_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     token = create_access_token(
         settings, alice.id, now=datetime.now(UTC) - timedelta(hours=2)
     ).token
@@ -193,9 +192,8 @@ async def test_refresh_token_is_not_a_bearer_token(
 
 
 async def test_api_token_gives_a_viewer_with_its_scopes(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice, scopes=("read",))
     viewer = await viewer_from_request(
         http_request(f"Bearer {created.plaintext}"), sessions, settings
@@ -208,9 +206,8 @@ async def test_api_token_gives_a_viewer_with_its_scopes(
 
 
 async def test_api_token_revoked_is_refused_on_the_next_request(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     await viewer_from_request(http_request(f"Bearer {created.plaintext}"), sessions, settings)
     async with transaction(sessions) as session:
@@ -224,10 +221,9 @@ async def test_api_token_revoked_is_refused_on_the_next_request(
 async def test_api_token_expired_is_refused(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(
         sessions, alice, expires_at=datetime.now(UTC) + timedelta(hours=1)
     )
@@ -250,20 +246,18 @@ async def test_api_token_expired_is_refused(
 async def test_api_token_of_inactive_customer_is_refused(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
     change: str,
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     await db.execute(change, alice.id)
     await _refused(sessions, settings, f"Bearer {created.plaintext}")
 
 
 async def test_api_token_unknown_or_altered_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     altered = created.plaintext[:-1] + ("a" if created.plaintext[-1] != "a" else "b")
     await _refused(sessions, settings, f"Bearer {altered}")
@@ -274,10 +268,9 @@ async def test_api_token_unknown_or_altered_is_refused(
 async def test_api_token_use_sets_last_used_at_at_most_once_a_minute(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     token_id = created.token.id
     assert await db.fetchval("SELECT last_used_at FROM api_tokens WHERE id = $1", token_id) is None
@@ -340,9 +333,8 @@ def test_unauthenticated_response_is_a_graphql_shaped_401() -> None:
 
 
 async def test_http_app_answers_401_for_a_revoked_token_and_200_before(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
 
     async def whoami(request: Request) -> Response:

@@ -12,7 +12,7 @@ from remotegpu.auth.tokens import decode_access_token, token_hash
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, PASSWORD, MakeCustomer
+from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer
 
 
 async def _login(
@@ -34,10 +34,9 @@ async def _login_error(
 async def test_login_by_username_issues_a_token_pair(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice", PASSWORD)
     assert pair.customer_id == alice.id
     assert decode_access_token(settings, pair.access_token).customer_id == alice.id
@@ -65,10 +64,9 @@ async def test_login_by_email_case_insensitive(
 async def test_login_sets_last_login_at(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     assert await db.fetchval("SELECT last_login_at FROM customers WHERE id = $1", alice.id) is None
     await _login(sessions, settings, "alice", PASSWORD)
     recent = await db.fetchval(
@@ -158,9 +156,9 @@ async def test_login_writes_audit_rows_for_success_and_failures(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
     make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     carol = await make_customer("carol", status="suspended")
     await _login(sessions, settings, "alice", PASSWORD)
     await _login_error(sessions, settings, "alice", "not the password")

@@ -145,10 +145,9 @@ async def test_customer_suspend_increments_the_token_epoch_and_refresh_carries_i
 async def test_customer_delete_refuses_every_token_issued_before(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice")
     api_token = await _api_token(sessions, alice)
     async with transaction(sessions) as session:
