@@ -46,6 +46,8 @@ class CustomerRow:
 
 
 MakeCustomer = Callable[..., Awaitable[CustomerRow]]
+# The session factory of the identity tests (the `sessions` fixture).
+Sessions = async_sessionmaker[AsyncSession]
 
 
 async def make_api_token(

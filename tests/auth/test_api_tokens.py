@@ -6,16 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.tokens import token_hash
 from remotegpu.auth.viewer import ANONYMOUS, Scope, Viewer
 from remotegpu.db.engine import transaction
 from remotegpu.domain import accounts_auth, identity
 from remotegpu.domain.errors import DomainError, ErrorCode
-from tests.auth.conftest import META, CustomerRow, MakeCustomer, MakeHost
-
-Sessions = async_sessionmaker[AsyncSession]
+from tests.auth.conftest import META, CustomerRow, MakeCustomer, MakeHost, Sessions
 
 
 async def _create(
@@ -172,10 +169,7 @@ async def test_create_api_token_cannot_grant_more_than_the_creator_has(
     ],
 )
 async def test_create_api_token_invalid_input(
-    sessions: Sessions,
-    alice: CustomerRow,
-    kwargs: dict[str, object],
-    field: list[str],
+    sessions: Sessions, alice: CustomerRow, kwargs: dict[str, object], field: list[str]
 ) -> None:
     error = await _create_error(sessions, alice.viewer(), **kwargs)
     assert error.code is ErrorCode.INVALID_INPUT

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncpg
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.authenticate import AuthenticationError, viewer_from_request
 from remotegpu.auth.tokens import decode_access_token, token_hash
@@ -13,9 +12,7 @@ from remotegpu.db.engine import transaction
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer, http_request
-
-Sessions = async_sessionmaker[AsyncSession]
+from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer, Sessions, http_request
 
 
 async def _login(sessions: Sessions, settings: Settings, name: str) -> accounts_auth.TokenPair:
