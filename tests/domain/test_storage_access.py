@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.support.storage_world import ERRORS, World, add_workspace, make_world
+from tests.support.documents import ERRORS
+from tests.support.storage_world import World, add_workspace, make_world
 
 VIEWERS = ("admin", "alice", "bob", "carol", "dave", "eve")
 # Roles in the team workspace (alice owns it); eve owns a workspace of her own.
