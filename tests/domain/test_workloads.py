@@ -42,6 +42,16 @@ from tests.support.workloads_world import (
 conn, cast, refs = world.conn, world.cast, world.refs
 
 
+async def refused_job_create(
+    gql: GraphQLRunner, conn: asyncpg.Connection, viewer: Viewer, job_input: dict[str, Any]
+) -> dict[str, Any]:
+    """A training-job create that must be refused: no row appears; returns its one error."""
+    before = await table_rows(conn, "training_jobs")
+    data = payload(await gql(JOB_CREATE, {"input": job_input}, viewer), "trainingJobCreate")
+    assert await table_rows(conn, "training_jobs") == before
+    return only_error(data)
+
+
 # --- trainingJobCreate ------------------------------------------------------------------------
 
 
@@ -168,16 +178,8 @@ async def test_training_job_create_deleted_environment_not_found(
     gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast
 ) -> None:
     deleted_env = await conn.fetchval("SELECT min(id) FROM environments WHERE status = 'deleted'")
-    before = await table_rows(conn, "training_jobs")
-
-    data = payload(
-        await gql(JOB_CREATE, {"input": {"name": "t", "envId": deleted_env}}, cast.root),
-        "trainingJobCreate",
-    )
-
-    error = only_error(data)
+    error = await refused_job_create(gql, conn, cast.root, {"name": "t", "envId": deleted_env})
     assert (error["code"], error["field"]) == ("NOT_FOUND", ["input", "envId"])
-    assert await table_rows(conn, "training_jobs") == before
 
 
 @pytest.mark.parametrize(
@@ -188,16 +190,10 @@ async def test_training_job_create_in_workspace_without_creator_role_refused(
     gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast, who: str, code: str
 ) -> None:
     viewer: Viewer = getattr(cast, who)
-    before = await table_rows(conn, "training_jobs")
-
-    data = payload(
-        await gql(JOB_CREATE, {"input": {"name": "t", "workspaceId": cast.workspace}}, viewer),
-        "trainingJobCreate",
+    error = await refused_job_create(
+        gql, conn, viewer, {"name": "t", "workspaceId": cast.workspace}
     )
-
-    error = only_error(data)
     assert (error["code"], error["field"]) == (code, ["input", "workspaceId"])
-    assert await table_rows(conn, "training_jobs") == before
     assert (await last_audit(conn, "training_job.create"))["status_code"] == (
         403 if code == "FORBIDDEN" else 404
     )
@@ -207,16 +203,10 @@ async def test_training_job_create_in_archived_workspace_invalid_input(
     gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast
 ) -> None:
     await conn.execute("UPDATE workspaces SET status = 'archived' WHERE id = $1", cast.workspace)
-    before = await table_rows(conn, "training_jobs")
-
-    data = payload(
-        await gql(JOB_CREATE, {"input": {"name": "t", "workspaceId": cast.workspace}}, cast.alice),
-        "trainingJobCreate",
+    error = await refused_job_create(
+        gql, conn, cast.alice, {"name": "t", "workspaceId": cast.workspace}
     )
-
-    error = only_error(data)
     assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", "workspaceId"])
-    assert await table_rows(conn, "training_jobs") == before
 
 
 @pytest.mark.parametrize(
@@ -226,16 +216,8 @@ async def test_training_job_create_in_archived_workspace_invalid_input(
 async def test_training_job_create_bad_input_invalid_input(
     gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast, field: str, value: Any
 ) -> None:
-    before = await table_rows(conn, "training_jobs")
-
-    data = payload(
-        await gql(JOB_CREATE, {"input": {"name": "t", field: value}}, cast.alice),
-        "trainingJobCreate",
-    )
-
-    error = only_error(data)
+    error = await refused_job_create(gql, conn, cast.alice, {"name": "t", field: value})
     assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", field])
-    assert await table_rows(conn, "training_jobs") == before
     assert (await last_audit(conn, "training_job.create"))["status_code"] == 422
 
 
@@ -579,14 +561,8 @@ async def test_inference_service_create_public_model_version_is_creating(
         refs.public_model,
         "creating",
     )
-    audit = await last_audit(conn, "inference_service.create")
-    assert tuple(audit) == (
-        cast.alice.customer_id,
-        "inference_service",
-        service["rowId"],
-        200,
-        None,
-    )
+    audit = tuple(await last_audit(conn, "inference_service.create"))
+    assert audit == (cast.alice.customer_id, "inference_service", service["rowId"], 200, None)
     await assert_consistent(conn)
 
 
@@ -664,14 +640,8 @@ async def test_inference_service_status_report_running_sets_endpoint_and_notifie
         cast.alice.customer_id,
     )
     assert tuple(note) == ("Inference service bert is running", url, "info")
-    audit = await last_audit(conn, "inference_service.status_report")
-    assert tuple(audit) == (
-        cast.staff.customer_id,
-        "inference_service",
-        service["rowId"],
-        200,
-        None,
-    )
+    audit = tuple(await last_audit(conn, "inference_service.status_report"))
+    assert audit == (cast.staff.customer_id, "inference_service", service["rowId"], 200, None)
     await assert_consistent(conn)
 
 
@@ -864,14 +834,8 @@ async def test_inference_service_delete_not_running_removes_row(
         )
         == 0
     )
-    audit = await last_audit(conn, "inference_service.delete")
-    assert tuple(audit) == (
-        cast.alice.customer_id,
-        "inference_service",
-        service["rowId"],
-        200,
-        None,
-    )
+    audit = tuple(await last_audit(conn, "inference_service.delete"))
+    assert audit == (cast.alice.customer_id, "inference_service", service["rowId"], 200, None)
     await assert_consistent(conn)
 
 
