@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
 import pytest
 from graphql import get_named_type
 
@@ -18,7 +17,7 @@ from bench.read_api import CONSOLE_PAGE, FLEET_VIEW, HOSTS_PAGE
 from remotegpu.api import schema
 from remotegpu.compiled.metadata import RELATIONS, ROOTS, Children, Reference
 from remotegpu.compiled.plan import DEFINITION
-from tests.compiled.conftest import VIEWER_NAMES, Paths
+from tests.compiled.conftest import VIEWER_NAMES, Paths, assert_same
 
 HOST_FIELDS = """
 fragment HostAll on Host {
@@ -166,20 +165,6 @@ OPERATIONS: list[tuple[str, str, dict[str, Any], int]] = [
         1,
     ),
 ]
-
-
-async def assert_same(paths: Paths, document: str, variables: dict[str, Any], viewer: str,
-                      roots: int) -> dict[str, Any]:  # fmt: skip
-    who = paths.viewers[viewer]
-    expected = await paths.reference(document, variables, who)
-    paths.compiled.reset_count()
-    got = await paths.compiled(document, variables, who)
-    assert orjson.dumps(got) == orjson.dumps(expected), (
-        f"compiled and reference differ as {viewer}: replay with\n{document}\n{variables}"
-    )
-    if roots:
-        assert len(paths.compiled.statements) == roots, paths.compiled.statements
-    return expected
 
 
 @pytest.mark.parametrize("viewer", VIEWER_NAMES)
