@@ -48,6 +48,13 @@ def _cli(
     )
 
 
+def _usage_error(python_code: str | None = None, **env: str) -> str:
+    """`remotegpu migrate` refused at start (exit 2): its one line on stderr."""
+    result = _cli("migrate", python_code=python_code, **env)
+    assert result.returncode == 2
+    return _one_line(result)
+
+
 def _one_line(result: subprocess.CompletedProcess[str]) -> str:
     """The only line on stderr, after checking that it is one and no traceback."""
     assert "Traceback" not in result.stderr, result.stderr
@@ -57,35 +64,27 @@ def _one_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_migrate_bad_integer_setting_names_the_variable() -> None:
-    result = _cli("migrate", REMOTEGPU_DB_POOL_SIZE="lots")
-    assert result.returncode == 2
-    line = _one_line(result)
+    line = _usage_error(REMOTEGPU_DB_POOL_SIZE="lots")
     assert "REMOTEGPU_DB_POOL_SIZE=lots" in line
     assert "valid integer" in line
 
 
 def test_migrate_mysql_database_url_names_database_url() -> None:
-    result = _cli("migrate", DATABASE_URL="mysql://x")
-    assert result.returncode == 2
-    line = _one_line(result)
+    line = _usage_error(DATABASE_URL="mysql://x")
     assert line.startswith("error: DATABASE_URL ")
     assert "REMOTEGPU_DATABASE_URL" not in line
     assert "postgresql://" in line
 
 
 def test_migrate_production_without_key_says_how_to_set_it() -> None:
-    result = _cli("migrate", REMOTEGPU_ENVIRONMENT="production")
-    assert result.returncode == 2
-    line = _one_line(result)
+    line = _usage_error(REMOTEGPU_ENVIRONMENT="production")
     assert "REMOTEGPU_JWT_SECRET" in line
     assert "?" not in line.split(":")[1]
     assert "secrets.token_urlsafe" in line
 
 
 def test_migrate_webhook_allowlist_not_json_is_one_line() -> None:
-    result = _cli("migrate", REMOTEGPU_WEBHOOK_URL_ALLOWLIST="foo")
-    assert result.returncode == 2
-    line = _one_line(result)
+    line = _usage_error(REMOTEGPU_WEBHOOK_URL_ALLOWLIST="foo")
     assert "REMOTEGPU_WEBHOOK_URL_ALLOWLIST is not valid JSON" in line
     assert '["hooks.internal"' in line
 
@@ -209,9 +208,7 @@ async def test_migrate_missing_database_says_create_it(admin_url: str) -> None:
 
 
 def test_migrate_without_url_or_embedded_server_says_both_ways() -> None:
-    result = _cli("migrate", python_code=WITHOUT_EMBEDDED)
-    assert result.returncode == 2
-    line = _one_line(result)
+    line = _usage_error(python_code=WITHOUT_EMBEDDED)
     assert "DATABASE_URL is not set" in line
     assert "remotegpu[embedded]" in line
 

@@ -13,11 +13,17 @@ HEALTH = "{ health { ok databaseLatencyMs } }"
 DEAD_DATABASE = "postgresql://postgres@127.0.0.1:1/remotegpu"
 
 
+async def _get_without_database(path: str) -> httpx.Response:
+    """GET path from an app whose database is down."""
+    app = create_app(make_settings(), DEAD_DATABASE)
+    [response] = [await client.get(path) async for client in app_client(app)]
+    return response
+
+
 async def test_healthz_answers_without_a_database() -> None:
-    async for client in app_client(create_app(make_settings(), DEAD_DATABASE)):
-        response = await client.get("/healthz")
-        assert response.status_code == 200
-        assert response.json()["status"] == "ok"
+    response = await _get_without_database("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
 
 
 async def test_readyz_database_up_is_ready(client: httpx.AsyncClient) -> None:
@@ -27,10 +33,9 @@ async def test_readyz_database_up_is_ready(client: httpx.AsyncClient) -> None:
 
 
 async def test_readyz_database_down_is_503() -> None:
-    async for client in app_client(create_app(make_settings(), DEAD_DATABASE)):
-        response = await client.get("/readyz")
-        assert response.status_code == 503
-        assert response.json()["database"] == "down"
+    response = await _get_without_database("/readyz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
 
 
 async def test_graphiql_is_served_on_get(client: httpx.AsyncClient) -> None:

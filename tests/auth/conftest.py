@@ -46,6 +46,8 @@ class CustomerRow:
 
 
 MakeCustomer = Callable[..., Awaitable[CustomerRow]]
+# The session factory of the identity tests (the `sessions` fixture).
+Sessions = async_sessionmaker[AsyncSession]
 
 
 async def make_api_token(
@@ -109,6 +111,12 @@ def make_customer(db: asyncpg.Connection) -> MakeCustomer:
         return CustomerRow(customer_id, username, email, user_type)
 
     return make
+
+
+@pytest.fixture
+async def alice(make_customer: MakeCustomer) -> CustomerRow:
+    """An active external customer, alice, with the standard PASSWORD: most tests' one user."""
+    return await make_customer("alice")
 
 
 def http_request(

@@ -6,16 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.tokens import token_hash
 from remotegpu.auth.viewer import ANONYMOUS, Scope, Viewer
 from remotegpu.db.engine import transaction
 from remotegpu.domain import accounts_auth, identity
 from remotegpu.domain.errors import DomainError, ErrorCode
-from tests.auth.conftest import META, MakeCustomer, MakeHost
-
-Sessions = async_sessionmaker[AsyncSession]
+from tests.auth.conftest import META, CustomerRow, MakeCustomer, MakeHost, Sessions
 
 
 async def _create(
@@ -53,9 +50,8 @@ async def _revoke(sessions: Sessions, viewer: Viewer, token_id: int) -> object:
 
 
 async def test_create_api_token_shows_plaintext_once_and_stores_only_its_hash(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await _create(sessions, alice.viewer(), name="  laptop  ")
     plaintext = created.plaintext
     assert plaintext.startswith(f"rgp_{created.token.prefix}_")
@@ -78,9 +74,8 @@ async def test_create_api_token_shows_plaintext_once_and_stores_only_its_hash(
 
 
 async def test_create_api_token_is_audited(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await _create(sessions, alice.viewer())
     audit = await db.fetchrow("SELECT * FROM audit_logs WHERE resource_type = 'api_token'")
     assert audit["action"] == "create"
@@ -89,9 +84,8 @@ async def test_create_api_token_is_audited(
 
 
 async def test_list_api_tokens_shows_only_the_viewers_own(
-    sessions: Sessions, make_customer: MakeCustomer
+    sessions: Sessions, make_customer: MakeCustomer, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     bob = await make_customer("bob")
     first = await _create(sessions, alice.viewer(), name="one")
     second = await _create(sessions, alice.viewer(), name="two")
@@ -102,9 +96,8 @@ async def test_list_api_tokens_shows_only_the_viewers_own(
 
 
 async def test_revoke_own_token_sets_revoked_at_and_is_idempotent(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await _create(sessions, alice.viewer())
     await _revoke(sessions, alice.viewer(), created.token.id)
     revoked_at = await db.fetchval(
@@ -120,9 +113,8 @@ async def test_revoke_own_token_sets_revoked_at_and_is_idempotent(
 
 
 async def test_revoke_other_customers_token_is_not_found(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, make_customer: MakeCustomer, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     bob = await make_customer("bob")
     created = await _create(sessions, alice.viewer())
     for token_id in (created.token.id, 999_999):
@@ -136,9 +128,8 @@ async def test_revoke_other_customers_token_is_not_found(
 
 
 async def test_admin_revokes_any_token(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, make_customer: MakeCustomer, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     root = await make_customer("root", user_type="admin")
     created = await _create(sessions, alice.viewer())
     await _revoke(sessions, root.viewer(), created.token.id)
@@ -148,9 +139,8 @@ async def test_admin_revokes_any_token(
 
 
 async def test_create_api_token_needs_authentication_and_write_scope(
-    sessions: Sessions, make_customer: MakeCustomer
+    sessions: Sessions, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     assert (await _create_error(sessions, ANONYMOUS)).code is ErrorCode.UNAUTHENTICATED
     read_only = alice.viewer(frozenset({Scope.READ}))
     assert (await _create_error(sessions, read_only, scopes=("read",))).code is (
@@ -159,9 +149,8 @@ async def test_create_api_token_needs_authentication_and_write_scope(
 
 
 async def test_create_api_token_cannot_grant_more_than_the_creator_has(
-    sessions: Sessions, make_customer: MakeCustomer
+    sessions: Sessions, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     write_only = alice.viewer(frozenset({Scope.WRITE}))
     error = await _create_error(sessions, write_only, scopes=("read", "write"))
     assert error.code is ErrorCode.FORBIDDEN
@@ -180,30 +169,22 @@ async def test_create_api_token_cannot_grant_more_than_the_creator_has(
     ],
 )
 async def test_create_api_token_invalid_input(
-    sessions: Sessions,
-    make_customer: MakeCustomer,
-    kwargs: dict[str, object],
-    field: str,
+    sessions: Sessions, alice: CustomerRow, kwargs: dict[str, object], field: str
 ) -> None:
-    alice = await make_customer("alice")
     error = await _create_error(sessions, alice.viewer(), **kwargs)
     assert error.code is ErrorCode.INVALID_INPUT
     assert error.field == field
 
 
-async def test_create_api_token_naive_expiry_is_utc(
-    sessions: Sessions, make_customer: MakeCustomer
-) -> None:
-    alice = await make_customer("alice")
+async def test_create_api_token_naive_expiry_is_utc(sessions: Sessions, alice: CustomerRow) -> None:
     naive = (datetime.now(UTC) + timedelta(days=1)).replace(tzinfo=None, microsecond=0)
     created = await _create(sessions, alice.viewer(), expires_at=naive)
     assert created.token.expires_at == naive.replace(tzinfo=UTC)
 
 
 async def test_agent_token_needs_an_admin(
-    sessions: Sessions, make_customer: MakeCustomer, make_host: MakeHost
+    sessions: Sessions, alice: CustomerRow, make_host: MakeHost
 ) -> None:
-    alice = await make_customer("alice")
     await make_host("host-a")
     error = await _create_error(sessions, alice.viewer(), scopes=("agent",), host_id="host-a")
     assert error.code is ErrorCode.FORBIDDEN
@@ -256,9 +237,8 @@ async def test_database_refuses_host_on_non_agent_token(db: asyncpg.Connection) 
 
 
 async def test_revoke_customer_tokens_revokes_refresh_and_api_tokens(
-    sessions: Sessions, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     await _create(sessions, alice.viewer())
     await db.execute(
         "INSERT INTO refresh_tokens (customer_id, token_hash, family_id, expires_at)"

@@ -10,7 +10,6 @@ import asyncpg
 import httpx
 import jwt
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -29,8 +28,10 @@ from remotegpu.settings import Settings
 from tests.auth.conftest import (
     META,
     PASSWORD,
+    CustomerRow,
     MakeCustomer,
     MakeHost,
+    Sessions,
     http_request,
     make_api_token,
 )
@@ -38,14 +39,12 @@ from tests.auth.conftest import (
 OTHER_KEY = "another-secret-that-is-long-enough-0123456789"
 
 
-async def _viewer(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, authorization: str | None
-) -> object:
+async def _viewer(sessions: Sessions, settings: Settings, authorization: str | None) -> object:
     return await viewer_from_request(http_request(authorization), sessions, settings)
 
 
 async def _refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, authorization: str
+    sessions: Sessions, settings: Settings, authorization: str
 ) -> AuthenticationError:
     with pytest.raises(AuthenticationError) as excinfo:
         await viewer_from_request(http_request(authorization), sessions, settings)
@@ -56,9 +55,7 @@ async def _refused(
 # --- no credentials, bad headers ------------------------------------------------------------
 
 
-async def test_no_authorization_header_is_anonymous(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings
-) -> None:
+async def test_no_authorization_header_is_anonymous(sessions: Sessions, settings: Settings) -> None:
     assert await _viewer(sessions, settings, None) is ANONYMOUS
 
 
@@ -66,25 +63,33 @@ async def test_no_authorization_header_is_anonymous(
     "header", ["Basic dXNlcjpwYXNz", "Bearer", "Bearer   ", "Token abc", "garbage"]
 )
 async def test_malformed_authorization_header_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, header: str
+    sessions: Sessions, settings: Settings, header: str
 ) -> None:
     await _refused(sessions, settings, header)
 
 
 async def test_bearer_scheme_is_case_insensitive(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
+    alice_id, token = alice_session
     viewer = await _viewer(sessions, settings, f"bearer {token}")
-    assert getattr(viewer, "customer_id", None) == alice.id
+    assert getattr(viewer, "customer_id", None) == alice_id
+
+
+# A customer (alice): her id and an access token of hers.
+AliceSession = tuple[int, str]
+
+
+@pytest.fixture
+async def alice_session(settings: Settings, alice: CustomerRow) -> AliceSession:
+    return alice.id, create_access_token(settings, alice.id).token
 
 
 # --- JWT sessions ---------------------------------------------------------------------------
 
 
 async def test_access_token_gives_a_read_write_viewer(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     admin = await make_customer("root", user_type="admin")
     pair = await accounts_auth.login(
@@ -102,41 +107,32 @@ async def test_access_token_gives_a_read_write_viewer(
 
 
 async def test_access_token_of_suspended_customer_stops_working_at_once(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice_session: AliceSession, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
+    alice_id, token = alice_session
     await viewer_from_request(http_request(f"Bearer {token}"), sessions, settings)
-    await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice.id)
+    await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice_id)
     await _refused(sessions, settings, f"Bearer {token}")
 
 
 async def test_access_token_of_soft_deleted_customer_stops_working_at_once(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice_session: AliceSession, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
-    token = create_access_token(settings, alice.id).token
-    await db.execute("UPDATE customers SET deleted_at = NOW() WHERE id = $1", alice.id)
+    alice_id, token = alice_session
+    await db.execute("UPDATE customers SET deleted_at = NOW() WHERE id = $1", alice_id)
     await _refused(sessions, settings, f"Bearer {token}")
 
 
 async def test_access_token_of_missing_customer_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings
+    sessions: Sessions, settings: Settings
 ) -> None:
     token = create_access_token(settings, 999_999).token
     await _refused(sessions, settings, f"Bearer {token}")
 
 
 async def test_access_token_expired_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     token = create_access_token(
         settings, alice.id, now=datetime.now(UTC) - timedelta(hours=2)
     ).token
@@ -145,21 +141,17 @@ async def test_access_token_expired_is_refused(
 
 
 async def test_access_token_tampered_signature_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    head, body, signature = create_access_token(settings, alice.id).token.split(".")
+    head, body, signature = alice_session[1].split(".")
     flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
     await _refused(sessions, settings, f"Bearer {head}.{body}.{flipped}")
 
 
 async def test_access_token_alg_none_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    real = jwt.decode(
-        create_access_token(settings, alice.id).token, options={"verify_signature": False}
-    )
+    real = jwt.decode(alice_session[1], options={"verify_signature": False})
 
     def b64(value: dict[str, object]) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
@@ -169,18 +161,15 @@ async def test_access_token_alg_none_is_refused(
 
 
 async def test_access_token_signed_with_another_key_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice_session: AliceSession
 ) -> None:
-    alice = await make_customer("alice")
-    claims = jwt.decode(
-        create_access_token(settings, alice.id).token, options={"verify_signature": False}
-    )
+    claims = jwt.decode(alice_session[1], options={"verify_signature": False})
     forged = jwt.encode(claims, OTHER_KEY, algorithm="HS256")
     await _refused(sessions, settings, f"Bearer {forged}")
 
 
 async def test_refresh_token_is_not_a_bearer_token(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     await make_customer("alice")
     pair = await accounts_auth.login(
@@ -193,9 +182,8 @@ async def test_refresh_token_is_not_a_bearer_token(
 
 
 async def test_api_token_gives_a_viewer_with_its_scopes(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice, scopes=("read",))
     viewer = await viewer_from_request(
         http_request(f"Bearer {created.plaintext}"), sessions, settings
@@ -208,9 +196,8 @@ async def test_api_token_gives_a_viewer_with_its_scopes(
 
 
 async def test_api_token_revoked_is_refused_on_the_next_request(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     await viewer_from_request(http_request(f"Bearer {created.plaintext}"), sessions, settings)
     async with transaction(sessions) as session:
@@ -222,12 +209,8 @@ async def test_api_token_revoked_is_refused_on_the_next_request(
 
 
 async def test_api_token_expired_is_refused(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(
         sessions, alice, expires_at=datetime.now(UTC) + timedelta(hours=1)
     )
@@ -248,22 +231,16 @@ async def test_api_token_expired_is_refused(
     ],
 )
 async def test_api_token_of_inactive_customer_is_refused(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
-    change: str,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection, change: str
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     await db.execute(change, alice.id)
     await _refused(sessions, settings, f"Bearer {created.plaintext}")
 
 
 async def test_api_token_unknown_or_altered_is_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     altered = created.plaintext[:-1] + ("a" if created.plaintext[-1] != "a" else "b")
     await _refused(sessions, settings, f"Bearer {altered}")
@@ -272,12 +249,8 @@ async def test_api_token_unknown_or_altered_is_refused(
 
 
 async def test_api_token_use_sets_last_used_at_at_most_once_a_minute(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     token_id = created.token.id
     assert await db.fetchval("SELECT last_used_at FROM api_tokens WHERE id = $1", token_id) is None
@@ -301,10 +274,7 @@ async def test_api_token_use_sets_last_used_at_at_most_once_a_minute(
 
 
 async def test_agent_token_is_bound_to_its_host(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    make_host: MakeHost,
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, make_host: MakeHost
 ) -> None:
     admin = await make_customer("root", user_type="admin")
     await make_host("host-a")
@@ -340,9 +310,8 @@ def test_unauthenticated_response_is_a_graphql_shaped_401() -> None:
 
 
 async def test_http_app_answers_401_for_a_revoked_token_and_200_before(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
 
     async def whoami(request: Request) -> Response:

@@ -13,13 +13,13 @@ import httpx
 import jwt
 import pytest
 from sqlalchemy import event, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from remotegpu.app import create_app
 from remotegpu.auth.authenticate import viewer_from_request
 from remotegpu.auth.tokens import create_access_token
 from remotegpu.settings import Settings
-from tests.auth.conftest import MakeCustomer, http_request, make_api_token
+from tests.auth.conftest import CustomerRow, MakeCustomer, Sessions, http_request, make_api_token
 from tests.conftest import make_settings
 
 VIEWER_QUERY = "query { viewer { username } }"
@@ -40,16 +40,15 @@ def statements_on(engine: AsyncEngine) -> Iterator[list[str]]:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
-def _engine(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
+def _engine(sessions: Sessions) -> AsyncEngine:
     engine = sessions.kw["bind"]
     assert isinstance(engine, AsyncEngine)
     return engine
 
 
 async def test_authenticate_access_token_issues_one_statement(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     header = f"Bearer {create_access_token(settings, alice.id).token}"
     await viewer_from_request(http_request(header), sessions, settings)  # connects the pool
     with statements_on(_engine(sessions)) as seen:
@@ -84,9 +83,8 @@ def simple_queries_on(engine: AsyncEngine) -> Iterator[list[str]]:
 
 
 async def test_authenticate_runs_outside_any_transaction(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     headers = [
         f"Bearer {create_access_token(settings, alice.id).token}",
@@ -103,12 +101,8 @@ async def test_authenticate_runs_outside_any_transaction(
 
 
 async def test_authenticate_api_token_issues_one_statement_when_recording_use_too(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     header = f"Bearer {created.plaintext}"
     engine = _engine(sessions)
@@ -125,13 +119,12 @@ async def test_authenticate_api_token_issues_one_statement_when_recording_use_to
 
 
 async def test_authenticate_refused_token_writes_no_last_used_at(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     settings: Settings,
     migrated_url: str,
-    make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     created = await make_api_token(sessions, alice)
     await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice.id)
     response = await _post(migrated_url, settings, created.plaintext)

@@ -55,6 +55,15 @@ def client(sessions: async_sessionmaker[AsyncSession], settings: Settings) -> Cl
     return Client(sessions, settings)
 
 
+@pytest.fixture
+async def alice_login(client: Client, make_customer: MakeCustomer) -> dict[str, Any]:
+    """alice exists and has logged in: her login payload (access and refresh tokens)."""
+    await make_customer("alice")
+    data = (await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})).data
+    login: dict[str, Any] = data["login"]
+    return login
+
+
 async def test_login_payload_carries_tokens(client: Client, make_customer: MakeCustomer) -> None:
     await make_customer("alice")
     result = await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})
@@ -82,11 +91,9 @@ async def test_login_failure_is_data_not_a_graphql_error(
 
 
 async def test_refresh_and_logout_through_graphql(
-    client: Client, make_customer: MakeCustomer
+    client: Client, alice_login: dict[str, Any]
 ) -> None:
-    await make_customer("alice")
-    login = (await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})).data
-    first = login["login"]["refreshToken"]
+    first = alice_login["refreshToken"]
     refreshed = (await client.run(REFRESH, {"input": {"refreshToken": first}})).data
     second = refreshed["tokenRefresh"]["refreshToken"]
     assert refreshed["tokenRefresh"]["errors"] == []
@@ -102,11 +109,9 @@ async def test_refresh_and_logout_through_graphql(
 
 
 async def test_api_token_create_list_revoke_through_graphql(
-    client: Client, make_customer: MakeCustomer, db: asyncpg.Connection
+    client: Client, alice_login: dict[str, Any], db: asyncpg.Connection
 ) -> None:
-    await make_customer("alice")
-    login = (await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})).data
-    access = login["login"]["accessToken"]
+    access = alice_login["accessToken"]
     created = await client.run(CREATE, {"input": {"name": "ci", "scopes": ["READ"]}}, token=access)
     assert created.errors is None
     payload = created.data["apiTokenCreate"]
@@ -196,11 +201,9 @@ def test_every_identity_type_and_field_has_a_description() -> None:
 
 
 async def test_api_token_create_refused_audit_row_has_the_bare_message(
-    client: Client, make_customer: MakeCustomer, db: asyncpg.Connection
+    client: Client, alice_login: dict[str, Any], db: asyncpg.Connection
 ) -> None:
-    await make_customer("alice")
-    login = (await client.run(LOGIN, {"input": {"login": "alice", "password": PASSWORD}})).data
-    access = login["login"]["accessToken"]
+    access = alice_login["accessToken"]
     refused = await client.run(CREATE, {"input": {"name": " ", "scopes": ["READ"]}}, token=access)
     error = refused.data["apiTokenCreate"]["errors"][0]
     assert (error["code"], error["field"]) == ("INVALID_INPUT", ["input", "name"])

@@ -5,18 +5,17 @@ from __future__ import annotations
 import asyncpg
 import pytest
 from argon2 import PasswordHasher, Type
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.passwords import PasswordCheck
 from remotegpu.auth.tokens import decode_access_token, token_hash
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, PASSWORD, MakeCustomer
+from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer, Sessions
 
 
 async def _login(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, login: str, password: str
+    sessions: Sessions, settings: Settings, login: str, password: str
 ) -> accounts_auth.TokenPair:
     return await accounts_auth.login(
         sessions, settings, login=login, password=password, request_meta=META
@@ -24,7 +23,7 @@ async def _login(
 
 
 async def _login_error(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, login: str, password: str
+    sessions: Sessions, settings: Settings, login: str, password: str
 ) -> DomainError:
     with pytest.raises(DomainError) as excinfo:
         await _login(sessions, settings, login, password)
@@ -32,12 +31,8 @@ async def _login_error(
 
 
 async def test_login_by_username_issues_a_token_pair(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice", PASSWORD)
     assert pair.customer_id == alice.id
     assert decode_access_token(settings, pair.access_token).customer_id == alice.id
@@ -53,7 +48,7 @@ async def test_login_by_username_issues_a_token_pair(
 
 
 async def test_login_by_email_case_insensitive(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     bob = await make_customer("Bob", email="Bob.Smith@Example.com")
     assert (await _login(sessions, settings, "bob.smith@example.COM", PASSWORD)).customer_id == (
@@ -63,12 +58,8 @@ async def test_login_by_email_case_insensitive(
 
 
 async def test_login_sets_last_login_at(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     assert await db.fetchval("SELECT last_login_at FROM customers WHERE id = $1", alice.id) is None
     await _login(sessions, settings, "alice", PASSWORD)
     recent = await db.fetchval(
@@ -78,7 +69,7 @@ async def test_login_sets_last_login_at(
 
 
 async def test_login_wrong_password_and_unknown_user_fail_alike(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     await make_customer("alice")
     wrong = await _login_error(sessions, settings, "alice", "not the password")
@@ -91,7 +82,7 @@ async def test_login_wrong_password_and_unknown_user_fail_alike(
 
 
 async def test_login_suspended_customer_right_password_fails_like_a_wrong_one(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     settings: Settings,
     make_customer: MakeCustomer,
     monkeypatch: pytest.MonkeyPatch,
@@ -117,10 +108,7 @@ async def test_login_suspended_customer_right_password_fails_like_a_wrong_one(
 
 
 async def test_login_suspended_customer_right_password_writes_a_failed_login_audit_row(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
 ) -> None:
     carol = await make_customer("carol", status="suspended")
     await _login_error(sessions, settings, "carol", PASSWORD)
@@ -137,7 +125,7 @@ async def test_login_suspended_customer_right_password_writes_a_failed_login_aud
 
 
 async def test_login_soft_deleted_customer_is_unknown(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     await make_customer("dave", status="deleted", deleted=True)
     error = await _login_error(sessions, settings, "dave", PASSWORD)
@@ -146,7 +134,7 @@ async def test_login_soft_deleted_customer_is_unknown(
 
 
 async def test_login_username_reused_after_soft_delete_finds_the_live_account(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
 ) -> None:
     await make_customer("erin", email="old-erin@example.com", deleted=True, status="deleted")
     # The seed column UNIQUE on username is still there, so the new account differs in case.
@@ -155,12 +143,12 @@ async def test_login_username_reused_after_soft_delete_finds_the_live_account(
 
 
 async def test_login_writes_audit_rows_for_success_and_failures(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     settings: Settings,
     make_customer: MakeCustomer,
+    alice: CustomerRow,
     db: asyncpg.Connection,
 ) -> None:
-    alice = await make_customer("alice")
     carol = await make_customer("carol", status="suspended")
     await _login(sessions, settings, "alice", PASSWORD)
     await _login_error(sessions, settings, "alice", "not the password")
@@ -190,10 +178,7 @@ async def test_login_writes_audit_rows_for_success_and_failures(
 
 
 async def test_login_outdated_hash_is_upgraded(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
 ) -> None:
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1, type=Type.ID)
     old_hash = weak.hash(PASSWORD)

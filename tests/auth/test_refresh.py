@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncpg
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.authenticate import AuthenticationError, viewer_from_request
 from remotegpu.auth.tokens import decode_access_token, token_hash
@@ -13,9 +12,7 @@ from remotegpu.db.engine import transaction
 from remotegpu.domain import accounts_auth
 from remotegpu.domain.errors import DomainError, ErrorCode
 from remotegpu.settings import Settings
-from tests.auth.conftest import META, PASSWORD, MakeCustomer, http_request
-
-Sessions = async_sessionmaker[AsyncSession]
+from tests.auth.conftest import META, PASSWORD, CustomerRow, MakeCustomer, Sessions, http_request
 
 
 async def _login(sessions: Sessions, settings: Settings, name: str) -> accounts_auth.TokenPair:
@@ -42,9 +39,8 @@ async def _logout(sessions: Sessions, viewer: Viewer, refresh_token: str | None)
 
 
 async def test_refresh_rotates_the_token_in_the_same_family(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     first = await _login(sessions, settings, "alice")
     second = await _refresh(sessions, settings, first.refresh_token)
     assert second.customer_id == alice.id
@@ -65,9 +61,8 @@ async def test_refresh_rotates_the_token_in_the_same_family(
 
 
 async def test_refresh_reuse_revokes_the_whole_chain(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     first = await _login(sessions, settings, "alice")
     second = await _refresh(sessions, settings, first.refresh_token)
     third = await _refresh(sessions, settings, second.refresh_token)
@@ -116,9 +111,8 @@ async def test_refresh_expired_token_is_invalid(
 
 
 async def test_refresh_suspended_customer_is_forbidden(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice")
     await db.execute("UPDATE customers SET status = 'suspended' WHERE id = $1", alice.id)
     assert (await _refresh_error(sessions, settings, pair.refresh_token)).code is (
@@ -129,9 +123,8 @@ async def test_refresh_suspended_customer_is_forbidden(
 
 
 async def test_refresh_soft_deleted_customer_is_invalid(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice")
     await db.execute(
         "UPDATE customers SET status = 'deleted', deleted_at = NOW() WHERE id = $1", alice.id
@@ -142,9 +135,8 @@ async def test_refresh_soft_deleted_customer_is_invalid(
 
 
 async def test_logout_with_refresh_token_ends_that_session_only(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, db: asyncpg.Connection
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     laptop = await _login(sessions, settings, "alice")
     laptop = await _refresh(sessions, settings, laptop.refresh_token)
     phone = await _login(sessions, settings, "alice")
@@ -162,9 +154,8 @@ async def test_logout_with_refresh_token_ends_that_session_only(
 
 
 async def test_logout_without_token_ends_every_session_of_the_viewer(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     await make_customer("bob")
     one = await _login(sessions, settings, "alice")
     two = await _login(sessions, settings, "alice")
@@ -184,9 +175,8 @@ async def test_logout_without_token_needs_authentication(sessions: Sessions) -> 
 
 
 async def test_logout_with_someone_elses_refresh_token_is_refused(
-    sessions: Sessions, settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, make_customer: MakeCustomer, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     await make_customer("bob")
     bob = await _login(sessions, settings, "bob")
     with pytest.raises(DomainError) as excinfo:
@@ -196,9 +186,8 @@ async def test_logout_with_someone_elses_refresh_token_is_refused(
 
 
 async def test_logout_read_only_api_token_cannot_end_all_sessions(
-    sessions: Sessions, make_customer: MakeCustomer
+    sessions: Sessions, alice: CustomerRow
 ) -> None:
-    alice = await make_customer("alice")
     with pytest.raises(DomainError) as excinfo:
         await _logout(sessions, alice.viewer(frozenset({Scope.READ})), None)
     assert excinfo.value.code is ErrorCode.FORBIDDEN

@@ -12,7 +12,6 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from remotegpu.auth.authenticate import AuthenticationError, viewer_from_request
 from remotegpu.auth.tokens import create_access_token
@@ -26,14 +25,21 @@ from tests.auth.conftest import (
     PASSWORD,
     CustomerRow,
     MakeCustomer,
+    Sessions,
     http_request,
     make_api_token,
 )
 
+# A platform admin (root) and the customer whose sessions end (alice).
+RootAndAlice = tuple[CustomerRow, CustomerRow]
 
-async def _authenticates(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, token: str
-) -> bool:
+
+@pytest.fixture
+async def root_and_alice(make_customer: MakeCustomer) -> RootAndAlice:
+    return await make_customer("root", user_type="admin"), await make_customer("alice")
+
+
+async def _authenticates(sessions: Sessions, settings: Settings, token: str) -> bool:
     try:
         await viewer_from_request(http_request(f"Bearer {token}"), sessions, settings)
     except AuthenticationError:
@@ -42,36 +48,31 @@ async def _authenticates(
 
 
 async def _set_status(
-    sessions: async_sessionmaker[AsyncSession], admin: CustomerRow, who: CustomerRow, status: str
+    sessions: Sessions, admin: CustomerRow, who: CustomerRow, status: str
 ) -> None:
     async with transaction(sessions) as session:
         await set_customer_status(session, admin.viewer(), who.id, status)
 
 
-async def _suspend_and_activate(
-    sessions: async_sessionmaker[AsyncSession], admin: CustomerRow, who: CustomerRow
-) -> None:
+async def _suspend_and_activate(sessions: Sessions, admin: CustomerRow, who: CustomerRow) -> None:
     await _set_status(sessions, admin, who, "suspended")
     await _set_status(sessions, admin, who, "active")
 
 
-async def _api_token(sessions: async_sessionmaker[AsyncSession], owner: CustomerRow) -> str:
+async def _api_token(sessions: Sessions, owner: CustomerRow) -> str:
     return (await make_api_token(sessions, owner)).plaintext
 
 
-async def _login(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, username: str
-) -> accounts_auth.TokenPair:
+async def _login(sessions: Sessions, settings: Settings, username: str) -> accounts_auth.TokenPair:
     return await accounts_auth.login(
         sessions, settings, login=username, password=PASSWORD, request_meta=META
     )
 
 
 async def test_customer_activate_after_suspend_old_access_token_stays_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     before = await _login(sessions, settings, "alice")
     assert await _authenticates(sessions, settings, before.access_token)
     # Suspended and activated again within the same second as the token was issued: a
@@ -84,13 +85,9 @@ async def test_customer_activate_after_suspend_old_access_token_stays_refused(
 
 
 async def test_customer_activate_after_suspend_old_api_token_stays_refused_even_unrevoked(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice, db: asyncpg.Connection
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     old = await _api_token(sessions, alice)
     assert await _authenticates(sessions, settings, old)
     await _suspend_and_activate(sessions, admin, alice)
@@ -103,10 +100,9 @@ async def test_customer_activate_after_suspend_old_api_token_stays_refused_even_
 
 
 async def test_customer_activate_after_suspend_old_refresh_token_stays_refused(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     before = await _login(sessions, settings, "alice")
     await _suspend_and_activate(sessions, admin, alice)
     with pytest.raises(DomainError) as excinfo:
@@ -117,13 +113,9 @@ async def test_customer_activate_after_suspend_old_refresh_token_stays_refused(
 
 
 async def test_customer_suspend_increments_the_token_epoch_and_refresh_carries_it(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice, db: asyncpg.Connection
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     await _suspend_and_activate(sessions, admin, alice)
     await _suspend_and_activate(sessions, admin, alice)
     assert await db.fetchval("SELECT token_epoch FROM customers WHERE id = $1", alice.id) == 2
@@ -139,12 +131,8 @@ async def test_customer_suspend_increments_the_token_epoch_and_refresh_carries_i
 
 
 async def test_customer_delete_refuses_every_token_issued_before(
-    sessions: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    make_customer: MakeCustomer,
-    db: asyncpg.Connection,
+    sessions: Sessions, settings: Settings, alice: CustomerRow, db: asyncpg.Connection
 ) -> None:
-    alice = await make_customer("alice")
     pair = await _login(sessions, settings, "alice")
     api_token = await _api_token(sessions, alice)
     async with transaction(sessions) as session:
@@ -161,10 +149,9 @@ async def test_customer_delete_refuses_every_token_issued_before(
 
 
 async def test_api_token_create_racing_a_suspension_never_survives_the_reactivation(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     survivors = []
     for _ in range(5):
         created, _suspended = await asyncio.gather(
@@ -179,10 +166,9 @@ async def test_api_token_create_racing_a_suspension_never_survives_the_reactivat
 
 
 async def test_token_refresh_racing_a_suspension_never_survives_the_reactivation(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, make_customer: MakeCustomer
+    sessions: Sessions, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     survivors = []
     for _ in range(5):
         pair = await _login(sessions, settings, "alice")
@@ -233,10 +219,9 @@ async def _graphql(
 
 
 async def test_customer_suspend_then_activate_over_http_old_session_gets_401(
-    client: httpx.AsyncClient, settings: Settings, make_customer: MakeCustomer
+    client: httpx.AsyncClient, settings: Settings, root_and_alice: RootAndAlice
 ) -> None:
-    admin = await make_customer("root", user_type="admin")
-    alice = await make_customer("alice")
+    admin, alice = root_and_alice
     admin_token = create_access_token(settings, admin.id).token
     credentials = {"login": "alice", "password": PASSWORD}
     login = (await _graphql(client, LOGIN, credentials)).json()["data"]["login"]

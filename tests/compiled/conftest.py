@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
 import asyncpg
+import orjson
 import pytest
 
 from remotegpu.auth.viewer import ANONYMOUS, Viewer
@@ -59,3 +61,19 @@ async def paths(seeded_shared_url: str) -> AsyncIterator[Paths]:
     finally:
         await compiled.close()
         await reference.close()
+
+
+async def assert_same(paths: Paths, document: str, variables: dict[str, Any], viewer: str,
+                      roots: int) -> dict[str, Any]:  # fmt: skip
+    """document answers the same JSON bytes on both paths as viewer (a name of VIEWER_NAMES);
+    with roots, the compiled path sent exactly that many statements. Returns the answer."""
+    who = paths.viewers[viewer]
+    expected = await paths.reference(document, variables, who)
+    paths.compiled.reset_count()
+    got = await paths.compiled(document, variables, who)
+    assert orjson.dumps(got) == orjson.dumps(expected), (
+        f"compiled and reference differ as {viewer}: replay with\n{document}\n{variables}"
+    )
+    if roots:
+        assert len(paths.compiled.statements) == roots, paths.compiled.statements
+    return expected

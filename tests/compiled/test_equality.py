@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
 import pytest
 from graphql import get_named_type
 
@@ -18,7 +17,7 @@ from bench.read_api import CONSOLE_PAGE, FLEET_VIEW, HOSTS_PAGE
 from remotegpu.api import schema
 from remotegpu.compiled.metadata import RELATIONS, ROOTS, Children, Reference
 from remotegpu.compiled.plan import DEFINITION
-from tests.compiled.conftest import VIEWER_NAMES, Paths
+from tests.compiled.conftest import VIEWER_NAMES, Paths, assert_same
 
 HOST_FIELDS = """
 fragment HostAll on Host {
@@ -168,20 +167,6 @@ OPERATIONS: list[tuple[str, str, dict[str, Any], int]] = [
 ]
 
 
-async def assert_same(paths: Paths, document: str, variables: dict[str, Any], viewer: str,
-                      roots: int) -> dict[str, Any]:  # fmt: skip
-    who = paths.viewers[viewer]
-    expected = await paths.reference(document, variables, who)
-    paths.compiled.reset_count()
-    got = await paths.compiled(document, variables, who)
-    assert orjson.dumps(got) == orjson.dumps(expected), (
-        f"compiled and reference differ as {viewer}: replay with\n{document}\n{variables}"
-    )
-    if roots:
-        assert len(paths.compiled.statements) == roots, paths.compiled.statements
-    return expected
-
-
 @pytest.mark.parametrize("viewer", VIEWER_NAMES)
 @pytest.mark.parametrize(("name", "document", "variables", "roots"), OPERATIONS,
                          ids=[op[0] for op in OPERATIONS])  # fmt: skip
@@ -231,47 +216,42 @@ def _root_of(type_name: str) -> str:
     raise LookupError(type_name)
 
 
-REFERENCES = sorted(
-    (source, field, relation.target)
-    for (source, field), relation in RELATIONS.items()
-    if isinstance(relation, Reference)
-)
+def _declared(kind: type[Reference] | type[Children]) -> Any:
+    """One parametrize mark over every declared relation of a kind, named source.field."""
+    cases = sorted(
+        (source, field) for (source, field), relation in RELATIONS.items()
+        if isinstance(relation, kind)
+    )  # fmt: skip
+    return pytest.mark.parametrize("relation", cases, ids=[f"{s}.{f}" for s, f in cases])
 
 
-@pytest.mark.parametrize("viewer", VIEWER_NAMES)
-@pytest.mark.parametrize(("source", "field", "target"), REFERENCES,
-                         ids=[f"{s}.{f}" for s, f, _ in REFERENCES])  # fmt: skip
-async def test_reference_every_declared_same_json(
-    paths: Paths, source: str, field: str, target: str, viewer: str
-) -> None:
+def _through(relation: tuple[str, str], first: int, selection: str) -> str:
+    """A root page of the relation's source type that selects the relation."""
+    source, field = relation
     graphql_name = schema.config.name_converter.apply_naming_config(field)
-    document = (
-        f"{{ {_root_of(source)}(first: 25) {{ nodes {{ id "
-        f"{graphql_name} {{ __typename id }} }} }} }}"
+    return (
+        f"{{ {_root_of(source)}(first: {first}) {{ nodes {{ id {graphql_name}{selection} }} }} }}"
     )
-    await assert_same(paths, document, {}, viewer, 1)
 
 
-CHILDREN = sorted(
-    (source, field, relation.target)
-    for (source, field), relation in RELATIONS.items()
-    if isinstance(relation, Children)
+CHILD_PAGE = (
+    "(first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } "
+    "edges { cursor node { __typename id } } }"
 )
 
 
 @pytest.mark.parametrize("viewer", VIEWER_NAMES)
-@pytest.mark.parametrize(("source", "field", "target"), CHILDREN,
-                         ids=[f"{s}.{f}" for s, f, _ in CHILDREN])  # fmt: skip
+@_declared(Reference)
+async def test_reference_every_declared_same_json(paths: Paths, relation: Any, viewer: str) -> None:
+    await assert_same(paths, _through(relation, 25, " { __typename id }"), {}, viewer, 1)
+
+
+@pytest.mark.parametrize("viewer", VIEWER_NAMES)
+@_declared(Children)
 async def test_child_connection_every_declared_same_json(
-    paths: Paths, source: str, field: str, target: str, viewer: str
+    paths: Paths, relation: Any, viewer: str
 ) -> None:
-    graphql_name = schema.config.name_converter.apply_naming_config(field)
-    document = (
-        f"{{ {_root_of(source)}(first: 20) {{ nodes {{ id {graphql_name}(first: 3) {{ "
-        "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } "
-        "edges { cursor node { __typename id } } } } } }"
-    )
-    await assert_same(paths, document, {}, viewer, 1)
+    await assert_same(paths, _through(relation, 20, CHILD_PAGE), {}, viewer, 1)
 
 
 LOOKUP = (

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 
 from remotegpu.compiled.execute import planner_for
-from tests.compiled.conftest import Paths
-from tests.compiled.test_equality import assert_same
+from tests.compiled.conftest import Paths, assert_same
 
 COMPUTED = """
 { hosts(first: 3) { nodes { rowId name } } gpuAvailability { gpuModel total free } }

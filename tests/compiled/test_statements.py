@@ -12,10 +12,10 @@ from bench.read_api import CONSOLE_PAGE, HOSTS_PAGE
 from remotegpu.compiled.execute import planner_for, statements_for
 from remotegpu.db.urls import with_database
 from remotegpu.settings import Settings
-from tests.api.test_query_count import fill
 from tests.compiled.conftest import Paths
 from tests.conftest import create_database, drop_database
 from tests.graphql import GraphQLRunner, admin_viewer
+from tests.support.bulk_fleet import fill
 
 NESTED = """
 query Nested($n: Int!) {

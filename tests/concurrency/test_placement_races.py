@@ -29,6 +29,8 @@ from tests.concurrency.conftest import add_customers, add_host, assert_invariant
 from tests.support.races import create_input, race, split
 
 REPEAT = range(int(os.environ.get("RACE_REPEAT", "2")))
+# Each burst test: 50 and 100 racers, each size repeated REPEAT times (ids racers-run).
+BURSTS = pytest.mark.parametrize(("racers", "run"), [(r, n) for r in (50, 100) for n in REPEAT])
 # Host sizes in CPU cores, repeated over the fleet; every racer asks for 1 core. Uneven small
 # hosts fill up one after the other and keep changing the best-fit order under the racers.
 SIZES = (1, 2, 3, 4)
@@ -93,16 +95,14 @@ async def burst_on_host(
     await assert_invariants(sql)
 
 
-@pytest.mark.parametrize("run", REPEAT)
-@pytest.mark.parametrize("racers", [50, 100])
+@BURSTS
 async def test_environment_create_burst_without_host_on_small_hosts_fills_them_no_error(
     racers: int, run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
 ) -> None:
     await burst_without_host(server, sql, racers, f"place{racers}-{run}")
 
 
-@pytest.mark.parametrize("run", REPEAT)
-@pytest.mark.parametrize("racers", [50, 100])
+@BURSTS
 async def test_environment_create_burst_on_one_host_fills_it_no_error(
     racers: int, run: int, server: httpx.AsyncClient, sql: asyncpg.Connection
 ) -> None:

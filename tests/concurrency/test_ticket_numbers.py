@@ -71,14 +71,29 @@ async def _assert_gap_free(
     assert [r[column] for r in stored] == _expected(prefix, count)
 
 
+# Per kind of ticket: its create mutation, the input it needs beyond a title, its prefix, its table.
+NUMBERING: dict[str, tuple[str, dict[str, object], str, str]] = {
+    "issue": (ISSUE_CREATE, {"type": "BUG"}, "ISSUE", "issues"),
+    "requirement": (REQUIREMENT_CREATE, {}, "REQ", "requirements"),
+}
+
+
+async def _numbers_in_parallel(
+    server: httpx.AsyncClient, sql: asyncpg.Connection, field: str, customers: int, count: int
+) -> None:
+    """From a reset sequence, creates count tickets of a kind at once and checks their numbers."""
+    document, extra, prefix, table = NUMBERING[field]
+    await _reset(sql)
+    people = await add_customers(sql, customers)
+    numbers = await _create_all(server, people, document, field, count, extra)
+    await _assert_gap_free(sql, numbers, prefix, count, table)
+
+
 @pytest.mark.parametrize("attempt", REPEAT)
 async def test_issue_create_100_parallel_numbers_distinct_and_gap_free(
     server: httpx.AsyncClient, sql: asyncpg.Connection, attempt: int
 ) -> None:
-    await _reset(sql)
-    customers = await add_customers(sql, 5)
-    numbers = await _create_all(server, customers, ISSUE_CREATE, "issue", 100, {"type": "BUG"})
-    await _assert_gap_free(sql, numbers, "ISSUE", 100, "issues")
+    await _numbers_in_parallel(server, sql, "issue", 5, 100)
     assert await sql.fetchval("SELECT last_no FROM ticket_sequences WHERE kind = 'issue'") == 100
     audits = await sql.fetchval(
         "SELECT count(*) FROM audit_logs WHERE action = 'issue.create' AND status_code = 200"
@@ -91,8 +106,5 @@ async def test_issue_create_100_parallel_numbers_distinct_and_gap_free(
 async def test_requirement_create_30_parallel_numbers_distinct_and_gap_free(
     server: httpx.AsyncClient, sql: asyncpg.Connection, attempt: int
 ) -> None:
-    await _reset(sql)
-    customers = await add_customers(sql, 3)
-    numbers = await _create_all(server, customers, REQUIREMENT_CREATE, "requirement", 30, {})
-    await _assert_gap_free(sql, numbers, "REQ", 30, "requirements")
+    await _numbers_in_parallel(server, sql, "requirement", 3, 30)
     await assert_invariants(sql)

@@ -116,30 +116,24 @@ async def test_artifact_create_from_own_source_succeeds(
     await assert_consistent(w.conn)
 
 
-async def test_artifact_create_in_workspace_by_member_succeeds(w: World) -> None:
-    job = await add_training_job(w.conn, w.carol, "completed")
-    payload = await w.run(
-        ARTIFACT_CREATE,
-        "artifactCreate",
-        w.carol,
-        **create_input("TRAINING_JOB", job, workspaceId=w.team, type="LOG"),
-    )
+async def _create_from_own_job(w: World, owner: int, viewer: int, **fields: Any) -> Any:
+    """Creates the only artifact of a completed job of owner's, as viewer; returns its row."""
+    job = await add_training_job(w.conn, owner, "completed")
+    fields = create_input("TRAINING_JOB", job, **fields)
+    payload = await w.run(ARTIFACT_CREATE, "artifactCreate", viewer, **fields)
     assert payload["errors"] == []
     [row] = await artifacts(w.conn)
+    return row
+
+
+async def test_artifact_create_in_workspace_by_member_succeeds(w: World) -> None:
+    row = await _create_from_own_job(w, w.carol, w.carol, workspaceId=w.team, type="LOG")
     assert (row["workspace_id"], row["type"]) == (w.team, "log")
     await assert_consistent(w.conn)
 
 
 async def test_artifact_create_by_admin_for_owner_of_source_succeeds(w: World) -> None:
-    job = await add_training_job(w.conn, w.eve, "completed")
-    payload = await w.run(
-        ARTIFACT_CREATE,
-        "artifactCreate",
-        w.admin,
-        **create_input("TRAINING_JOB", job, ownerId=w.eve),
-    )
-    assert payload["errors"] == []
-    [row] = await artifacts(w.conn)
+    row = await _create_from_own_job(w, w.eve, w.admin, ownerId=w.eve)
     assert row["customer_id"] == w.eve
     await w.assert_audited("artifact.create", w.admin, 200)
     await assert_consistent(w.conn)

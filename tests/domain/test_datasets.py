@@ -58,6 +58,20 @@ async def dataset_row(conn: asyncpg.Connection, dataset_id: int) -> dict[str, An
     return None if row is None else dict(row)
 
 
+# Non-managers of a team dataset of alice's: (visibility, who asks, the refusal they get).
+NON_MANAGERS = [
+    ("workspace", "carol", "FORBIDDEN"),
+    ("public", "eve", "FORBIDDEN"),
+    ("private", "eve", "NOT_FOUND"),
+]
+
+
+async def teams_dataset_and_actor(w: World, visibility: str, actor: str) -> tuple[int, int]:
+    """A dataset of alice's in the team workspace, and the world's viewer named actor."""
+    dataset_id = await add_dataset(w.conn, w.alice, workspace_id=w.team, visibility=visibility)
+    return dataset_id, getattr(w, actor)
+
+
 # --- datasetCreate ------------------------------------------------------------------------
 
 
@@ -275,9 +289,8 @@ async def test_dataset_update_visibility_by_workspace_admin_succeeds(w: World) -
 async def test_dataset_update_by_non_manager_refused(
     w: World, visibility: str, actor: str, code: str
 ) -> None:
-    dataset_id = await add_dataset(w.conn, w.alice, workspace_id=w.team, visibility=visibility)
+    dataset_id, customer = await teams_dataset_and_actor(w, visibility, actor)
     before = await dataset_row(w.conn, dataset_id)
-    customer = getattr(w, actor)
     payload = await w.run(
         DATASET_UPDATE, "datasetUpdate", customer, datasetId=dataset_id, visibility="PRIVATE"
     )
@@ -384,14 +397,12 @@ async def test_dataset_delete_used_by_live_training_job_in_use(w: World, status:
 
 @pytest.mark.parametrize(
     ("visibility", "actor", "code"),
-    [("workspace", "carol", "FORBIDDEN"), ("public", "eve", "FORBIDDEN"),
-     ("private", "eve", "NOT_FOUND")],
-)  # fmt: skip
+    NON_MANAGERS,
+)
 async def test_dataset_delete_by_non_manager_refused(
     w: World, visibility: str, actor: str, code: str
 ) -> None:
-    dataset_id = await add_dataset(w.conn, w.alice, workspace_id=w.team, visibility=visibility)
-    customer = getattr(w, actor)
+    dataset_id, customer = await teams_dataset_and_actor(w, visibility, actor)
     payload = await w.run(DATASET_DELETE, "datasetDelete", customer, datasetId=dataset_id)
     assert_error(payload, code, ["input", "datasetId"])
     assert await dataset_row(w.conn, dataset_id) is not None
@@ -498,14 +509,12 @@ async def test_dataset_version_create_overflowing_totals_invalid(w: World) -> No
 
 @pytest.mark.parametrize(
     ("visibility", "actor", "code"),
-    [("public", "eve", "FORBIDDEN"), ("workspace", "carol", "FORBIDDEN"),
-     ("private", "eve", "NOT_FOUND")],
-)  # fmt: skip
+    NON_MANAGERS,
+)
 async def test_dataset_version_create_by_non_manager_refused(
     w: World, visibility: str, actor: str, code: str
 ) -> None:
-    dataset_id = await add_dataset(w.conn, w.alice, workspace_id=w.team, visibility=visibility)
-    customer = getattr(w, actor)
+    dataset_id, customer = await teams_dataset_and_actor(w, visibility, actor)
     payload = await w.run(
         DATASET_VERSION_CREATE, "datasetVersionCreate", customer,
         datasetId=dataset_id, version="v1", storagePath="s3://b/v1", size="7",

@@ -38,12 +38,19 @@ CREATE = mutation_document(
     " portMappings(first: 10) { nodes { serviceType externalPort internalPort status } } }",
 )
 
+DELETE = "mutation($id: String!) { environmentDelete(input: {id: $id}) { errors { code } } }"
+
 
 @dataclass
 class World(GraphQLWorld):
     async def create(self, viewer: Viewer, **fields: Any) -> dict[str, Any]:
         payload = {"name": "dev", "image": IMAGE, "cpu": 2, "memory": str(4 * GIB), **fields}
         return await self.run(CREATE, {"input": payload}, viewer)
+
+    async def delete(self, env_id: str, viewer: Viewer) -> None:
+        """Deletes the environment as viewer; the delete must succeed."""
+        deleted = await self.gql.ok(DELETE, {"id": env_id}, viewer)
+        assert deleted["environmentDelete"]["errors"] == []
 
     async def count(self, sql: str, *args: Any) -> int:
         value: int = await self.conn.fetchval(f"SELECT count(*) FROM {sql}", *args)
@@ -185,12 +192,7 @@ async def test_create_released_port_is_reused_lowest_first(world: World) -> None
     await world.conn.execute(
         "UPDATE environments SET status = 'running' WHERE id = $1", first
     )  # as the agent would report
-    deleted = await world.gql.ok(
-        "mutation($id: String!) { environmentDelete(input: {id: $id}) { errors { code } } }",
-        {"id": first},
-        customer_viewer(alice),
-    )
-    assert deleted["environmentDelete"]["errors"] == []
+    await world.delete(first, customer_viewer(alice))
 
     third = await world.create(customer_viewer(alice))
 
@@ -283,12 +285,7 @@ async def test_create_environment_quota_counts_stopped_but_not_deleted(world: Wo
     await world.conn.execute("UPDATE hosts SET used_cpu = 0, used_memory = 0, used_disk = 0")
 
     refused = await world.create(customer_viewer(alice))
-    deleted = await world.gql.ok(
-        "mutation($id: String!) { environmentDelete(input: {id: $id}) { errors { code } } }",
-        {"id": first},
-        customer_viewer(alice),
-    )
-    assert deleted["environmentDelete"]["errors"] == []
+    await world.delete(first, customer_viewer(alice))
     allowed = await world.create(customer_viewer(alice))
 
     assert _error(refused) == ("QUOTA_EXCEEDED", None)

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import asyncpg
 
-from tests.domain import test_workloads as workloads
-from tests.domain.test_workloads import (
-    JOB_CANCEL,
-    SVC_DELETE,
-    SVC_REPORT,
-    SVC_START,
-    SVC_STOP,
-    Cast,
-    Refs,
-    create_job,
-    create_service,
-)
 from tests.graphql import GraphQLRunner
+from tests.support import workloads_world as world
 
 # The workload tests' fixtures (a seeded fleet's cast of viewers, models and datasets).
-conn, cast, refs = workloads.conn, workloads.cast, workloads.refs
+conn, cast, refs = world.conn, world.cast, world.refs
 
 
 async def events_of(conn: asyncpg.Connection, resource_id: str) -> list[tuple[str, str]]:
@@ -33,25 +22,25 @@ async def events_of(conn: asyncpg.Connection, resource_id: str) -> list[tuple[st
 
 
 async def test_training_job_cancel_emits_one_training_cancelled_and_a_refusal_none(
-    gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast
+    gql: GraphQLRunner, conn: asyncpg.Connection, cast: world.Cast
 ) -> None:
-    job = await create_job(gql, cast.alice)
+    job = await world.create_job(gql, cast.alice)
     for _ in range(2):  # the second is refused: a cancelled job cannot be cancelled
-        await gql(JOB_CANCEL, {"input": {"id": job["rowId"]}}, cast.alice)
+        await gql(world.JOB_CANCEL, {"input": {"id": job["rowId"]}}, cast.alice)
     assert await events_of(conn, job["rowId"]) == [("training.cancelled", "cancelled")]
 
 
 async def test_inference_service_lifecycle_emits_one_event_per_change(
-    gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast, refs: Refs
+    gql: GraphQLRunner, conn: asyncpg.Connection, cast: world.Cast, refs: world.Refs
 ) -> None:
-    service = await create_service(gql, cast.alice, name="svc", modelId=refs.own_model)
+    service = await world.create_service(gql, cast.alice, name="svc", modelId=refs.own_model)
     key = {"id": service["rowId"]}
-    await gql(SVC_REPORT, {"input": {**key, "status": "RUNNING"}}, cast.staff)
-    await gql(SVC_STOP, {"input": key}, cast.alice)
-    await gql(SVC_STOP, {"input": key}, cast.alice)  # refused: already stopped
-    await gql(SVC_START, {"input": key}, cast.alice)
-    await gql(SVC_STOP, {"input": key}, cast.alice)
-    await gql(SVC_DELETE, {"input": key}, cast.alice)
+    await gql(world.SVC_REPORT, {"input": {**key, "status": "RUNNING"}}, cast.staff)
+    await gql(world.SVC_STOP, {"input": key}, cast.alice)
+    await gql(world.SVC_STOP, {"input": key}, cast.alice)  # refused: already stopped
+    await gql(world.SVC_START, {"input": key}, cast.alice)
+    await gql(world.SVC_STOP, {"input": key}, cast.alice)
+    await gql(world.SVC_DELETE, {"input": key}, cast.alice)
     assert await events_of(conn, service["rowId"]) == [
         ("inference.created", "creating"),
         ("inference.started", "running"),
@@ -63,10 +52,10 @@ async def test_inference_service_lifecycle_emits_one_event_per_change(
 
 
 async def test_inference_service_report_error_emits_inference_failed(
-    gql: GraphQLRunner, conn: asyncpg.Connection, cast: Cast, refs: Refs
+    gql: GraphQLRunner, conn: asyncpg.Connection, cast: world.Cast, refs: world.Refs
 ) -> None:
-    service = await create_service(gql, cast.alice, name="svc", modelId=refs.own_model)
-    await gql(SVC_REPORT, {"input": {"id": service["rowId"], "status": "ERROR"}}, cast.staff)
+    service = await world.create_service(gql, cast.alice, name="svc", modelId=refs.own_model)
+    await gql(world.SVC_REPORT, {"input": {"id": service["rowId"], "status": "ERROR"}}, cast.staff)
     assert await events_of(conn, service["rowId"]) == [
         ("inference.created", "creating"),
         ("inference.failed", "error"),

@@ -20,6 +20,16 @@ T = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 M = timedelta(minutes=1)
 
 
+async def env_through(
+    conn: asyncpg.Connection, *moves: tuple[str, int], **sizes: int
+) -> tuple[str, int]:
+    """An environment created at T that moves to each status at its minute after T."""
+    env_id, owner = await add_env(conn, T, **sizes)
+    for status, minute in moves:
+        await move(conn, env_id, status, T + minute * M)
+    return env_id, owner
+
+
 async def billed(conn: asyncpg.Connection, env_id: str) -> list[tuple[object, ...]]:
     rows = await conn.fetch(
         "SELECT start_time, resource_type, quantity, unit_price, amount, end_time - start_time"
@@ -34,10 +44,7 @@ async def billed(conn: asyncpg.Connection, env_id: str) -> list[tuple[object, ..
 async def test_meter_environments_run_between_two_runs_billed_to_the_minute(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    env_id, owner = await add_env(conn, T)
-    await move(conn, env_id, "running", T + 15 * M)
-    await move(conn, env_id, "stopped", T + 45 * M)
-    await move(conn, env_id, "deleted", T + 90 * M)
+    env_id, owner = await env_through(conn, ("running", 15), ("stopped", 45), ("deleted", 90))
     assert await run_job(sessions, meter_environments, T + 5 * M) == 0  # 10:00 not over
 
     assert await run_job(sessions, meter_environments, T + 130 * M) == 5
@@ -77,9 +84,7 @@ async def test_meter_environments_exact_half_rounded_up(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
     await set_config(conn, "price_gpu_hour", "0.0001")
-    env_id, _ = await add_env(conn, T, cpu=1, storage_gib=0)
-    await move(conn, env_id, "running", T)
-    await move(conn, env_id, "deleted", T + 30 * M)
+    env_id, _ = await env_through(conn, ("running", 0), ("deleted", 30), cpu=1, storage_gib=0)
     await run_job(sessions, meter_environments, T + 65 * M)
     gpu = [r for r in await billed(conn, env_id) if r[1] == "gpu"]
     # 0.5 GPU-hours x 0.0001 = 0.00005: half-up gives 0.0001 (half-even would give 0.0000).
@@ -90,9 +95,7 @@ async def test_meter_environments_malformed_price_bills_nothing(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
     await set_config(conn, "price_cpu_core_hour", "cheap")
-    env_id, _ = await add_env(conn, T)
-    await move(conn, env_id, "running", T)
-    await move(conn, env_id, "deleted", T + 30 * M)
+    await env_through(conn, ("running", 0), ("deleted", 30))
     with pytest.raises(DomainError, match="price_cpu_core_hour"):
         await run_job(sessions, meter_environments, T + 65 * M)
     assert await conn.fetchval("SELECT count(*) FROM billing_records") == 0
@@ -102,9 +105,7 @@ async def test_meter_environments_malformed_price_bills_nothing(
 async def test_meter_environments_concurrent_runs_bill_once(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    env_id, _ = await add_env(conn, T)
-    await move(conn, env_id, "running", T + 15 * M)
-    await move(conn, env_id, "deleted", T + 90 * M)
+    env_id, _ = await env_through(conn, ("running", 15), ("deleted", 90))
     runs = [run_job(sessions, meter_environments, T + 130 * M) for _ in range(3)]
     # 10:00 and 11:00, each cpu, gpu, memory and storage: eight records, written once.
     assert sorted(await asyncio.gather(*runs)) == [0, 0, 8]
@@ -144,9 +145,7 @@ async def test_meter_environments_more_records_than_one_insert_holds_all_written
 async def test_meter_environments_hour_just_over_waits_for_late_commits(
     conn: asyncpg.Connection, sessions: Sessions
 ) -> None:
-    env_id, _ = await add_env(conn, T, storage_gib=0)
-    await move(conn, env_id, "running", T)
-    await move(conn, env_id, "deleted", T + 30 * M)
+    await env_through(conn, ("running", 0), ("deleted", 30), storage_gib=0)
     # At 11:01 a change stamped 10:59:59 may still be committing: 10:00 is not metered yet.
     assert await run_job(sessions, meter_environments, T + 61 * M) == 0
     assert await run_job(sessions, meter_environments, T + 63 * M) == 3

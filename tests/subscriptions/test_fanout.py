@@ -13,13 +13,14 @@ import pytest
 
 from remotegpu.db.engine import create_engine, create_session_factory, transaction
 from remotegpu.domain.errors import DomainError, ErrorCode
-from remotegpu.domain.events import CATALOGUE, EventType, emit
+from remotegpu.domain.events import EventType, emit
 from remotegpu.events.hub import ACCESS_REVOKED, SLOW_SUBSCRIBER
 from remotegpu.settings import Settings
 from tests.live import gql_http
 from tests.subscriptions.client import LEGACY_WS, TRANSPORT_WS, SocketClosed, live_socket
 from tests.subscriptions.conftest import Servers, Tenants, api_token, session_token
-from tests.support.fleet import GIB, IMAGE, environment_input
+from tests.support.events import add_environment, emit_events
+from tests.support.fleet import environment_input
 
 ENVIRONMENTS_UPDATED = "subscription { environmentsUpdated { rowId name status } }"
 NOTIFICATION_RECEIVED = "subscription { notificationReceived { rowId title } }"
@@ -43,26 +44,6 @@ TOO_DEEP = (
     " { nodes { owner { workspaces { nodes { owner { workspaces { nodes { owner { username"
     " } } } } } } } } } } } } } } }"
 )
-
-
-async def emit_events(
-    url: str, event_type: EventType, resource_ids: list[str], customer_id: int
-) -> None:
-    """One event of the type for each id, in one transaction of this (test) process."""
-    engine = create_engine(url, Settings())
-    try:
-        async with transaction(create_session_factory(engine)) as session:
-            for resource_id in resource_ids:
-                await emit(
-                    session,
-                    event_type,
-                    customer_id=customer_id,
-                    resource_type=CATALOGUE[event_type].resource_type,
-                    resource_id=resource_id,
-                    payload={"id": resource_id},
-                )
-    finally:
-        await engine.dispose()
 
 
 async def emit_then_refuse(url: str, customer_id: int, env_id: str) -> None:
@@ -90,20 +71,6 @@ def small_buffer_socket(servers: Servers) -> socket.socket:
     sock.connect(("127.0.0.1", servers.a.base_url.port or 80))
     sock.setblocking(False)
     return sock
-
-
-async def add_environment(conn: asyncpg.Connection, owner: int, host: str, name: str) -> str:
-    env_id: str = await conn.fetchval(
-        "INSERT INTO environments (id, user_id, host_id, name, image, cpu, memory, status)"
-        " VALUES ('env-' || md5(random()::text), $1, $2, $3, $4, 1, $5, 'running')"
-        " RETURNING id",
-        owner,
-        host,
-        name,
-        IMAGE,
-        GIB,
-    )
-    return env_id
 
 
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])

@@ -14,7 +14,7 @@ import asyncpg
 from remotegpu.domain.events import CATALOGUE, EventType
 from tests.subscriptions.client import LiveSocket, live_socket
 from tests.subscriptions.conftest import Servers, Tenants, session_token
-from tests.subscriptions.test_fanout import add_environment, emit_events
+from tests.support.events import add_environment, emit_events
 
 # One socket per viewer with all six subscriptions (environmentUpdated on X's environment).
 SUBSCRIPTIONS = {
