@@ -9,16 +9,11 @@ name, as `schema.types.base.from_row` does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement
-
-from remotegpu.auth.viewer import Viewer
-from remotegpu.db import models as m
-from remotegpu.db.models.jobs import JobRun
 from remotegpu.loaders import (
     activity,
     alerts,
@@ -34,8 +29,9 @@ from remotegpu.loaders import (
 )
 from remotegpu.loaders.base import Visibility
 from remotegpu.loaders.environments import visible_environments, visible_port_mappings
-from remotegpu.loaders.hosts import sees_host_inventory, visible_gpus, visible_hosts
+from remotegpu.loaders.hosts import visible_gpus, visible_hosts
 from remotegpu.loaders.paging import Ordering
+from remotegpu.schema.entities import NODE_TYPES, NodeType
 from remotegpu.schema.inputs import activity as activity_in
 from remotegpu.schema.inputs import alerts as alerts_in
 from remotegpu.schema.inputs import billing as billing_in
@@ -53,29 +49,10 @@ from remotegpu.schema.inputs.environments import (
     EnvironmentOrder,
 )
 from remotegpu.schema.inputs.hosts import GPU_ORDERINGS, HOST_ORDERINGS
-from remotegpu.schema.types.hosts import _INVENTORY as HOST_INVENTORY
 
-# A rule that hides some columns of a row from some viewers (e.g. `Host.for_viewer`): given
-# the viewer and the SQL expression of the row's key, a bool or an SQL condition.
-SeesRule = Callable[[Viewer, Any], "bool | ColumnElement[bool]"]
-
-
-@dataclass(frozen=True)
-class Hiding:
-    """Columns nulled unless `rule(viewer, row key)` holds, as the type's `for_viewer` does."""
-
-    fields: frozenset[str]
-    rule: SeesRule
-
-
-@dataclass(frozen=True)
-class Entity:
-    """A GraphQL object type backed by one table."""
-
-    model: type[Any]
-    # Fields whose row attribute has another name (`from_row(..., image_name=row.image)`).
-    renamed: Mapping[str, str] = field(default_factory=dict)
-    hiding: Hiding | None = None
+# A GraphQL object type backed by one table: its model, renamed fields and hiding rule, as
+# `schema.entities` declares it for `node(id:)`.
+Entity = NodeType
 
 
 @dataclass(frozen=True)
@@ -123,38 +100,8 @@ class RootLookup:
     argument: str  # the Python name of the key argument
 
 
-ENTITIES: dict[str, Entity] = {
-    "Host": Entity(m.Host, hiding=Hiding(frozenset(HOST_INVENTORY), sees_host_inventory)),
-    "Gpu": Entity(m.Gpu),
-    "Environment": Entity(m.Environment, renamed={"image_name": "image"}),
-    "PortMapping": Entity(m.PortMapping),
-    "Customer": Entity(m.Customer),
-    "Notification": Entity(m.Notification),
-    "AuditLog": Entity(m.AuditLog),
-    "AlertRule": Entity(m.AlertRule),
-    "AlertRecord": Entity(m.AlertRecord),
-    "BillingRecord": Entity(m.BillingRecord),
-    "Invoice": Entity(m.Invoice),
-    "SystemConfig": Entity(m.SystemConfig),
-    "ResourceQuota": Entity(m.ResourceQuota),
-    "JobRun": Entity(JobRun),
-    "Dataset": Entity(m.Dataset),
-    "DatasetVersion": Entity(m.DatasetVersion),
-    "Model": Entity(m.MlModel),
-    "ModelVersion": Entity(m.MlModelVersion),
-    "Image": Entity(m.Image),
-    "Artifact": Entity(m.Artifact),
-    "DatasetMount": Entity(m.DatasetUsage),
-    "Issue": Entity(m.Issue),
-    "Requirement": Entity(m.Requirement),
-    "Comment": Entity(m.Comment),
-    "Webhook": Entity(m.Webhook),
-    "WebhookLog": Entity(m.WebhookLog),
-    "TrainingJob": Entity(m.TrainingJob),
-    "InferenceService": Entity(m.InferenceService, renamed={"model_version_name": "model_version"}),
-    "Workspace": Entity(m.Workspace),
-    "WorkspaceMember": Entity(m.WorkspaceMember),
-}
+# The planner's types are the node types: the 32 tables are described once.
+ENTITIES: Mapping[str, Entity] = NODE_TYPES
 
 # (GraphQL type, Python field name) -> relation.
 RELATIONS: dict[tuple[str, str], Reference | Children] = {

@@ -11,6 +11,7 @@ from remotegpu.db.models import Environment as EnvironmentRow
 from remotegpu.db.models import PortMapping as PortMappingRow
 from remotegpu.loaders.environments import visible_environments, visible_port_mappings
 from remotegpu.schema.connections import root_connection
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.environments import (
     ENVIRONMENT_ORDERINGS,
     PORT_MAPPING_ORDERINGS,
@@ -19,7 +20,7 @@ from remotegpu.schema.inputs.environments import (
     PortMappingOrder,
     PortMappingWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.environments import Environment, PortMapping
 

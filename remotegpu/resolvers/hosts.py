@@ -12,6 +12,7 @@ from remotegpu.db.models import Gpu as GpuRow
 from remotegpu.db.models import Host as HostRow
 from remotegpu.loaders.hosts import visible_gpus, visible_hosts
 from remotegpu.schema.connections import root_connection
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.hosts import (
     GPU_ORDERINGS,
     HOST_ORDERINGS,
@@ -21,7 +22,7 @@ from remotegpu.schema.inputs.hosts import (
     HostWhere,
     conditions_of,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.hosts import Gpu, Host
 

@@ -11,6 +11,7 @@ from remotegpu.db.models.workloads import InferenceService as InferenceServiceRo
 from remotegpu.db.models.workloads import TrainingJob as TrainingJobRow
 from remotegpu.loaders.workloads import visible_inference_services, visible_training_jobs
 from remotegpu.schema.connections import root_connection
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.workloads import (
     INFERENCE_SERVICE_ORDERINGS,
     TRAINING_JOB_ORDERINGS,
@@ -19,7 +20,7 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
     TrainingJobWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.pagination import Connection
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 

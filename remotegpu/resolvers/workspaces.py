@@ -11,6 +11,7 @@ from remotegpu.db.models import Workspace as WorkspaceRow
 from remotegpu.db.models import WorkspaceMember as WorkspaceMemberRow
 from remotegpu.loaders.workspaces import visible_workspace_members, visible_workspaces
 from remotegpu.schema.connections import root_connection
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.workspaces import (
     WORKSPACE_MEMBER_ORDERINGS,
     WORKSPACE_ORDERINGS,
@@ -19,9 +20,8 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceOrder,
     WorkspaceWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description, int_key
 from remotegpu.schema.pagination import Connection
-from remotegpu.schema.types.customers import int_keys
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
 Info = strawberry.Info[Context, None]
@@ -64,7 +64,7 @@ class WorkspacesQuery:
     @strawberry.field(description="One workspace by its global ID, if visible.")
     async def workspace(self, info: Info, id: _WORKSPACE_ID) -> Workspace | None:
         text = row_key_from_id(str(id), "Workspace")
-        (key,) = int_keys([text]) if text is not None else (None,)
+        key = None if text is None else int_key(text)
         return None if key is None else await _workspace_by_key(info, key)
 
     @strawberry.field(description="One workspace by its table key (`rowId`), if visible.")
