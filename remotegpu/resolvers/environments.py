@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Environment as EnvironmentRow
 from remotegpu.db.models import PortMapping as PortMappingRow
 from remotegpu.loaders.environments import visible_environments, visible_port_mappings
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.environments import (
     ENVIRONMENT_ORDERINGS,
     PORT_MAPPING_ORDERINGS,
@@ -18,7 +19,7 @@ from remotegpu.schema.inputs.environments import (
     PortMappingOrder,
     PortMappingWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.environments import Environment, PortMapping
 

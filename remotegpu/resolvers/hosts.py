@@ -11,6 +11,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Gpu as GpuRow
 from remotegpu.db.models import Host as HostRow
 from remotegpu.loaders.hosts import visible_gpus, visible_hosts
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.hosts import (
     GPU_ORDERINGS,
     HOST_ORDERINGS,
@@ -19,7 +20,7 @@ from remotegpu.schema.inputs.hosts import (
     HostOrder,
     HostWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.hosts import Gpu, Host
 

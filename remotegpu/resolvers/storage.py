@@ -40,7 +40,12 @@ from remotegpu.schema.inputs.storage import (
     ModelVersionWhere,
     ModelWhere,
 )
-from remotegpu.schema.node import InvalidGlobalIdError, from_global_id, id_argument_description
+from remotegpu.schema.node import (
+    InvalidGlobalIdError,
+    from_global_id,
+    id_argument_description,
+    int_key,
+)
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.storage import (
     Artifact,
@@ -51,7 +56,6 @@ from remotegpu.schema.types.storage import (
     Model,
     ModelVersion,
 )
-from remotegpu.schema.types.storage_datasets import int_keys
 
 Info = strawberry.Info[Context, None]
 
@@ -66,7 +70,7 @@ def _row_key(id: strawberry.ID, type_name: str) -> int | None:
             return None
         if kind != type_name:
             return None
-    return int_keys([text])[0]
+    return int_key(text)
 
 
 _DATASET_ID = Annotated[

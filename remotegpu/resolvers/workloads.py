@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models.workloads import InferenceService as InferenceServiceRow
 from remotegpu.db.models.workloads import TrainingJob as TrainingJobRow
 from remotegpu.loaders.workloads import visible_inference_services, visible_training_jobs
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.workloads import (
     INFERENCE_SERVICE_ORDERINGS,
     TRAINING_JOB_ORDERINGS,
@@ -18,7 +19,7 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
     TrainingJobWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 

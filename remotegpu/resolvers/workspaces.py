@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Workspace as WorkspaceRow
 from remotegpu.db.models import WorkspaceMember as WorkspaceMemberRow
 from remotegpu.loaders.workspaces import visible_workspace_members, visible_workspaces
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.inputs.workspaces import (
     WORKSPACE_MEMBER_ORDERINGS,
     WORKSPACE_ORDERINGS,
@@ -18,9 +19,8 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceOrder,
     WorkspaceWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description, int_key
 from remotegpu.schema.relations import root_connection_field, root_lookup
-from remotegpu.schema.types.customers import int_keys
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
 Info = strawberry.Info[Context, None]
@@ -47,7 +47,7 @@ class WorkspacesQuery:
     @strawberry.field(description="One workspace by its global ID, if visible.")
     async def workspace(self, info: Info, id: _WORKSPACE_ID) -> Workspace | None:
         text = row_key_from_id(str(id), "Workspace")
-        (key,) = int_keys([text]) if text is not None else (None,)
+        key = None if text is None else int_key(text)
         return None if key is None else await _workspace_by_key(info, key)
 
     workspace_by_row_id = root_lookup(
