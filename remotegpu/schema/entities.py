@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement
+from strawberry.types.base import get_object_definition
 
 from remotegpu.auth.viewer import Viewer
 from remotegpu.context import Context
@@ -40,6 +41,8 @@ from remotegpu.schema.types.tickets import Comment, Issue, Requirement
 from remotegpu.schema.types.webhooks import Webhook, WebhookLog
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
+
+ObjectT = TypeVar("ObjectT")
 
 # A rule that hides some columns of a row from some viewers (e.g. `Host.for_viewer`): given
 # the viewer and the SQL expression of the row's key, a bool or an SQL condition.
@@ -207,3 +210,19 @@ def row_key_from_id(value: str, type_name: str) -> str | None:
     if kind == type_name:
         return key
     return None if kind in NODE_TYPES else value
+
+
+async def node_for_id_argument(context: Context, node: type[ObjectT], value: str) -> ObjectT | None:
+    """The object of type `node` an `id` argument of a single-object look-up names
+    (`host(id:)`, `dataset(id:)`): read as `row_key_from_id` reads it, keyed as `node(id:)`
+    keys it, through the same viewer-scoped loader. None for a global ID of another type, a
+    key the table cannot hold, or a row the viewer may not see."""
+    type_name = get_object_definition(node, strict=True).name
+    node_type = NODE_TYPES[type_name]
+    text = row_key_from_id(value, type_name)
+    key = None if text is None else parse_key(node_type.key, text)
+    if key is None:
+        return None
+    row = await node_type.row_loader(context).load(key)
+    found: ObjectT | None = None if row is None else node_type.convert(row, context)
+    return found
