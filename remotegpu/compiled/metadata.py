@@ -12,15 +12,9 @@ read from the row attribute of the same name, as `schema.types.base.from_row` do
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement
-
-from remotegpu.auth.viewer import Viewer
-from remotegpu.db import models as m
-from remotegpu.db.models.jobs import JobRun
-from remotegpu.loaders.hosts import sees_host_inventory
+from remotegpu.schema.entities import NODE_TYPES, Hiding, NodeType
 from remotegpu.schema.relation_registry import (
     Children,
     Reference,
@@ -29,7 +23,6 @@ from remotegpu.schema.relation_registry import (
     Tables,
     tables,
 )
-from remotegpu.schema.types.hosts import _INVENTORY as HOST_INVENTORY
 
 __all__ = [
     "ENTITIES",
@@ -44,61 +37,12 @@ __all__ = [
     "RootLookup",
 ]
 
-# A rule that hides some columns of a row from some viewers (e.g. `Host.for_viewer`): given
-# the viewer and the SQL expression of the row's key, a bool or an SQL condition.
-SeesRule = Callable[[Viewer, Any], "bool | ColumnElement[bool]"]
+# A GraphQL object type backed by one table: its model, renamed fields and hiding rule, as
+# `schema.entities` declares it for `node(id:)`.
+Entity = NodeType
 
-
-@dataclass(frozen=True)
-class Hiding:
-    """Columns nulled unless `rule(viewer, row key)` holds, as the type's `for_viewer` does."""
-
-    fields: frozenset[str]
-    rule: SeesRule
-
-
-@dataclass(frozen=True)
-class Entity:
-    """A GraphQL object type backed by one table."""
-
-    model: type[Any]
-    # Fields whose row attribute has another name (`from_row(..., image_name=row.image)`).
-    renamed: Mapping[str, str] = field(default_factory=dict)
-    hiding: Hiding | None = None
-
-
-ENTITIES: dict[str, Entity] = {
-    "Host": Entity(m.Host, hiding=Hiding(frozenset(HOST_INVENTORY), sees_host_inventory)),
-    "Gpu": Entity(m.Gpu),
-    "Environment": Entity(m.Environment, renamed={"image_name": "image"}),
-    "PortMapping": Entity(m.PortMapping),
-    "Customer": Entity(m.Customer),
-    "Notification": Entity(m.Notification),
-    "AuditLog": Entity(m.AuditLog),
-    "AlertRule": Entity(m.AlertRule),
-    "AlertRecord": Entity(m.AlertRecord),
-    "BillingRecord": Entity(m.BillingRecord),
-    "Invoice": Entity(m.Invoice),
-    "SystemConfig": Entity(m.SystemConfig),
-    "ResourceQuota": Entity(m.ResourceQuota),
-    "JobRun": Entity(JobRun),
-    "Dataset": Entity(m.Dataset),
-    "DatasetVersion": Entity(m.DatasetVersion),
-    "Model": Entity(m.MlModel),
-    "ModelVersion": Entity(m.MlModelVersion),
-    "Image": Entity(m.Image),
-    "Artifact": Entity(m.Artifact),
-    "DatasetMount": Entity(m.DatasetUsage),
-    "Issue": Entity(m.Issue),
-    "Requirement": Entity(m.Requirement),
-    "Comment": Entity(m.Comment),
-    "Webhook": Entity(m.Webhook),
-    "WebhookLog": Entity(m.WebhookLog),
-    "TrainingJob": Entity(m.TrainingJob),
-    "InferenceService": Entity(m.InferenceService, renamed={"model_version_name": "model_version"}),
-    "Workspace": Entity(m.Workspace),
-    "WorkspaceMember": Entity(m.WorkspaceMember),
-}
+# The planner's types are the node types: the tables are described once.
+ENTITIES: Mapping[str, Entity] = NODE_TYPES
 
 K = TypeVar("K")
 V = TypeVar("V")

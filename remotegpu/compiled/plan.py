@@ -46,6 +46,8 @@ from remotegpu.compiled.metadata import (
 DEFINITION = "strawberry-definition"  # strawberry's back-reference on graphql-core objects
 # json_build_object takes at most 100 arguments: 50 keys.
 MAX_KEYS = 50
+# The root fields answering objects by global ID (resolvers/node.py) -> whether a list.
+NODE_FIELDS = {"node": False, "nodes": True}
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,23 @@ class LookupField:
 
 
 @dataclass(frozen=True)
+class NodeLookupField:
+    """`node(id:)` / `nodes(ids:)`: the type is read from each global ID when the statement is
+    built, so the selection is planned for every node type (fragments pick per type)."""
+
+    key: str
+    field_def: GraphQLField
+    node: FieldNode
+    many: bool  # nodes(ids:): a list in argument order
+    targets: Mapping[str, ObjectPlan]
+
+
+@dataclass(frozen=True)
 class RootPlan:
     key: str
     connection: ConnectionField | None = None
     lookup: LookupField | None = None
+    node_lookup: NodeLookupField | None = None
 
     @property
     def has_cursors(self) -> bool:
@@ -245,6 +260,8 @@ class _Builder:
         if field_def is None:
             raise NotCompilable
         python_name = _definition(field_def).python_name
+        if python_name in NODE_FIELDS:
+            return RootPlan(key, node_lookup=self.node_lookup(key, field_def, details))
         lookup = LOOKUPS.get(python_name)
         if lookup is not None:
             target = self.object(lookup.target, details)
@@ -255,6 +272,17 @@ class _Builder:
         if relation is None:
             raise NotCompilable
         return RootPlan(key, self.connection(key, field_def, details, relation))
+
+    def node_lookup(
+        self, key: str, field_def: GraphQLField, details: FieldDetailsList
+    ) -> NodeLookupField:
+        targets = {name: self.object(name, details) for name in ENTITIES}
+        # The cursors of nested connections are encoded after the query by walking the plan
+        # of each value; with a plan per type that walk would need each value's type first.
+        if any(target.has_cursors for target in targets.values()):
+            raise NotCompilable
+        many = NODE_FIELDS[_definition(field_def).python_name]
+        return NodeLookupField(key, field_def, details[0].node, many, targets)
 
     def connection(
         self,

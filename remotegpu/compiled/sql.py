@@ -59,13 +59,19 @@ from remotegpu.compiled.plan import (
     ConstantField,
     GlobalIdField,
     LookupField,
+    NodeLookupField,
     ObjectPlan,
     ReferenceField,
     RootPlan,
 )
 from remotegpu.context import Context
 from remotegpu.loaders.base import PageByParentLoader, RowByKeyLoader
-from remotegpu.loaders.paging import Ordering, PageRequest
+from remotegpu.loaders.paging import BadUserInputError, Ordering, PageRequest
+from remotegpu.schema.entities import NODE_TYPES
+from remotegpu.schema.node import InvalidGlobalIdError, from_global_id, parse_key
+
+# A PostgreSQL function takes at most 100 arguments (json_build_array of `nodes(ids:)`).
+MAX_ARGUMENTS = 100
 
 
 def _first(array: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -85,6 +91,8 @@ class StatementBuilder:
     def root(self, root: RootPlan) -> Select[Any]:
         if root.lookup is not None:
             return self._lookup(root.lookup)
+        if root.node_lookup is not None:
+            return self._node_lookup(root.node_lookup)
         assert root.connection is not None
         return self._connection(root.connection, None)
 
@@ -95,7 +103,35 @@ class StatementBuilder:
         # Always one row: NULL when the key names no visible row.
         return select(cast(found, Text))
 
-    def _arguments(self, conn: ConnectionField | LookupField) -> dict[str, Any]:
+    def _node_lookup(self, lookup: NodeLookupField) -> Select[Any]:
+        args = self._arguments(lookup)
+        ids = args["ids"] if lookup.many else [args["id"]]
+        cap = self.ctx.settings.page_size_max
+        if len(ids) > cap:
+            raise BadUserInputError(f"at most {cap} ids per call")
+        if len(ids) > MAX_ARGUMENTS:
+            raise NotCompilable
+        nodes = [self._node(lookup, global_id) for global_id in ids]
+        if all(node is None for node in nodes):
+            # Nothing to read: the reference path answers null without a round trip.
+            raise NotCompilable
+        found = [null() if node is None else node for node in nodes]
+        return select(cast(func.json_build_array(*found) if lookup.many else found[0], Text))
+
+    def _node(self, lookup: NodeLookupField, global_id: str) -> ColumnElement[Any] | None:
+        """The JSON of the object a global ID names (NULL when not visible); None when the ID
+        names no row of any table, as `resolve_nodes` reads it."""
+        try:
+            type_name, text = from_global_id(global_id)
+        except InvalidGlobalIdError:
+            return None
+        node_type = NODE_TYPES.get(type_name)
+        key = None if node_type is None else parse_key(node_type.key, text)
+        if node_type is None or key is None:
+            return None
+        return self._row(lookup.targets[type_name], node_type.row_loader(self.ctx), key)
+
+    def _arguments(self, conn: ConnectionField | LookupField | NodeLookupField) -> dict[str, Any]:
         raw = get_argument_values(conn.field_def, conn.node, self.variables)
         definition = conn.field_def.extensions[DEFINITION]
         return convert_arguments(raw, definition.arguments, self.scalars, self.config)

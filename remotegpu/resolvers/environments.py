@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Environment as EnvironmentRow
 from remotegpu.db.models import PortMapping as PortMappingRow
 from remotegpu.loaders.environments import visible_environments, visible_port_mappings
+from remotegpu.schema.entities import node_for_id_argument
 from remotegpu.schema.inputs.environments import (
     ENVIRONMENT_ORDERINGS,
     PORT_MAPPING_ORDERINGS,
@@ -18,7 +19,7 @@ from remotegpu.schema.inputs.environments import (
     PortMappingOrder,
     PortMappingWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.environments import Environment, PortMapping
 
@@ -50,8 +51,7 @@ class EnvironmentsQuery:
         info: Info,
         id: _ENVIRONMENT_ID,
     ) -> Environment | None:
-        key = row_key_from_id(id, "Environment")
-        return None if key is None else await _environment_by_key(info, key)
+        return await node_for_id_argument(info.context, Environment, id)
 
     environment_by_row_id = root_lookup(
         Environment,
@@ -70,8 +70,3 @@ class EnvironmentsQuery:
         default=PortMappingOrder.EXTERNAL_PORT_ASC,
         description="Port mappings of the environments the viewer may see.",
     )
-
-
-async def _environment_by_key(info: Info, key: str) -> Environment | None:
-    row = await info.context.loaders.environments.environment_by_id.load(key)
-    return None if row is None else Environment.from_row(row)

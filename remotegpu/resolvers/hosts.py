@@ -11,6 +11,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Gpu as GpuRow
 from remotegpu.db.models import Host as HostRow
 from remotegpu.loaders.hosts import visible_gpus, visible_hosts
+from remotegpu.schema.entities import node_for_id_argument
 from remotegpu.schema.inputs.hosts import (
     GPU_ORDERINGS,
     HOST_ORDERINGS,
@@ -19,7 +20,7 @@ from remotegpu.schema.inputs.hosts import (
     HostOrder,
     HostWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.hosts import Gpu, Host
 
@@ -56,8 +57,7 @@ class HostsQuery:
         info: Info,
         id: _HOST_ID,
     ) -> Host | None:
-        key = row_key_from_id(id, "Host")
-        return None if key is None else await _host_by_key(info, key)
+        return await node_for_id_argument(info.context, Host, id)
 
     host_by_row_id = root_lookup(
         Host,
@@ -101,8 +101,3 @@ class HostsQuery:
             GpuAvailability(gpu_model=name or "unknown", region=reg, total=total, free=int(n or 0))
             for name, reg, total, n in rows
         ]
-
-
-async def _host_by_key(info: Info, key: str) -> Host | None:
-    row = await info.context.loaders.hosts.host_by_id.load(key)
-    return None if row is None else Host.for_viewer(row, info.context)

@@ -8,7 +8,8 @@ import strawberry
 
 from remotegpu.context import Context
 from remotegpu.loaders.paging import BadUserInputError
-from remotegpu.schema.node import Node, resolve_nodes
+from remotegpu.schema.entities import resolve_nodes
+from remotegpu.schema.node import Node
 
 Info = strawberry.Info[Context, None]
 

@@ -17,6 +17,7 @@ from remotegpu.loaders.storage import (
     visible_model_versions,
     visible_models,
 )
+from remotegpu.schema.entities import node_for_id_argument
 from remotegpu.schema.inputs.storage import (
     ARTIFACT_ORDERINGS,
     DATASET_MOUNT_ORDERINGS,
@@ -40,7 +41,7 @@ from remotegpu.schema.inputs.storage import (
     ModelVersionWhere,
     ModelWhere,
 )
-from remotegpu.schema.node import InvalidGlobalIdError, from_global_id, id_argument_description
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.storage import (
     Artifact,
@@ -51,22 +52,8 @@ from remotegpu.schema.types.storage import (
     Model,
     ModelVersion,
 )
-from remotegpu.schema.types.storage_datasets import int_keys
 
 Info = strawberry.Info[Context, None]
-
-
-def _row_key(id: strawberry.ID, type_name: str) -> int | None:
-    """The row key from `id`: the table key itself, or a global ID of `type_name`."""
-    text = str(id)
-    if not text.isdigit():
-        try:
-            kind, text = from_global_id(text)
-        except InvalidGlobalIdError:
-            return None
-        if kind != type_name:
-            return None
-    return int_keys([text])[0]
 
 
 _DATASET_ID = Annotated[
@@ -96,8 +83,7 @@ class StorageQuery:
 
     @strawberry.field(description="One dataset by its global ID, if visible.")
     async def dataset(self, info: Info, id: _DATASET_ID) -> Dataset | None:
-        key = _row_key(id, "Dataset")
-        return None if key is None else await _dataset_by_key(info, key)
+        return await node_for_id_argument(info.context, Dataset, str(id))
 
     dataset_by_row_id = root_lookup(
         Dataset,
@@ -131,8 +117,7 @@ class StorageQuery:
 
     @strawberry.field(description="One model by its global ID, if visible.")
     async def model(self, info: Info, id: _MODEL_ID) -> Model | None:
-        key = _row_key(id, "Model")
-        return None if key is None else await _model_by_key(info, key)
+        return await node_for_id_argument(info.context, Model, str(id))
 
     model_by_row_id = root_lookup(
         Model,
@@ -191,13 +176,3 @@ class StorageQuery:
         default=DatasetMountOrder.MOUNTED_AT_DESC,
         description="Dataset mounts (dataset_usage) of the environments the viewer may see.",
     )
-
-
-async def _dataset_by_key(info: Info, key: int) -> Dataset | None:
-    row = await info.context.loaders.storage.dataset_by_id.load(key)
-    return None if row is None else Dataset.from_row(row)
-
-
-async def _model_by_key(info: Info, key: int) -> Model | None:
-    row = await info.context.loaders.storage.model_by_id.load(key)
-    return None if row is None else Model.from_row(row)

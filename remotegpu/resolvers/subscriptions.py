@@ -21,7 +21,7 @@ from remotegpu.domain.events import EventType
 from remotegpu.events.hub import OutboxEvent
 from remotegpu.loaders.base import LoaderEnv
 from remotegpu.loaders.registry import Loaders
-from remotegpu.schema.node import row_key_from_id
+from remotegpu.schema.entities import row_key_from_id
 from remotegpu.schema.types.activity import Notification
 from remotegpu.schema.types.alerts import AlertRecord
 from remotegpu.schema.types.environments import Environment

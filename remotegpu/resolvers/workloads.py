@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models.workloads import InferenceService as InferenceServiceRow
 from remotegpu.db.models.workloads import TrainingJob as TrainingJobRow
 from remotegpu.loaders.workloads import visible_inference_services, visible_training_jobs
+from remotegpu.schema.entities import node_for_id_argument
 from remotegpu.schema.inputs.workloads import (
     INFERENCE_SERVICE_ORDERINGS,
     TRAINING_JOB_ORDERINGS,
@@ -18,7 +19,7 @@ from remotegpu.schema.inputs.workloads import (
     TrainingJobOrder,
     TrainingJobWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
@@ -52,8 +53,7 @@ class WorkloadsQuery:
         info: Info,
         id: _TRAINING_JOB_ID,
     ) -> TrainingJob | None:
-        key = row_key_from_id(id, "TrainingJob")
-        return None if key is None else await _training_job_by_key(info, key)
+        return await node_for_id_argument(info.context, TrainingJob, id)
 
     training_job_by_row_id = root_lookup(
         TrainingJob,
@@ -80,8 +80,7 @@ class WorkloadsQuery:
         info: Info,
         id: _INFERENCE_SERVICE_ID,
     ) -> InferenceService | None:
-        key = row_key_from_id(id, "InferenceService")
-        return None if key is None else await _inference_service_by_key(info, key)
+        return await node_for_id_argument(info.context, InferenceService, id)
 
     inference_service_by_row_id = root_lookup(
         InferenceService,
@@ -91,13 +90,3 @@ class WorkloadsQuery:
         description="One inference service by its table key (`rowId`), if visible.",
         compiled=False,
     )
-
-
-async def _training_job_by_key(info: Info, key: str) -> TrainingJob | None:
-    row = await info.context.loaders.workloads.training_job_by_id.load(key)
-    return None if row is None else TrainingJob.from_row(row)
-
-
-async def _inference_service_by_key(info: Info, key: str) -> InferenceService | None:
-    row = await info.context.loaders.workloads.inference_service_by_id.load(key)
-    return None if row is None else InferenceService.from_row(row)

@@ -10,6 +10,7 @@ from remotegpu.context import Context
 from remotegpu.db.models import Workspace as WorkspaceRow
 from remotegpu.db.models import WorkspaceMember as WorkspaceMemberRow
 from remotegpu.loaders.workspaces import visible_workspace_members, visible_workspaces
+from remotegpu.schema.entities import node_for_id_argument
 from remotegpu.schema.inputs.workspaces import (
     WORKSPACE_MEMBER_ORDERINGS,
     WORKSPACE_ORDERINGS,
@@ -18,9 +19,8 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceOrder,
     WorkspaceWhere,
 )
-from remotegpu.schema.node import id_argument_description, row_key_from_id
+from remotegpu.schema.node import id_argument_description
 from remotegpu.schema.relations import root_connection_field, root_lookup
-from remotegpu.schema.types.customers import int_keys
 from remotegpu.schema.types.workspaces import Workspace, WorkspaceMember
 
 Info = strawberry.Info[Context, None]
@@ -46,9 +46,7 @@ class WorkspacesQuery:
 
     @strawberry.field(description="One workspace by its global ID, if visible.")
     async def workspace(self, info: Info, id: _WORKSPACE_ID) -> Workspace | None:
-        text = row_key_from_id(str(id), "Workspace")
-        (key,) = int_keys([text]) if text is not None else (None,)
-        return None if key is None else await _workspace_by_key(info, key)
+        return await node_for_id_argument(info.context, Workspace, str(id))
 
     workspace_by_row_id = root_lookup(
         Workspace,
@@ -69,8 +67,3 @@ class WorkspacesQuery:
         description="Workspace memberships (admins: all; customers: those of their workspaces "
         "and their own).",
     )
-
-
-async def _workspace_by_key(info: Info, key: int) -> Workspace | None:
-    row = await info.context.loaders.workspaces.workspace_by_id.load(key)
-    return None if row is None else Workspace.from_row(row)

@@ -1,23 +1,15 @@
-"""Relay object identification: global IDs and the registry behind `node` / `nodes`.
+"""Relay object identification: the `Node` interface, global IDs and table-key parsing.
 
-A global ID is base64("TypeName:rowId"). Each type registers a resolver that fetches rows by
-their table key through the viewer-scoped by-id loader, so `node(id)` obeys exactly the same
-visibility as every other path: another tenant's object is indistinguishable from a missing one.
+A global ID is base64("TypeName:rowId"). Which types answer `node(id:)`, and how, is declared
+once in `schema.entities`; this module knows no type, so every type module can import it.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
 
 import strawberry
-
-from remotegpu.context import Context
-
-NodeFetcher = Callable[[Context, Sequence[str]], Awaitable[Sequence[Any | None]]]
-_FETCHERS: dict[str, NodeFetcher] = {}
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID.")
@@ -34,6 +26,23 @@ def to_global_id(type_name: str, row_id: object) -> strawberry.ID:
 _INT64_MAX = 2**63 - 1
 
 
+def int_key(text: str) -> int | None:
+    """The BIGINT table key `text` names: ASCII digits within range; None for anything else.
+
+    `str.isdigit()` alone accepts "²" and "١٢", which `int()` then refuses or reads as 12;
+    "-1", " 1" and "" name no BIGSERIAL row either.
+    """
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    key = int(text)
+    return key if key <= _INT64_MAX else None
+
+
+def parse_key(key_type: type[int] | type[str], text: str) -> int | str | None:
+    """The table key of a `key_type` column that `text` names (text keys are taken as is)."""
+    return int_key(text) if key_type is int else text
+
+
 class InvalidGlobalIdError(ValueError):
     pass
 
@@ -46,36 +55,11 @@ def from_global_id(global_id: str) -> tuple[str, str]:
     type_name, sep, row_id = decoded.partition(":")
     if not sep or not type_name or not row_id:
         raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}")
-    if row_id.isdigit() and not (
-        row_id.isascii() and len(row_id) <= 19 and int(row_id) <= _INT64_MAX
-    ):
+    if row_id.isdigit() and int_key(row_id) is None:
         # Numeric keys are BIGINTs written in ASCII; a larger number or other Unicode digits
         # ("²", "١٢") name no row, and must not reach int() or the database.
         raise InvalidGlobalIdError(f"not a valid ID: {global_id!r}")
     return type_name, row_id
-
-
-def register_node(type_name: str, fetch: NodeFetcher) -> None:
-    """Make `type_name` resolvable through `node(id:)`; fetch returns objects in key order."""
-    _FETCHERS[type_name] = fetch
-
-
-async def resolve_nodes(context: Context, global_ids: Sequence[str]) -> list[Any | None]:
-    """Objects for global IDs, in order; None for unknown, malformed or invisible ones."""
-    by_type: dict[str, list[tuple[int, str]]] = {}
-    for position, global_id in enumerate(global_ids):
-        try:
-            type_name, row_id = from_global_id(global_id)
-        except InvalidGlobalIdError:
-            continue
-        if type_name in _FETCHERS:
-            by_type.setdefault(type_name, []).append((position, row_id))
-    result: list[Any | None] = [None] * len(global_ids)
-    for type_name, wanted in by_type.items():
-        objects = await _FETCHERS[type_name](context, [row_id for _, row_id in wanted])
-        for (position, _), obj in zip(wanted, objects, strict=True):
-            result[position] = obj
-    return result
 
 
 # The one rule for `id` arguments of single-object look-ups: a global ID. Fields that took the
@@ -86,16 +70,3 @@ def id_argument_description(by_row_id_field: str) -> str:
         "Global ID of the object (its `id`). Its table key (`rowId`) is still accepted "
         f"here but deprecated: use `{by_row_id_field}(rowId:)`."
     )
-
-
-def row_key_from_id(value: str, type_name: str) -> str | None:
-    """The table key an `id` argument names: the key inside a global ID of `type_name`, or
-    the value itself when it is not a global ID (the table key, as these fields always took).
-    None for a global ID of another type."""
-    try:
-        kind, key = from_global_id(value)
-    except InvalidGlobalIdError:
-        return value
-    if kind == type_name:
-        return key
-    return None if kind in _FETCHERS else value

@@ -27,7 +27,8 @@ from strawberry.schema.config import StrawberryConfig
 from remotegpu.api import schema as api_schema
 from remotegpu.loaders.paging import Ordering
 from remotegpu.schema import inputs
-from remotegpu.schema.node import _FETCHERS, to_global_id
+from remotegpu.schema.entities import NODE_TYPES
+from remotegpu.schema.node import to_global_id
 from remotegpu.schema.scalars import SCALAR_MAP, Money
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
 
@@ -264,7 +265,7 @@ NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
 async def test_node_row_id_not_an_int64_is_null_without_sql(
     gql_ro: GraphQLRunner, row_id: str
 ) -> None:
-    ids = [to_global_id(type_name, row_id) for type_name in sorted(_FETCHERS)]
+    ids = [to_global_id(type_name, row_id) for type_name in sorted(NODE_TYPES)]
     gql_ro.reset_count()
     data = await gql_ro.ok(NODES, {"ids": ids}, admin_viewer())
     assert data["nodes"] == [None] * len(ids)

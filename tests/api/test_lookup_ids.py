@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from remotegpu.schema.node import to_global_id
 from tests.graphql import GraphQLRunner, admin_viewer
 
 # (single look-up, by-row-id look-up, root connection) of every type whose `id` argument
@@ -57,3 +58,33 @@ async def test_lookup_global_id_of_another_type_is_null(gql_ro: GraphQLRunner) -
         "query($id: String!) { environment(id: $id) { id } }", {"id": host["id"]}, admin
     )
     assert result == {"data": {"environment": None}}
+
+
+# `id` values that name no object of the look-up's type: another type's global ID, keys no
+# BIGINT column holds (as a bare key and inside a global ID of the type itself), and text that
+# is neither a global ID nor a key.
+def _not_this_type(type_name: str) -> list[str]:
+    keys = ["²", "١٢", "-1", "9223372036854775808", " 1", "no such key"]
+    return [
+        to_global_id("Gpu", 1),
+        *keys,
+        *(to_global_id(type_name, key) for key in keys if key.strip()),
+    ]
+
+
+# One document per look-up, its `id` argument as declared (String where it took a text key).
+ID_ONLY = {
+    field: f"query($id: {'ID' if field in ('workspace', 'dataset', 'model') else 'String'}!)"
+    f" {{ {field}(id: $id) {{ id }} }}"
+    for field, _, _ in LOOKUPS
+}
+
+
+@pytest.mark.parametrize(("field", "by_row_id", "root"), LOOKUPS)
+async def test_lookup_id_of_no_object_of_the_type_is_null(
+    gql_ro: GraphQLRunner, field: str, by_row_id: str, root: str
+) -> None:
+    type_name = field[0].upper() + field[1:]
+    for value in _not_this_type(type_name):
+        result = await gql_ro(ID_ONLY[field], {"id": value}, admin_viewer())
+        assert result == {"data": {field: None}}, value

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+
 import asyncpg
 import pytest
+from graphql import GraphQLObjectType
 
+from remotegpu.api import schema
 from remotegpu.db.urls import asyncpg_dsn
+from remotegpu.schema.entities import NODE_TYPES
 from tests.graphql import GraphQLRunner, admin_viewer, customer_viewer
 
 # Root connection of each Node type, with a filter that keeps metric tables cheap.
@@ -129,3 +134,37 @@ async def test_nodes_keeps_order_and_nulls_what_is_not_visible(gql_ro: GraphQLRu
 async def test_nodes_over_the_cap_is_refused(gql_ro: GraphQLRunner) -> None:
     result = await gql_ro(NODES, {"ids": ["x"] * 101}, viewer=admin_viewer())
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+# Keys no BIGSERIAL row can have: Unicode digits `str.isdigit()` accepts ("²" int() refuses,
+# "١٢" int() reads as 12), a sign, one past BIGINT's maximum, a space, nothing.
+NOT_INT_KEYS = ["²", "١٢", "-1", "9223372036854775808", " 1", ""]
+INT_KEYED = sorted(name for name, node_type in NODE_TYPES.items() if node_type.key is int)
+
+
+def _global_id(type_name: str, key: str) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode()
+
+
+def test_node_registry_covers_every_type_implementing_node() -> None:
+    implementing = {
+        name
+        for name, graphql_type in schema._schema.type_map.items()
+        if isinstance(graphql_type, GraphQLObjectType)
+        and any(interface.name == "Node" for interface in graphql_type.interfaces)
+    }
+    assert implementing == set(NODE_TYPES)
+
+
+@pytest.mark.parametrize("type_name", INT_KEYED)
+async def test_node_with_a_key_that_is_no_bigint_is_null_without_a_query(
+    gql_ro: GraphQLRunner, type_name: str
+) -> None:
+    gql_ro.reset_count()
+    for key in NOT_INT_KEYS:
+        data = await gql_ro.ok(NODE, {"id": _global_id(type_name, key)}, viewer=admin_viewer())
+        assert data["node"] is None, (type_name, key)
+    ids = [_global_id(type_name, key) for key in NOT_INT_KEYS]
+    data = await gql_ro.ok(NODES, {"ids": ids}, viewer=admin_viewer())
+    assert data["nodes"] == [None] * len(NOT_INT_KEYS)
+    assert gql_ro.statements == [], type_name

@@ -15,38 +15,27 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_by, filter_on
+
+
+def _is_read(is_read: bool) -> ColumnElement[bool]:
+    # NULL counts as unread (the column defaults to false)
+    return Notification.is_read.is_(True) if is_read else Notification.is_read.isnot(True)
 
 
 @strawberry.input(description="Filter notifications (every field is an indexed column).")
-class NotificationWhere:
-    is_read: bool | None = strawberry.field(default=None, description="Read or unread.")
-    type: EnumFilter[NotificationType] | None = strawberry.field(
-        default=None, description="Match the type (one value or a list)."
+class NotificationWhere(Where):
+    is_read: bool | None = filter_by(_is_read, "Read or unread.")
+    type: EnumFilter[NotificationType] | None = filter_on(
+        Notification.type, "Match the type (one value or a list)."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="The recipient (notifications.customer_id)."
+    customer_id: KeyFilter | None = filter_on(
+        Notification.customer_id, "The recipient (notifications.customer_id)."
     )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
+    created_at: DateTimeFilter | None = filter_on(
+        Notification.created_at, "Time range on created at."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *enum_conditions(Notification.type, self.type),
-            *key_conditions(Notification.customer_id, self.customer_id, int),
-            *datetime_conditions(Notification.created_at, self.created_at),
-        ]
-        if self.is_read is not None:
-            # NULL counts as unread (the column defaults to false)
-            conds.append(
-                Notification.is_read.is_(True) if self.is_read else Notification.is_read.isnot(True)
-            )
-        return conds
 
 
 @strawberry.enum(description="Orderings of notifications.")
@@ -64,34 +53,18 @@ NOTIFICATION_ORDERINGS: dict[NotificationOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter audit log entries (every field is an indexed column).")
-class AuditLogWhere:
-    action: StringFilter | None = strawberry.field(
-        default=None, description="create, update, delete, login, ..."
+class AuditLogWhere(Where):
+    action: StringFilter | None = filter_on(AuditLog.action, "create, update, delete, login, ...")
+    resource_type: str | None = filter_on(
+        AuditLog.resource_type, "Entries about this kind of resource (environment, ...)."
     )
-    resource_type: str | None = strawberry.field(
-        default=None, description="Entries about this kind of resource (environment, ...)."
+    resource_id: str | None = filter_on(
+        AuditLog.resource_id, "Entries about this resource (use with resourceType)."
     )
-    resource_id: str | None = strawberry.field(
-        default=None, description="Entries about this resource (use with resourceType)."
+    customer_id: KeyFilter | None = filter_on(
+        AuditLog.customer_id, "The actor (audit_logs.customer_id)."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="The actor (audit_logs.customer_id)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *string_conditions(AuditLog.action, self.action),
-            *key_conditions(AuditLog.customer_id, self.customer_id, int),
-            *datetime_conditions(AuditLog.created_at, self.created_at),
-        ]
-        if self.resource_type is not None:
-            conds.append(AuditLog.resource_type == self.resource_type)
-        if self.resource_id is not None:
-            conds.append(AuditLog.resource_id == self.resource_id)
-        return conds
+    created_at: DateTimeFilter | None = filter_on(AuditLog.created_at, "Time range on created at.")
 
 
 @strawberry.enum(description="Orderings of audit log entries.")

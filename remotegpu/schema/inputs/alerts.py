@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import AlertRecord, AlertRule
 from remotegpu.loaders.paging import Ordering
@@ -15,35 +14,20 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter alert rules.")
-class AlertRuleWhere:
-    enabled: bool | None = strawberry.field(default=None, description="Enabled or disabled.")
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owning customer (alert_rules.customer_id)."
+class AlertRuleWhere(Where):
+    enabled: bool | None = filter_on(AlertRule.enabled, "Enabled or disabled.")
+    customer_id: KeyFilter | None = filter_on(
+        AlertRule.customer_id, "Owning customer (alert_rules.customer_id)."
     )
-    severity: EnumFilter[AlertSeverity] | None = strawberry.field(
-        default=None, description="Rule severity."
+    severity: EnumFilter[AlertSeverity] | None = filter_on(AlertRule.severity, "Rule severity.")
+    metric_type: StringFilter | None = filter_on(
+        AlertRule.metric_type, "Metric the rule watches, e.g. gpu_usage."
     )
-    metric_type: StringFilter | None = strawberry.field(
-        default=None, description="Metric the rule watches, e.g. gpu_usage."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *key_conditions(AlertRule.customer_id, self.customer_id, int),
-            *enum_conditions(AlertRule.severity, self.severity),
-            *string_conditions(AlertRule.metric_type, self.metric_type),
-        ]
-        if self.enabled is not None:
-            conds.append(AlertRule.enabled.is_(self.enabled))
-        return conds
 
 
 @strawberry.enum(description="Orderings of alert rules.")
@@ -63,27 +47,17 @@ ALERT_RULE_ORDERINGS: dict[AlertRuleOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter fired alerts (every field is an indexed column).")
-class AlertRecordWhere:
-    status: EnumFilter[AlertStatus] | None = strawberry.field(
-        default=None, description="Firing or resolved."
+class AlertRecordWhere(Where):
+    status: EnumFilter[AlertStatus] | None = filter_on(AlertRecord.status, "Firing or resolved.")
+    rule_id: KeyFilter | None = filter_on(
+        AlertRecord.rule_id, "The rule that fired (alert_records.rule_id)."
     )
-    rule_id: KeyFilter | None = strawberry.field(
-        default=None, description="The rule that fired (alert_records.rule_id)."
+    customer_id: KeyFilter | None = filter_on(
+        AlertRecord.customer_id, "The customer alerted (alert_records.customer_id)."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="The customer alerted (alert_records.customer_id)."
+    triggered_at: DateTimeFilter | None = filter_on(
+        AlertRecord.triggered_at, "When the alert fired."
     )
-    triggered_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the alert fired."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(AlertRecord.status, self.status),
-            *key_conditions(AlertRecord.rule_id, self.rule_id, int),
-            *key_conditions(AlertRecord.customer_id, self.customer_id, int),
-            *datetime_conditions(AlertRecord.triggered_at, self.triggered_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of fired alerts.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import BillingRecord, Invoice
 from remotegpu.loaders.paging import Ordering
@@ -14,30 +13,20 @@ from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     EnumFilter,
     KeyFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter billing records.")
-class BillingRecordWhere:
-    resource_type: EnumFilter[BillingResourceType] | None = strawberry.field(
-        default=None, description="Match the resource type (one value or a list)."
+class BillingRecordWhere(Where):
+    resource_type: EnumFilter[BillingResourceType] | None = filter_on(
+        BillingRecord.resource_type, "Match the resource type (one value or a list)."
     )
-    customer_id: KeyFilter | None = strawberry.field(default=None, description="customers.id")
-    env_id: KeyFilter | None = strawberry.field(default=None, description="environments.id")
-    start_time: DateTimeFilter | None = strawberry.field(
-        default=None, description="Start of the metered interval."
+    customer_id: KeyFilter | None = filter_on(BillingRecord.customer_id, "customers.id")
+    env_id: KeyFilter | None = filter_on(BillingRecord.env_id, "environments.id")
+    start_time: DateTimeFilter | None = filter_on(
+        BillingRecord.start_time, "Start of the metered interval."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(BillingRecord.resource_type, self.resource_type),
-            *key_conditions(BillingRecord.customer_id, self.customer_id, int),
-            *key_conditions(BillingRecord.env_id, self.env_id),
-            *datetime_conditions(BillingRecord.start_time, self.start_time),
-        ]
 
 
 @strawberry.enum(description="Orderings of billing records.")
@@ -57,21 +46,14 @@ BILLING_RECORD_ORDERINGS: dict[BillingRecordOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter invoices.")
-class InvoiceWhere:
-    status: EnumFilter[InvoiceStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class InvoiceWhere(Where):
+    status: EnumFilter[InvoiceStatus] | None = filter_on(
+        Invoice.status, "Match the status (one value or a list)."
     )
-    customer_id: KeyFilter | None = strawberry.field(default=None, description="customers.id")
-    billing_period_start: DateTimeFilter | None = strawberry.field(
-        default=None, description="Start of the billing period."
+    customer_id: KeyFilter | None = filter_on(Invoice.customer_id, "customers.id")
+    billing_period_start: DateTimeFilter | None = filter_on(
+        Invoice.billing_period_start, "Start of the billing period."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Invoice.status, self.status),
-            *key_conditions(Invoice.customer_id, self.customer_id, int),
-            *datetime_conditions(Invoice.billing_period_start, self.billing_period_start),
-        ]
 
 
 @strawberry.enum(description="Orderings of invoices.")

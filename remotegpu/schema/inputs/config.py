@@ -5,25 +5,19 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import SystemConfig
 from remotegpu.loaders.paging import Ordering
-from remotegpu.schema.inputs.common import StringFilter, string_conditions
+from remotegpu.schema.inputs.common import StringFilter
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter system configs.")
-class SystemConfigWhere:
-    key: StringFilter | None = strawberry.field(
-        default=None, description="config_key (eq, in, startsWith)."
+class SystemConfigWhere(Where):
+    key: StringFilter | None = filter_on(
+        SystemConfig.config_key, "config_key (eq, in, startsWith)."
     )
-    is_public: bool | None = strawberry.field(default=None, description="Public rows only.")
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = string_conditions(SystemConfig.config_key, self.key)
-        if self.is_public is not None:
-            conds.append(SystemConfig.is_public.is_(self.is_public))
-        return conds
+    is_public: bool | None = filter_on(SystemConfig.is_public, "Public rows only.")
 
 
 @strawberry.enum(description="Orderings of system configs.")

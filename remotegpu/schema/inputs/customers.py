@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Customer, ResourceQuota
 from remotegpu.loaders.paging import Ordering
@@ -15,41 +14,26 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter customers (every field is an indexed column).")
-class CustomerWhere:
-    status: EnumFilter[CustomerStatus] | None = strawberry.field(
-        default=None, description="Account status."
+class CustomerWhere(Where):
+    status: EnumFilter[CustomerStatus] | None = filter_on(Customer.status, "Account status.")
+    user_type: EnumFilter[UserType] | None = filter_on(
+        Customer.user_type, "Admin (platform staff), internal or external."
     )
-    user_type: EnumFilter[UserType] | None = strawberry.field(
-        default=None, description="Admin (platform staff), internal or external."
+    account_type: EnumFilter[AccountType] | None = filter_on(
+        Customer.account_type, "Individual or enterprise account."
     )
-    account_type: EnumFilter[AccountType] | None = strawberry.field(
-        default=None, description="Individual or enterprise account."
+    username: StringFilter | None = filter_on(
+        Customer.username, "Login name (use `startsWith` for a prefix)."
     )
-    username: StringFilter | None = strawberry.field(
-        default=None, description="Login name (use `startsWith` for a prefix)."
+    email: StringFilter | None = filter_on(Customer.email, "Email address.")
+    created_at: DateTimeFilter | None = filter_on(
+        Customer.created_at, "When the account was created."
     )
-    email: StringFilter | None = strawberry.field(default=None, description="Email address.")
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the account was created."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Customer.status, self.status),
-            *enum_conditions(Customer.user_type, self.user_type),
-            *enum_conditions(Customer.account_type, self.account_type),
-            *string_conditions(Customer.username, self.username),
-            *string_conditions(Customer.email, self.email),
-            *datetime_conditions(Customer.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of customers.")
@@ -69,13 +53,10 @@ CUSTOMER_ORDERINGS: dict[CustomerOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter resource quotas.")
-class ResourceQuotaWhere:
-    user_id: KeyFilter | None = strawberry.field(
-        default=None, description="The customer (resource_quotas.user_id = customers.id)."
+class ResourceQuotaWhere(Where):
+    user_id: KeyFilter | None = filter_on(
+        ResourceQuota.user_id, "The customer (resource_quotas.user_id = customers.id)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return key_conditions(ResourceQuota.user_id, self.user_id, int)
 
 
 @strawberry.enum(description="Orderings of resource quotas.")

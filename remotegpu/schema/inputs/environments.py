@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Environment, PortMapping
 from remotegpu.loaders.paging import Ordering
@@ -15,43 +14,26 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter environments (every field is an indexed column).")
-class EnvironmentWhere:
-    status: EnumFilter[EnvironmentStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class EnvironmentWhere(Where):
+    status: EnumFilter[EnvironmentStatus] | None = filter_on(
+        Environment.status, "Match the status (one value or a list)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owning customer (environments.user_id)."
+    owner_id: KeyFilter | None = filter_on(
+        Environment.user_id, "Owning customer (environments.user_id)."
     )
-    host_id: KeyFilter | None = strawberry.field(
-        default=None, description="Host the environment is placed on."
+    host_id: KeyFilter | None = filter_on(Environment.host_id, "Host the environment is placed on.")
+    image: StringFilter | None = filter_on(Environment.image, "Image reference (images.name).")
+    name: StringFilter | None = filter_on(
+        Environment.name, "Match the name text (exact, list, prefix or substring)."
     )
-    image: StringFilter | None = strawberry.field(
-        default=None, description="Image reference (images.name)."
+    created_at: DateTimeFilter | None = filter_on(
+        Environment.created_at, "Time range on created at."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Environment.status, self.status),
-            *key_conditions(Environment.user_id, self.owner_id, int),
-            *key_conditions(Environment.host_id, self.host_id),
-            *string_conditions(Environment.image, self.image),
-            *string_conditions(Environment.name, self.name),
-            *datetime_conditions(Environment.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of environments.")
@@ -75,29 +57,17 @@ ENVIRONMENT_ORDERINGS: dict[EnvironmentOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter port mappings (every field is an indexed column).")
-class PortMappingWhere:
-    status: EnumFilter[PortMappingStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class PortMappingWhere(Where):
+    status: EnumFilter[PortMappingStatus] | None = filter_on(
+        PortMapping.status, "Match the status (one value or a list)."
     )
-    service_type: EnumFilter[PortServiceType] | None = strawberry.field(
-        default=None, description="Match the service type (one value or a list)."
+    service_type: EnumFilter[PortServiceType] | None = filter_on(
+        PortMapping.service_type, "Match the service type (one value or a list)."
     )
-    env_id: KeyFilter | None = strawberry.field(
-        default=None, description="Environment the port is mapped to."
+    env_id: KeyFilter | None = filter_on(PortMapping.env_id, "Environment the port is mapped to.")
+    external_port: int | None = filter_on(
+        PortMapping.external_port, "External gateway port equal to."
     )
-    external_port: int | None = strawberry.field(
-        default=None, description="External gateway port equal to."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *enum_conditions(PortMapping.status, self.status),
-            *enum_conditions(PortMapping.service_type, self.service_type),
-            *key_conditions(PortMapping.env_id, self.env_id),
-        ]
-        if self.external_port is not None:
-            conds.append(PortMapping.external_port == self.external_port)
-        return conds
 
 
 @strawberry.enum(description="Orderings of port mappings.")

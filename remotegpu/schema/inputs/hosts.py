@@ -15,52 +15,38 @@ from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     EnumFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_by, filter_on
 from remotegpu.schema.scalars import JSON
 
 
-@strawberry.input(description="Filter hosts (every field is an indexed column).")
-class HostWhere:
-    status: EnumFilter[HostStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
-    )
-    health_status: EnumFilter[HostHealthStatus] | None = strawberry.field(
-        default=None, description="Match the health status (one value or a list)."
-    )
-    os_type: EnumFilter[OsType] | None = strawberry.field(
-        default=None, description="Match the os type (one value or a list)."
-    )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
-    )
-    region: str | None = strawberry.field(default=None, description="labels->>'region'.")
-    labels_contain: JSON | None = strawberry.field(
-        default=None, description="Hosts whose labels contain this JSON object (GIN, `@>`)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
-    )
+def _labels_contain(labels: JSON) -> ColumnElement[bool]:
+    # Any JSON passes the scalar, but `@>` on labels is bound as JSONB only for an object: a
+    # string or number would reach PostgreSQL as text and fail there.
+    if not isinstance(labels, dict):
+        raise BadUserInputError("`where`: labelsContain must be a JSON object")
+    return Host.labels.contains(labels)
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *enum_conditions(Host.status, self.status),
-            *enum_conditions(Host.health_status, self.health_status),
-            *enum_conditions(Host.os_type, self.os_type),
-            *string_conditions(Host.name, self.name),
-            *datetime_conditions(Host.created_at, self.created_at),
-        ]
-        if self.region is not None:
-            conds.append(Host.labels["region"].astext == self.region)
-        if self.labels_contain is not None:
-            # Any JSON passes the scalar, but `@>` on labels is bound as JSONB only for an
-            # object: a string or number would reach PostgreSQL as text and fail there.
-            if not isinstance(self.labels_contain, dict):
-                raise BadUserInputError("`where`: labelsContain must be a JSON object")
-            conds.append(Host.labels.contains(self.labels_contain))
-        return conds
+
+@strawberry.input(description="Filter hosts (every field is an indexed column).")
+class HostWhere(Where):
+    status: EnumFilter[HostStatus] | None = filter_on(
+        Host.status, "Match the status (one value or a list)."
+    )
+    health_status: EnumFilter[HostHealthStatus] | None = filter_on(
+        Host.health_status, "Match the health status (one value or a list)."
+    )
+    os_type: EnumFilter[OsType] | None = filter_on(
+        Host.os_type, "Match the os type (one value or a list)."
+    )
+    name: StringFilter | None = filter_on(
+        Host.name, "Match the name text (exact, list, prefix or substring)."
+    )
+    region: str | None = filter_on(Host.labels["region"].astext, "labels->>'region'.")
+    labels_contain: JSON | None = filter_by(
+        _labels_contain, "Hosts whose labels contain this JSON object (GIN, `@>`)."
+    )
+    created_at: DateTimeFilter | None = filter_on(Host.created_at, "Time range on created at.")
 
 
 @strawberry.enum(description="Orderings of hosts.")
@@ -78,25 +64,17 @@ HOST_ORDERINGS: dict[HostOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter GPUs.")
-class GpuWhere:
-    status: EnumFilter[GpuStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class GpuWhere(Where):
+    status: EnumFilter[GpuStatus] | None = filter_on(
+        Gpu.status, "Match the status (one value or a list)."
     )
-    health_status: EnumFilter[HostHealthStatus] | None = strawberry.field(
-        default=None, description="Match the health status (one value or a list)."
+    health_status: EnumFilter[HostHealthStatus] | None = filter_on(
+        Gpu.health_status, "Match the health status (one value or a list)."
     )
-    name: StringFilter | None = strawberry.field(default=None, description="GPU model name.")
-    host_id: StringFilter | None = strawberry.field(
-        default=None, description="Match the host id text (exact, list, prefix or substring)."
+    name: StringFilter | None = filter_on(Gpu.name, "GPU model name.")
+    host_id: StringFilter | None = filter_on(
+        Gpu.host_id, "Match the host id text (exact, list, prefix or substring)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Gpu.status, self.status),
-            *enum_conditions(Gpu.health_status, self.health_status),
-            *string_conditions(Gpu.name, self.name),
-            *string_conditions(Gpu.host_id, self.host_id),
-        ]
 
 
 @strawberry.enum(description="Orderings of GPUs.")

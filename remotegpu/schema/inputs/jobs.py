@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models.jobs import JobRun
 from remotegpu.loaders.paging import Ordering
@@ -13,31 +12,20 @@ from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     EnumFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 from remotegpu.schema.types.jobs import JobRunOutcome
 
 
 @strawberry.input(description="Filter job runs (by job name, outcome, start time).")
-class JobRunWhere:
-    job_name: StringFilter | None = strawberry.field(
-        default=None, description="The job's name in the schedule, e.g. hosts.liveness."
+class JobRunWhere(Where):
+    job_name: StringFilter | None = filter_on(
+        JobRun.job_name, "The job's name in the schedule, e.g. hosts.liveness."
     )
-    outcome: EnumFilter[JobRunOutcome] | None = strawberry.field(
-        default=None, description="Match the outcome (one value or a list)."
+    outcome: EnumFilter[JobRunOutcome] | None = filter_on(
+        JobRun.outcome, "Match the outcome (one value or a list)."
     )
-    started_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on started at."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *string_conditions(JobRun.job_name, self.job_name),
-            *enum_conditions(JobRun.outcome, self.outcome),
-            *datetime_conditions(JobRun.started_at, self.started_at),
-        ]
+    started_at: DateTimeFilter | None = filter_on(JobRun.started_at, "Time range on started at.")
 
 
 @strawberry.enum(description="Orderings of job runs.")

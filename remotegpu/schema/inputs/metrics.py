@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import strawberry
-from sqlalchemy import ColumnElement, DateTime, column
+from sqlalchemy import DateTime, column
 
 from remotegpu.db.models import EnvironmentMetric, GpuMetric, HostMetric
 from remotegpu.loaders.paging import Ordering
 from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     KeyFilter,
-    datetime_conditions,
-    key_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
+# `MetricWhere` is shared by the three metric tables, which all name the column `collected_at`:
+# an unqualified column resolves to whichever metric table the statement reads.
 _COLLECTED_AT = column("collected_at", DateTime(timezone=True))
 
 METRIC_ORDERINGS_HOST = Ordering(
@@ -28,56 +29,28 @@ METRIC_ORDERINGS_ENV = Ordering(
 
 
 @strawberry.input(description="Filter samples of one owner (host, GPU or environment).")
-class MetricWhere:
-    collected_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Sample time range (collected_at)."
+class MetricWhere(Where):
+    collected_at: DateTimeFilter | None = filter_on(
+        _COLLECTED_AT, "Sample time range (collected_at)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        # Shared by the three metric tables, which all name the column `collected_at`: an
-        # unqualified column resolves to whichever metric table the statement reads.
-        return datetime_conditions(_COLLECTED_AT, self.collected_at)
 
 
 @strawberry.input(description="Filter host samples; non-admins must name the host.")
-class HostMetricWhere:
-    host_id: KeyFilter | None = strawberry.field(default=None, description="hosts.id")
-    collected_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Sample time range."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(HostMetric.host_id, self.host_id),
-            *datetime_conditions(HostMetric.collected_at, self.collected_at),
-        ]
+class HostMetricWhere(Where):
+    host_id: KeyFilter | None = filter_on(HostMetric.host_id, "hosts.id")
+    collected_at: DateTimeFilter | None = filter_on(HostMetric.collected_at, "Sample time range.")
 
 
 @strawberry.input(description="Filter GPU samples; non-admins must name the GPU or host.")
-class GpuMetricWhere:
-    gpu_id: KeyFilter | None = strawberry.field(default=None, description="gpus.id")
-    host_id: KeyFilter | None = strawberry.field(default=None, description="hosts.id")
-    collected_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Sample time range."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(GpuMetric.gpu_id, self.gpu_id, int),
-            *key_conditions(GpuMetric.host_id, self.host_id),
-            *datetime_conditions(GpuMetric.collected_at, self.collected_at),
-        ]
+class GpuMetricWhere(Where):
+    gpu_id: KeyFilter | None = filter_on(GpuMetric.gpu_id, "gpus.id")
+    host_id: KeyFilter | None = filter_on(GpuMetric.host_id, "hosts.id")
+    collected_at: DateTimeFilter | None = filter_on(GpuMetric.collected_at, "Sample time range.")
 
 
 @strawberry.input(description="Filter environment samples; non-admins must name the environment.")
-class EnvironmentMetricWhere:
-    env_id: KeyFilter | None = strawberry.field(default=None, description="environments.id")
-    collected_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Sample time range."
+class EnvironmentMetricWhere(Where):
+    env_id: KeyFilter | None = filter_on(EnvironmentMetric.env_id, "environments.id")
+    collected_at: DateTimeFilter | None = filter_on(
+        EnvironmentMetric.collected_at, "Sample time range."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(EnvironmentMetric.env_id, self.env_id),
-            *datetime_conditions(EnvironmentMetric.collected_at, self.collected_at),
-        ]

@@ -29,45 +29,28 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_by, filter_on
 
 # --- datasets ---------------------------------------------------------------------------------
 
 
 @strawberry.input(description="Filter datasets (every field is an indexed column).")
-class DatasetWhere:
-    status: EnumFilter[StorageStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class DatasetWhere(Where):
+    status: EnumFilter[StorageStatus] | None = filter_on(
+        Dataset.status, "Match the status (one value or a list)."
     )
-    visibility: EnumFilter[StorageVisibility] | None = strawberry.field(
-        default=None, description="Match the visibility (one value or a list)."
+    visibility: EnumFilter[StorageVisibility] | None = filter_on(
+        Dataset.visibility, "Match the visibility (one value or a list)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owner (datasets.customer_id)."
+    owner_id: KeyFilter | None = filter_on(Dataset.customer_id, "Owner (datasets.customer_id).")
+    workspace_id: KeyFilter | None = filter_on(
+        Dataset.workspace_id, "Match the workspace id (one key or a list)."
     )
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the workspace id (one key or a list)."
+    name: StringFilter | None = filter_on(
+        Dataset.name, "Match the name text (exact, list, prefix or substring)."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Dataset.status, self.status),
-            *enum_conditions(Dataset.visibility, self.visibility),
-            *key_conditions(Dataset.customer_id, self.owner_id, int),
-            *key_conditions(Dataset.workspace_id, self.workspace_id, int),
-            *string_conditions(Dataset.name, self.name),
-            *datetime_conditions(Dataset.created_at, self.created_at),
-        ]
+    created_at: DateTimeFilter | None = filter_on(Dataset.created_at, "Time range on created at.")
 
 
 @strawberry.enum(description="Orderings of datasets.")
@@ -87,19 +70,13 @@ DATASET_ORDERINGS: dict[DatasetOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter dataset versions.")
-class DatasetVersionWhere:
-    dataset_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the dataset id (one key or a list)."
+class DatasetVersionWhere(Where):
+    dataset_id: KeyFilter | None = filter_on(
+        DatasetVersion.dataset_id, "Match the dataset id (one key or a list)."
     )
-    version: StringFilter | None = strawberry.field(
-        default=None, description="Version label (indexed together with the dataset)."
+    version: StringFilter | None = filter_on(
+        DatasetVersion.version, "Version label (indexed together with the dataset)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(DatasetVersion.dataset_id, self.dataset_id, int),
-            *string_conditions(DatasetVersion.version, self.version),
-        ]
 
 
 @strawberry.enum(description="Orderings of dataset versions.")
@@ -123,39 +100,24 @@ DATASET_VERSION_ORDERINGS: dict[DatasetVersionOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter models.")
-class ModelWhere:
-    framework: StringFilter | None = strawberry.field(
-        default=None, description="pytorch, tensorflow, onnx, ... (indexed)."
+class ModelWhere(Where):
+    framework: StringFilter | None = filter_on(
+        MlModel.framework, "pytorch, tensorflow, onnx, ... (indexed)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owner (models.customer_id)."
+    owner_id: KeyFilter | None = filter_on(MlModel.customer_id, "Owner (models.customer_id).")
+    workspace_id: KeyFilter | None = filter_on(
+        MlModel.workspace_id, "Match the workspace id (one key or a list)."
     )
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the workspace id (one key or a list)."
+    status: EnumFilter[StorageStatus] | None = filter_on(
+        MlModel.status, "Match the status (one value or a list)."
     )
-    status: EnumFilter[StorageStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+    visibility: EnumFilter[StorageVisibility] | None = filter_on(
+        MlModel.visibility, "Match the visibility (one value or a list)."
     )
-    visibility: EnumFilter[StorageVisibility] | None = strawberry.field(
-        default=None, description="Match the visibility (one value or a list)."
+    name: StringFilter | None = filter_on(
+        MlModel.name, "Match the name text (exact, list, prefix or substring)."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *string_conditions(MlModel.framework, self.framework),
-            *key_conditions(MlModel.customer_id, self.owner_id, int),
-            *key_conditions(MlModel.workspace_id, self.workspace_id, int),
-            *enum_conditions(MlModel.status, self.status),
-            *enum_conditions(MlModel.visibility, self.visibility),
-            *string_conditions(MlModel.name, self.name),
-            *datetime_conditions(MlModel.created_at, self.created_at),
-        ]
+    created_at: DateTimeFilter | None = filter_on(MlModel.created_at, "Time range on created at.")
 
 
 @strawberry.enum(description="Orderings of models.")
@@ -175,19 +137,13 @@ MODEL_ORDERINGS: dict[ModelOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter model versions.")
-class ModelVersionWhere:
-    model_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the model id (one key or a list)."
+class ModelVersionWhere(Where):
+    model_id: KeyFilter | None = filter_on(
+        MlModelVersion.model_id, "Match the model id (one key or a list)."
     )
-    version: StringFilter | None = strawberry.field(
-        default=None, description="Version label (indexed together with the model)."
+    version: StringFilter | None = filter_on(
+        MlModelVersion.version, "Version label (indexed together with the model)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(MlModelVersion.model_id, self.model_id, int),
-            *string_conditions(MlModelVersion.version, self.version),
-        ]
 
 
 @strawberry.enum(description="Orderings of model versions.")
@@ -209,33 +165,20 @@ MODEL_VERSION_ORDERINGS: dict[ModelVersionOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter images (every field is an indexed column).")
-class ImageWhere:
-    status: EnumFilter[ImageStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class ImageWhere(Where):
+    status: EnumFilter[ImageStatus] | None = filter_on(
+        Image.status, "Match the status (one value or a list)."
     )
-    category: StringFilter | None = strawberry.field(
-        default=None, description="base, pytorch, tensorflow, custom, ..."
+    category: StringFilter | None = filter_on(
+        Image.category, "base, pytorch, tensorflow, custom, ..."
     )
-    framework: StringFilter | None = strawberry.field(
-        default=None, description="Match the framework text (exact, list, prefix or substring)."
+    framework: StringFilter | None = filter_on(
+        Image.framework, "Match the framework text (exact, list, prefix or substring)."
     )
-    is_official: bool | None = strawberry.field(
-        default=None, description="Only rows whose is official is this value."
+    is_official: bool | None = filter_on(
+        Image.is_official, "Only rows whose is official is this value."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Image reference (unique)."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *enum_conditions(Image.status, self.status),
-            *string_conditions(Image.category, self.category),
-            *string_conditions(Image.framework, self.framework),
-            *string_conditions(Image.name, self.name),
-        ]
-        if self.is_official is not None:
-            conds.append(Image.is_official == self.is_official)
-        return conds
+    name: StringFilter | None = filter_on(Image.name, "Image reference (unique).")
 
 
 @strawberry.enum(description="Orderings of images.")
@@ -255,31 +198,20 @@ IMAGE_ORDERINGS: dict[ImageOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter artifacts (every field is an indexed column).")
-class ArtifactWhere:
-    type: EnumFilter[ArtifactType] | None = strawberry.field(
-        default=None, description="Match the type (one value or a list)."
+class ArtifactWhere(Where):
+    type: EnumFilter[ArtifactType] | None = filter_on(
+        Artifact.type, "Match the type (one value or a list)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owner (artifacts.customer_id)."
+    owner_id: KeyFilter | None = filter_on(Artifact.customer_id, "Owner (artifacts.customer_id).")
+    workspace_id: KeyFilter | None = filter_on(
+        Artifact.workspace_id, "Match the workspace id (one key or a list)."
     )
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the workspace id (one key or a list)."
+    source_type: EnumFilter[ArtifactSourceType] | None = filter_on(
+        Artifact.source_type, "Match the source type (one value or a list)."
     )
-    source_type: EnumFilter[ArtifactSourceType] | None = strawberry.field(
-        default=None, description="Match the source type (one value or a list)."
+    source_id: KeyFilter | None = filter_on(
+        Artifact.source_id, "Key of the producing job, service or environment."
     )
-    source_id: KeyFilter | None = strawberry.field(
-        default=None, description="Key of the producing job, service or environment."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Artifact.type, self.type),
-            *key_conditions(Artifact.customer_id, self.owner_id, int),
-            *key_conditions(Artifact.workspace_id, self.workspace_id, int),
-            *enum_conditions(Artifact.source_type, self.source_type),
-            *key_conditions(Artifact.source_id, self.source_id),
-        ]
 
 
 @strawberry.enum(description="Orderings of artifacts.")
@@ -300,25 +232,20 @@ ARTIFACT_ORDERINGS: dict[ArtifactOrder, Ordering] = {
 # --- dataset mounts (dataset_usage) -----------------------------------------------------------
 
 
-@strawberry.input(description="Filter dataset mounts (dataset_usage).")
-class DatasetMountWhere:
-    env_id: KeyFilter | None = strawberry.field(default=None, description="Environment key.")
-    dataset_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the dataset id (one key or a list)."
-    )
-    open: bool | None = strawberry.field(
-        default=None, description="true: still mounted (unmounted_at is null); false: ended."
-    )
+def _open(still_mounted: bool) -> ColumnElement[bool]:
+    unmounted = DatasetUsage.unmounted_at
+    return unmounted.is_(None) if still_mounted else unmounted.is_not(None)
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [
-            *key_conditions(DatasetUsage.env_id, self.env_id),
-            *key_conditions(DatasetUsage.dataset_id, self.dataset_id, int),
-        ]
-        if self.open is not None:
-            unmounted = DatasetUsage.unmounted_at
-            conds.append(unmounted.is_(None) if self.open else unmounted.is_not(None))
-        return conds
+
+@strawberry.input(description="Filter dataset mounts (dataset_usage).")
+class DatasetMountWhere(Where):
+    env_id: KeyFilter | None = filter_on(DatasetUsage.env_id, "Environment key.")
+    dataset_id: KeyFilter | None = filter_on(
+        DatasetUsage.dataset_id, "Match the dataset id (one key or a list)."
+    )
+    open: bool | None = filter_by(
+        _open, "true: still mounted (unmounted_at is null); false: ended."
+    )
 
 
 @strawberry.enum(description="Orderings of dataset mounts.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Comment, Issue, Requirement
 from remotegpu.loaders.paging import Ordering
@@ -20,42 +19,22 @@ from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     EnumFilter,
     KeyFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter issues.")
-class IssueWhere:
-    status: EnumFilter[IssueStatus] | None = strawberry.field(
-        default=None, description="Issue status."
+class IssueWhere(Where):
+    status: EnumFilter[IssueStatus] | None = filter_on(Issue.status, "Issue status.")
+    type: EnumFilter[IssueType] | None = filter_on(Issue.type, "Bug, question or feature.")
+    priority: EnumFilter[TicketPriority] | None = filter_on(Issue.priority, "Ticket priority.")
+    customer_id: KeyFilter | None = filter_on(Issue.customer_id, "Reporter (issues.customer_id).")
+    assignee_id: KeyFilter | None = filter_on(
+        Issue.assignee_id, "Assigned staff member (issues.assignee_id)."
     )
-    type: EnumFilter[IssueType] | None = strawberry.field(
-        default=None, description="Bug, question or feature."
+    created_at: DateTimeFilter | None = filter_on(
+        Issue.created_at, "When the ticket or comment was created."
     )
-    priority: EnumFilter[TicketPriority] | None = strawberry.field(
-        default=None, description="Ticket priority."
-    )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="Reporter (issues.customer_id)."
-    )
-    assignee_id: KeyFilter | None = strawberry.field(
-        default=None, description="Assigned staff member (issues.assignee_id)."
-    )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the ticket or comment was created."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Issue.status, self.status),
-            *enum_conditions(Issue.type, self.type),
-            *enum_conditions(Issue.priority, self.priority),
-            *key_conditions(Issue.customer_id, self.customer_id, int),
-            *key_conditions(Issue.assignee_id, self.assignee_id, int),
-            *datetime_conditions(Issue.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of issues.")
@@ -75,31 +54,22 @@ ISSUE_ORDERINGS: dict[IssueOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter requirements.")
-class RequirementWhere:
-    status: EnumFilter[RequirementStatus] | None = strawberry.field(
-        default=None, description="Requirement status."
+class RequirementWhere(Where):
+    status: EnumFilter[RequirementStatus] | None = filter_on(
+        Requirement.status, "Requirement status."
     )
-    priority: EnumFilter[TicketPriority] | None = strawberry.field(
-        default=None, description="Ticket priority."
+    priority: EnumFilter[TicketPriority] | None = filter_on(
+        Requirement.priority, "Ticket priority."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="Who raised it (requirements.customer_id)."
+    customer_id: KeyFilter | None = filter_on(
+        Requirement.customer_id, "Who raised it (requirements.customer_id)."
     )
-    assignee_id: KeyFilter | None = strawberry.field(
-        default=None, description="Assigned staff member (requirements.assignee_id)."
+    assignee_id: KeyFilter | None = filter_on(
+        Requirement.assignee_id, "Assigned staff member (requirements.assignee_id)."
     )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the ticket or comment was created."
+    created_at: DateTimeFilter | None = filter_on(
+        Requirement.created_at, "When the ticket or comment was created."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Requirement.status, self.status),
-            *enum_conditions(Requirement.priority, self.priority),
-            *key_conditions(Requirement.customer_id, self.customer_id, int),
-            *key_conditions(Requirement.assignee_id, self.assignee_id, int),
-            *datetime_conditions(Requirement.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of requirements.")
@@ -121,27 +91,17 @@ REQUIREMENT_ORDERINGS: dict[RequirementOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter comments.")
-class CommentWhere:
-    resource_type: EnumFilter[CommentResourceType] | None = strawberry.field(
-        default=None, description="Kind of ticket commented on."
+class CommentWhere(Where):
+    resource_type: EnumFilter[CommentResourceType] | None = filter_on(
+        Comment.resource_type, "Kind of ticket commented on."
     )
-    resource_id: KeyFilter | None = strawberry.field(
-        default=None, description="Key of the ticket commented on (issues.id or requirements.id)."
+    resource_id: KeyFilter | None = filter_on(
+        Comment.resource_id, "Key of the ticket commented on (issues.id or requirements.id)."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="Author (comments.customer_id)."
+    customer_id: KeyFilter | None = filter_on(Comment.customer_id, "Author (comments.customer_id).")
+    created_at: DateTimeFilter | None = filter_on(
+        Comment.created_at, "When the ticket or comment was created."
     )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the ticket or comment was created."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Comment.resource_type, self.resource_type),
-            *key_conditions(Comment.resource_id, self.resource_id, int),
-            *key_conditions(Comment.customer_id, self.customer_id, int),
-            *datetime_conditions(Comment.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of comments (default: conversation order).")

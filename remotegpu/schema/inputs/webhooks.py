@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Webhook, WebhookLog
 from remotegpu.loaders.paging import Ordering
@@ -13,24 +12,16 @@ from remotegpu.schema.inputs.common import (
     DateTimeFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter webhooks (every field is an indexed column).")
-class WebhookWhere:
-    enabled: bool | None = strawberry.field(default=None, description="Enabled or disabled.")
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="Owning customer (webhooks.customer_id)."
+class WebhookWhere(Where):
+    enabled: bool | None = filter_on(Webhook.enabled, "Enabled or disabled.")
+    customer_id: KeyFilter | None = filter_on(
+        Webhook.customer_id, "Owning customer (webhooks.customer_id)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conds = [*key_conditions(Webhook.customer_id, self.customer_id, int)]
-        if self.enabled is not None:
-            conds.append(Webhook.enabled.is_(self.enabled))
-        return conds
 
 
 @strawberry.enum(description="Orderings of webhooks.")
@@ -50,23 +41,16 @@ WEBHOOK_ORDERINGS: dict[WebhookOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter webhook delivery attempts.")
-class WebhookLogWhere:
-    webhook_id: KeyFilter | None = strawberry.field(
-        default=None, description="The webhook delivered to (webhook_logs.webhook_id)."
+class WebhookLogWhere(Where):
+    webhook_id: KeyFilter | None = filter_on(
+        WebhookLog.webhook_id, "The webhook delivered to (webhook_logs.webhook_id)."
     )
-    event_type: StringFilter | None = strawberry.field(
-        default=None, description="Event type delivered, e.g. environment.created."
+    event_type: StringFilter | None = filter_on(
+        WebhookLog.event_type, "Event type delivered, e.g. environment.created."
     )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="When the delivery was attempted."
+    created_at: DateTimeFilter | None = filter_on(
+        WebhookLog.created_at, "When the delivery was attempted."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(WebhookLog.webhook_id, self.webhook_id, int),
-            *string_conditions(WebhookLog.event_type, self.event_type),
-            *datetime_conditions(WebhookLog.created_at, self.created_at),
-        ]
 
 
 @strawberry.enum(description="Orderings of webhook delivery attempts.")

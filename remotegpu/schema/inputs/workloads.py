@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models.workloads import InferenceService, TrainingJob
 from remotegpu.loaders.paging import Ordering
@@ -15,39 +14,27 @@ from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
     StringFilter,
-    datetime_conditions,
-    enum_conditions,
-    key_conditions,
-    string_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter training jobs (every field is an indexed column).")
-class TrainingJobWhere:
-    status: EnumFilter[TrainingJobStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class TrainingJobWhere(Where):
+    status: EnumFilter[TrainingJobStatus] | None = filter_on(
+        TrainingJob.status, "Match the status (one value or a list)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="The owning customer (training_jobs.customer_id)."
+    owner_id: KeyFilter | None = filter_on(
+        TrainingJob.customer_id, "The owning customer (training_jobs.customer_id)."
     )
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the workspace id (one key or a list)."
+    workspace_id: KeyFilter | None = filter_on(
+        TrainingJob.workspace_id, "Match the workspace id (one key or a list)."
     )
-    created_at: DateTimeFilter | None = strawberry.field(
-        default=None, description="Time range on created at."
+    created_at: DateTimeFilter | None = filter_on(
+        TrainingJob.created_at, "Time range on created at."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
+    name: StringFilter | None = filter_on(
+        TrainingJob.name, "Match the name text (exact, list, prefix or substring)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(TrainingJob.status, self.status),
-            *key_conditions(TrainingJob.customer_id, self.owner_id, int),
-            *key_conditions(TrainingJob.workspace_id, self.workspace_id, int),
-            *datetime_conditions(TrainingJob.created_at, self.created_at),
-            *string_conditions(TrainingJob.name, self.name),
-        ]
 
 
 @strawberry.enum(description="Orderings of training jobs.")
@@ -69,27 +56,19 @@ TRAINING_JOB_ORDERINGS: dict[TrainingJobOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter inference services (every field is an indexed column).")
-class InferenceServiceWhere:
-    status: EnumFilter[InferenceServiceStatus] | None = strawberry.field(
-        default=None, description="Match the status (one value or a list)."
+class InferenceServiceWhere(Where):
+    status: EnumFilter[InferenceServiceStatus] | None = filter_on(
+        InferenceService.status, "Match the status (one value or a list)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="The owning customer (inference_services.customer_id)."
+    owner_id: KeyFilter | None = filter_on(
+        InferenceService.customer_id, "The owning customer (inference_services.customer_id)."
     )
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="Match the workspace id (one key or a list)."
+    workspace_id: KeyFilter | None = filter_on(
+        InferenceService.workspace_id, "Match the workspace id (one key or a list)."
     )
-    name: StringFilter | None = strawberry.field(
-        default=None, description="Match the name text (exact, list, prefix or substring)."
+    name: StringFilter | None = filter_on(
+        InferenceService.name, "Match the name text (exact, list, prefix or substring)."
     )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(InferenceService.status, self.status),
-            *key_conditions(InferenceService.customer_id, self.owner_id, int),
-            *key_conditions(InferenceService.workspace_id, self.workspace_id, int),
-            *string_conditions(InferenceService.name, self.name),
-        ]
 
 
 @strawberry.enum(description="Orderings of inference services.")

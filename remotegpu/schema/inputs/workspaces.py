@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from sqlalchemy import ColumnElement
 
 from remotegpu.db.models import Workspace, WorkspaceMember
 from remotegpu.loaders.paging import Ordering
@@ -13,29 +12,19 @@ from remotegpu.schema.enums import WorkspaceRole, WorkspaceStatus, WorkspaceType
 from remotegpu.schema.inputs.common import (
     EnumFilter,
     KeyFilter,
-    enum_conditions,
-    key_conditions,
 )
+from remotegpu.schema.inputs.filters import Where, filter_on
 
 
 @strawberry.input(description="Filter workspaces (every field is an indexed column).")
-class WorkspaceWhere:
-    type: EnumFilter[WorkspaceType] | None = strawberry.field(
-        default=None, description="Personal, team or enterprise."
+class WorkspaceWhere(Where):
+    type: EnumFilter[WorkspaceType] | None = filter_on(
+        Workspace.type, "Personal, team or enterprise."
     )
-    status: EnumFilter[WorkspaceStatus] | None = strawberry.field(
-        default=None, description="Active or archived."
+    status: EnumFilter[WorkspaceStatus] | None = filter_on(Workspace.status, "Active or archived.")
+    owner_id: KeyFilter | None = filter_on(
+        Workspace.owner_id, "The owner's customer key (workspaces.owner_id)."
     )
-    owner_id: KeyFilter | None = strawberry.field(
-        default=None, description="The owner's customer key (workspaces.owner_id)."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *enum_conditions(Workspace.type, self.type),
-            *enum_conditions(Workspace.status, self.status),
-            *key_conditions(Workspace.owner_id, self.owner_id, int),
-        ]
 
 
 @strawberry.enum(description="Orderings of workspaces.")
@@ -55,23 +44,14 @@ WORKSPACE_ORDERINGS: dict[WorkspaceOrder, Ordering] = {
 
 
 @strawberry.input(description="Filter workspace memberships (every field is an indexed column).")
-class WorkspaceMemberWhere:
-    workspace_id: KeyFilter | None = strawberry.field(
-        default=None, description="The workspace key (workspace_members.workspace_id)."
+class WorkspaceMemberWhere(Where):
+    workspace_id: KeyFilter | None = filter_on(
+        WorkspaceMember.workspace_id, "The workspace key (workspace_members.workspace_id)."
     )
-    customer_id: KeyFilter | None = strawberry.field(
-        default=None, description="The member's customer key (workspace_members.customer_id)."
+    customer_id: KeyFilter | None = filter_on(
+        WorkspaceMember.customer_id, "The member's customer key (workspace_members.customer_id)."
     )
-    role: EnumFilter[WorkspaceRole] | None = strawberry.field(
-        default=None, description="The member's role."
-    )
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        return [
-            *key_conditions(WorkspaceMember.workspace_id, self.workspace_id, int),
-            *key_conditions(WorkspaceMember.customer_id, self.customer_id, int),
-            *enum_conditions(WorkspaceMember.role, self.role),
-        ]
+    role: EnumFilter[WorkspaceRole] | None = filter_on(WorkspaceMember.role, "The member's role.")
 
 
 @strawberry.enum(description="Orderings of workspace memberships.")

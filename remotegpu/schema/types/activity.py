@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 import strawberry
@@ -10,7 +9,7 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import NotificationLevel, NotificationType
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import customer_reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
@@ -71,28 +70,3 @@ class AuditLog(Node):
     @classmethod
     def from_row(cls, row: m.AuditLog) -> AuditLog:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Sequence[str]) -> list[int | None]:
-    """BIGSERIAL keys from ID strings; anything else (or out of range) matches nothing."""
-    return [int(i) if str(i).isdigit() and len(str(i)) <= 18 else None for i in ids]
-
-
-async def _notifications_by_ids(ctx: Context, ids: Sequence[str]) -> list[Notification | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.activity.notification_by_id.load_many(
-        [k for k in keys if k is not None]
-    )
-    found = {r.id: r for r in rows if r is not None}
-    return [Notification.from_row(found[k]) if k in found else None for k in keys]
-
-
-async def _audit_logs_by_ids(ctx: Context, ids: Sequence[str]) -> list[AuditLog | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.activity.audit_log_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [AuditLog.from_row(found[k]) if k in found else None for k in keys]
-
-
-register_node("Notification", _notifications_by_ids)
-register_node("AuditLog", _audit_logs_by_ids)

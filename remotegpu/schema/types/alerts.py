@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
@@ -15,7 +14,7 @@ from remotegpu.schema.inputs.alerts import (
     AlertRecordOrder,
     AlertRecordWhere,
 )
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, customer_reference, lazy_type, reference
 from remotegpu.schema.types.base import col, from_row, table_doc
 
@@ -93,27 +92,3 @@ class AlertRecord(Node):
     @classmethod
     def from_row(cls, row: m.AlertRecord) -> AlertRecord:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Any) -> list[int | None]:
-    """BIGSERIAL keys from ID strings; None for anything that is not one (or overflows)."""
-    return [int(i) if str(i).isdigit() and len(str(i)) < 19 else None for i in ids]
-
-
-async def _alert_rules_by_ids(ctx: Context, ids: Any) -> list[AlertRule | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.alerts.alert_rule_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [AlertRule.from_row(found[k]) if k in found else None for k in keys]
-
-
-async def _alert_records_by_ids(ctx: Context, ids: Any) -> list[AlertRecord | None]:
-    keys = _int_keys(ids)
-    loader = ctx.loaders.alerts.alert_record_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [AlertRecord.from_row(found[k]) if k in found else None for k in keys]
-
-
-register_node("AlertRule", _alert_rules_by_ids)
-register_node("AlertRecord", _alert_records_by_ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,7 +15,7 @@ from remotegpu.schema.inputs.billing import (
     BillingRecordOrder,
     BillingRecordWhere,
 )
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, customer_reference, reference
 from remotegpu.schema.scalars import Money
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -91,26 +91,3 @@ class Invoice(Node):
     @classmethod
     def from_row(cls, row: m.Invoice) -> Invoice:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Any) -> list[int | None]:
-    return [int(i) if str(i).isdigit() else None for i in ids]
-
-
-async def _by_ids(loader: Any, convert: Any, ids: Any) -> list[Any]:
-    keys = _int_keys(ids)
-    wanted = [k for k in keys if k is not None]
-    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
-    return [None if k is None or rows.get(k) is None else convert(rows[k]) for k in keys]
-
-
-async def _billing_records_by_ids(ctx: Context, ids: Any) -> list[BillingRecord | None]:
-    return await _by_ids(ctx.loaders.billing.billing_record_by_id, BillingRecord.from_row, ids)
-
-
-async def _invoices_by_ids(ctx: Context, ids: Any) -> list[Invoice | None]:
-    return await _by_ids(ctx.loaders.billing.invoice_by_id, Invoice.from_row, ids)
-
-
-register_node("BillingRecord", _billing_records_by_ids)
-register_node("Invoice", _invoices_by_ids)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import ConfigType
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 
@@ -46,16 +44,3 @@ class SystemConfig(Node):
     @classmethod
     def from_row(cls, row: m.SystemConfig) -> SystemConfig:
         return from_row(cls, row)
-
-
-async def _system_configs_by_ids(ctx: Context, ids: Any) -> list[SystemConfig | None]:
-    keys = [int(i) if str(i).isdigit() else None for i in ids]
-    wanted = [k for k in keys if k is not None]
-    loader = ctx.loaders.config.system_config_by_id
-    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
-    return [
-        None if k is None or (r := rows.get(k)) is None else SystemConfig.from_row(r) for k in keys
-    ]
-
-
-register_node("SystemConfig", _system_configs_by_ids)

@@ -6,7 +6,6 @@ loaders, which apply their own visibility rules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -26,7 +25,7 @@ from remotegpu.schema.inputs import tickets as tickets_in
 from remotegpu.schema.inputs import webhooks as webhooks_in
 from remotegpu.schema.inputs import workloads as workloads_in
 from remotegpu.schema.inputs import workspaces as workspaces_in
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, lazy_type, reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -265,29 +264,3 @@ class Customer(Node):
     @classmethod
     def from_row(cls, row: m.Customer) -> Customer:
         return from_row(cls, row)
-
-
-def int_keys(ids: Sequence[str]) -> list[int | None]:
-    """Row keys of BIGSERIAL tables from ID strings; None for anything that is not one."""
-    return [int(i) if str(i).isdigit() and len(str(i)) < 19 else None for i in ids]
-
-
-async def _customers_by_ids(ctx: Context, ids: Sequence[str]) -> list[Customer | None]:
-    keys = int_keys(ids)
-    rows = await ctx.loaders.customers.customer_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Customer.from_row(found[k]) if k is not None and k in found else None for k in keys]
-
-
-async def _quotas_by_ids(ctx: Context, ids: Sequence[str]) -> list[ResourceQuota | None]:
-    keys = int_keys(ids)
-    loader = ctx.loaders.customers.resource_quota_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [
-        ResourceQuota.from_row(found[k]) if k is not None and k in found else None for k in keys
-    ]
-
-
-register_node("Customer", _customers_by_ids)
-register_node("ResourceQuota", _quotas_by_ids)

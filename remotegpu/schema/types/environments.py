@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.db.models.metric_rollups import ENVIRONMENT
 from remotegpu.schema.enums import EnvironmentStatus, PortMappingStatus, PortServiceType
@@ -21,7 +20,7 @@ from remotegpu.schema.inputs.hosts import GPU_ORDERINGS, GpuOrder, GpuWhere
 from remotegpu.schema.inputs.metrics import METRIC_ORDERINGS_ENV, MetricWhere
 from remotegpu.schema.inputs.storage import DATASET_MOUNT_ORDERINGS, DatasetMountWhere
 from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobWhere
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -178,23 +177,3 @@ class PortMapping(Node):
     @classmethod
     def from_row(cls, row: m.PortMapping) -> PortMapping:
         return from_row(cls, row)
-
-
-async def _environments_by_ids(ctx: Context, ids: Any) -> list[Environment | None]:
-    rows = await ctx.loaders.environments.environment_by_id.load_many(list(ids))
-    return [None if r is None else Environment.from_row(r) for r in rows]
-
-
-async def _port_mappings_by_ids(ctx: Context, ids: Any) -> list[PortMapping | None]:
-    keys = [int(i) for i in ids if str(i).isdigit()]
-    loaded = await ctx.loaders.environments.port_mapping_by_id.load_many(keys)
-    rows = dict(zip(keys, loaded, strict=True))
-    out: list[PortMapping | None] = []
-    for i in ids:
-        row = rows.get(int(i)) if str(i).isdigit() else None
-        out.append(None if row is None else PortMapping.from_row(row))
-    return out
-
-
-register_node("Environment", _environments_by_ids)
-register_node("PortMapping", _port_mappings_by_ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -19,7 +19,7 @@ from remotegpu.schema.inputs.environments import (
 )
 from remotegpu.schema.inputs.hosts import GPU_ORDERINGS, GpuOrder, GpuWhere
 from remotegpu.schema.inputs.metrics import METRIC_ORDERINGS_GPU, METRIC_ORDERINGS_HOST, MetricWhere
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, reference
 from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -174,21 +174,3 @@ class Gpu(Node):
     @classmethod
     def from_row(cls, row: m.Gpu) -> Gpu:
         return from_row(cls, row, allocated_to_id=row.allocated_to)
-
-
-async def _hosts_by_ids(ctx: Context, ids: Any) -> list[Host | None]:
-    rows = await ctx.loaders.hosts.host_by_id.load_many(list(ids))
-    return [None if r is None else Host.for_viewer(r, ctx) for r in rows]
-
-
-async def _gpus_by_ids(ctx: Context, ids: Any) -> list[Gpu | None]:
-    keys = [int(i) for i in ids if str(i).isdigit()]
-    rows = dict(zip(keys, await ctx.loaders.hosts.gpu_by_id.load_many(keys), strict=True))
-    return [
-        Gpu.from_row(r) if (r := rows.get(int(i)) if str(i).isdigit() else None) else None
-        for i in ids
-    ]
-
-
-register_node("Host", _hosts_by_ids)
-register_node("Gpu", _gpus_by_ids)

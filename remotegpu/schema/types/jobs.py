@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db.models.jobs import JobRun as JobRunRow
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.types.base import col, from_row, table_doc
 
 J = "job_runs"
@@ -40,13 +38,3 @@ class JobRun(Node):
     @classmethod
     def from_row(cls, row: JobRunRow) -> JobRun:
         return from_row(cls, row)
-
-
-async def _job_runs_by_ids(ctx: Context, ids: Sequence[str]) -> list[JobRun | None]:
-    keys = [int(i) if str(i).isdigit() and len(str(i)) <= 18 else None for i in ids]
-    rows = await ctx.loaders.jobs.job_run_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [JobRun.from_row(found[k]) if k in found else None for k in keys]
-
-
-register_node("JobRun", _job_runs_by_ids)

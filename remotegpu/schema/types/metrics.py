@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -128,33 +128,3 @@ class EnvironmentMetric(Node):
     @classmethod
     def from_row(cls, row: m.EnvironmentMetric) -> EnvironmentMetric:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Any) -> list[int | None]:
-    return [int(i) if str(i).isdigit() else None for i in ids]
-
-
-async def _by_ids(loader: Any, convert: Any, ids: Any) -> list[Any]:
-    keys = _int_keys(ids)
-    wanted = [k for k in keys if k is not None]
-    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
-    return [None if k is None or rows.get(k) is None else convert(rows[k]) for k in keys]
-
-
-async def _host_metrics_by_ids(ctx: Context, ids: Any) -> list[HostMetric | None]:
-    return await _by_ids(ctx.loaders.metrics.host_metric_by_id, HostMetric.from_row, ids)
-
-
-async def _gpu_metrics_by_ids(ctx: Context, ids: Any) -> list[GpuMetric | None]:
-    return await _by_ids(ctx.loaders.metrics.gpu_metric_by_id, GpuMetric.from_row, ids)
-
-
-async def _environment_metrics_by_ids(ctx: Context, ids: Any) -> list[EnvironmentMetric | None]:
-    return await _by_ids(
-        ctx.loaders.metrics.environment_metric_by_id, EnvironmentMetric.from_row, ids
-    )
-
-
-register_node("HostMetric", _host_metrics_by_ids)
-register_node("GpuMetric", _gpu_metrics_by_ids)
-register_node("EnvironmentMetric", _environment_metrics_by_ids)

@@ -6,23 +6,20 @@ Import them from `remotegpu.schema.types.storage`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import ArtifactSourceType, ArtifactType
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import customer_reference, workspace_reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.environments import Environment
 from remotegpu.schema.types.storage_datasets import (
     Info,
-    by_int_ids,
 )
 from remotegpu.schema.types.workloads import InferenceService, TrainingJob
 
@@ -84,10 +81,3 @@ class Artifact(Node):
     @classmethod
     def from_row(cls, row: m.Artifact) -> Artifact:
         return from_row(cls, row)
-
-
-async def _artifacts_by_ids(ctx: Context, ids: Sequence[str]) -> list[Artifact | None]:
-    return await by_int_ids(ctx.loaders.storage.artifact_by_id, Artifact.from_row, ids)
-
-
-register_node("Artifact", _artifacts_by_ids)

@@ -6,16 +6,14 @@ Import them from `remotegpu.schema.types.storage`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
 from remotegpu.context import Context
 from remotegpu.db import models as m
-from remotegpu.loaders.base import RowByKeyLoader
 from remotegpu.schema.enums import StorageStatus, StorageType, StorageVisibility
 from remotegpu.schema.inputs.storage import (
     DATASET_MOUNT_ORDERINGS,
@@ -26,7 +24,7 @@ from remotegpu.schema.inputs.storage import (
     DatasetVersionWhere,
 )
 from remotegpu.schema.inputs.workloads import TRAINING_JOB_ORDERINGS, TrainingJobWhere
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import (
     children,
     customer_reference,
@@ -42,20 +40,9 @@ if TYPE_CHECKING:
     from remotegpu.schema.types.workloads import TrainingJob
 
 Info = strawberry.Info[Context, None]
-RowT = TypeVar("RowT")
-NodeT = TypeVar("NodeT")
 EnvironmentT = Annotated["Environment", strawberry.lazy("remotegpu.schema.types.environments")]
 TrainingJobT = Annotated["TrainingJob", strawberry.lazy("remotegpu.schema.types.workloads")]
 _HERE = "remotegpu.schema.types.storage_datasets"
-
-
-def int_keys(ids: Sequence[str]) -> list[int | None]:
-    """Global-ID row keys of BIGSERIAL tables; anything not a BIGINT is None."""
-    out: list[int | None] = []
-    for i in ids:
-        key = int(i) if str(i).isascii() and str(i).isdigit() else None
-        out.append(key if key is not None and key < 2**63 else None)
-    return out
 
 
 D = "datasets"
@@ -173,35 +160,3 @@ class DatasetMount(Node):
     @classmethod
     def from_row(cls, row: m.DatasetUsage) -> DatasetMount:
         return from_row(cls, row, open=row.unmounted_at is None)
-
-
-async def by_int_ids(
-    loader: RowByKeyLoader[RowT], convert: Callable[[RowT], NodeT], ids: Sequence[str]
-) -> list[NodeT | None]:
-    """Objects for `node(id)` of a BIGSERIAL table, in order; None for bad or hidden keys."""
-    keys = int_keys(ids)
-    wanted = [k for k in keys if k is not None]
-    rows = dict(zip(wanted, await loader.load_many(wanted), strict=True))
-    out: list[NodeT | None] = []
-    for key in keys:
-        row = None if key is None else rows.get(key)
-        out.append(None if row is None else convert(row))
-    return out
-
-
-async def _datasets_by_ids(ctx: Context, ids: Sequence[str]) -> list[Dataset | None]:
-    return await by_int_ids(ctx.loaders.storage.dataset_by_id, Dataset.from_row, ids)
-
-
-async def _dataset_versions_by_ids(ctx: Context, ids: Sequence[str]) -> list[DatasetVersion | None]:
-    loader = ctx.loaders.storage.dataset_version_by_id
-    return await by_int_ids(loader, DatasetVersion.from_row, ids)
-
-
-async def _dataset_mounts_by_ids(ctx: Context, ids: Sequence[str]) -> list[DatasetMount | None]:
-    return await by_int_ids(ctx.loaders.storage.dataset_usage_by_id, DatasetMount.from_row, ids)
-
-
-register_node("Dataset", _datasets_by_ids)
-register_node("DatasetVersion", _dataset_versions_by_ids)
-register_node("DatasetMount", _dataset_mounts_by_ids)

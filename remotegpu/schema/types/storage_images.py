@@ -5,20 +5,18 @@ Import it from `remotegpu.schema.types.storage`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import ImageStatus
 from remotegpu.schema.inputs.environments import ENVIRONMENT_ORDERINGS, EnvironmentWhere
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.storage_datasets import EnvironmentT, by_int_ids
+from remotegpu.schema.types.storage_datasets import EnvironmentT
 
 IM = "images"
 
@@ -54,10 +52,3 @@ class Image(Node):
     @classmethod
     def from_row(cls, row: m.Image) -> Image:
         return from_row(cls, row)
-
-
-async def _images_by_ids(ctx: Context, ids: Sequence[str]) -> list[Image | None]:
-    return await by_int_ids(ctx.loaders.storage.image_by_id, Image.from_row, ids)
-
-
-register_node("Image", _images_by_ids)

@@ -5,14 +5,12 @@ Import them from `remotegpu.schema.types.storage`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
-from remotegpu.context import Context
 from remotegpu.db import models as m
 from remotegpu.schema.enums import StorageStatus, StorageVisibility
 from remotegpu.schema.inputs.storage import (
@@ -26,7 +24,7 @@ from remotegpu.schema.inputs.workloads import (
     InferenceServiceWhere,
     TrainingJobWhere,
 )
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import (
     children,
     customer_reference,
@@ -38,7 +36,6 @@ from remotegpu.schema.scalars import JSON, BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
 from remotegpu.schema.types.storage_datasets import (
     TrainingJobT,
-    by_int_ids,
 )
 
 if TYPE_CHECKING:
@@ -128,15 +125,3 @@ class ModelVersion(Node):
     @classmethod
     def from_row(cls, row: m.MlModelVersion) -> ModelVersion:
         return from_row(cls, row)
-
-
-async def _models_by_ids(ctx: Context, ids: Sequence[str]) -> list[Model | None]:
-    return await by_int_ids(ctx.loaders.storage.model_by_id, Model.from_row, ids)
-
-
-async def _model_versions_by_ids(ctx: Context, ids: Sequence[str]) -> list[ModelVersion | None]:
-    return await by_int_ids(ctx.loaders.storage.model_version_by_id, ModelVersion.from_row, ids)
-
-
-register_node("Model", _models_by_ids)
-register_node("ModelVersion", _model_versions_by_ids)

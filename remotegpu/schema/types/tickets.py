@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
@@ -17,7 +17,7 @@ from remotegpu.schema.enums import (
     TicketPriority,
 )
 from remotegpu.schema.inputs.tickets import COMMENT_ORDERINGS, CommentOrder, CommentWhere
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, customer_reference, lazy_type
 from remotegpu.schema.types.base import col, from_row, table_doc
 
@@ -153,35 +153,3 @@ class Comment(Node):
     @classmethod
     def from_row(cls, row: m.Comment) -> Comment:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Any) -> list[int | None]:
-    """BIGSERIAL keys from ID strings; None for anything that is not one (or overflows)."""
-    return [int(i) if str(i).isdigit() and len(str(i)) < 19 else None for i in ids]
-
-
-async def _issues_by_ids(ctx: Context, ids: Any) -> list[Issue | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.tickets.issue_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Issue.from_row(found[k]) if k in found else None for k in keys]
-
-
-async def _requirements_by_ids(ctx: Context, ids: Any) -> list[Requirement | None]:
-    keys = _int_keys(ids)
-    loader = ctx.loaders.tickets.requirement_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Requirement.from_row(found[k]) if k in found else None for k in keys]
-
-
-async def _comments_by_ids(ctx: Context, ids: Any) -> list[Comment | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.tickets.comment_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Comment.from_row(found[k]) if k in found else None for k in keys]
-
-
-register_node("Issue", _issues_by_ids)
-register_node("Requirement", _requirements_by_ids)
-register_node("Comment", _comments_by_ids)

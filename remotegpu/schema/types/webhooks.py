@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -16,7 +15,7 @@ from remotegpu.schema.inputs.webhooks import (
     WebhookLogOrder,
     WebhookLogWhere,
 )
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, customer_reference, lazy_type, reference
 from remotegpu.schema.scalars import JSON
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -88,27 +87,3 @@ class WebhookLog(Node):
     @classmethod
     def from_row(cls, row: m.WebhookLog) -> WebhookLog:
         return from_row(cls, row)
-
-
-def _int_keys(ids: Any) -> list[int | None]:
-    """BIGSERIAL keys from ID strings; None for anything that is not one (or overflows)."""
-    return [int(i) if str(i).isdigit() and len(str(i)) < 19 else None for i in ids]
-
-
-async def _webhooks_by_ids(ctx: Context, ids: Any) -> list[Webhook | None]:
-    keys = _int_keys(ids)
-    rows = await ctx.loaders.webhooks.webhook_by_id.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Webhook.from_row(found[k]) if k in found else None for k in keys]
-
-
-async def _webhook_logs_by_ids(ctx: Context, ids: Any) -> list[WebhookLog | None]:
-    keys = _int_keys(ids)
-    loader = ctx.loaders.webhooks.webhook_log_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [WebhookLog.from_row(found[k]) if k in found else None for k in keys]
-
-
-register_node("Webhook", _webhooks_by_ids)
-register_node("WebhookLog", _webhook_logs_by_ids)

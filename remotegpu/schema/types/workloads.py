@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,7 +10,7 @@ import strawberry
 from remotegpu.context import Context
 from remotegpu.db.models import workloads as m
 from remotegpu.schema.enums import InferenceServiceStatus, TrainingJobStatus
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import customer_reference, reference, workspace_reference
 from remotegpu.schema.scalars import BigInt
 from remotegpu.schema.types.base import col, from_row, table_doc
@@ -136,19 +135,3 @@ class InferenceService(Node):
     @classmethod
     def from_row(cls, row: m.InferenceService) -> InferenceService:
         return from_row(cls, row, model_version_name=row.model_version)
-
-
-async def _training_jobs_by_ids(ctx: Context, ids: Sequence[str]) -> list[TrainingJob | None]:
-    rows = await ctx.loaders.workloads.training_job_by_id.load_many(list(ids))
-    return [None if r is None else TrainingJob.from_row(r) for r in rows]
-
-
-async def _inference_services_by_ids(
-    ctx: Context, ids: Sequence[str]
-) -> list[InferenceService | None]:
-    rows = await ctx.loaders.workloads.inference_service_by_id.load_many(list(ids))
-    return [None if r is None else InferenceService.from_row(r) for r in rows]
-
-
-register_node("TrainingJob", _training_jobs_by_ids)
-register_node("InferenceService", _inference_services_by_ids)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -23,10 +22,10 @@ from remotegpu.schema.inputs.workspaces import (
     WorkspaceMemberOrder,
     WorkspaceMemberWhere,
 )
-from remotegpu.schema.node import Node, register_node
+from remotegpu.schema.node import Node
 from remotegpu.schema.relations import children, lazy_type, reference
 from remotegpu.schema.types.base import col, from_row, table_doc
-from remotegpu.schema.types.customers import Customer, int_keys, owned_edge
+from remotegpu.schema.types.customers import Customer, owned_edge
 
 Info = strawberry.Info[Context, None]
 
@@ -128,25 +127,3 @@ class WorkspaceMember(Node):
     @classmethod
     def from_row(cls, row: m.WorkspaceMember) -> WorkspaceMember:
         return from_row(cls, row)
-
-
-async def _workspaces_by_ids(ctx: Context, ids: Sequence[str]) -> list[Workspace | None]:
-    keys = int_keys(ids)
-    loader = ctx.loaders.workspaces.workspace_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [Workspace.from_row(found[k]) if k is not None and k in found else None for k in keys]
-
-
-async def _members_by_ids(ctx: Context, ids: Sequence[str]) -> list[WorkspaceMember | None]:
-    keys = int_keys(ids)
-    loader = ctx.loaders.workspaces.workspace_member_by_id
-    rows = await loader.load_many([k for k in keys if k is not None])
-    found = {r.id: r for r in rows if r is not None}
-    return [
-        WorkspaceMember.from_row(found[k]) if k is not None and k in found else None for k in keys
-    ]
-
-
-register_node("Workspace", _workspaces_by_ids)
-register_node("WorkspaceMember", _members_by_ids)
