@@ -327,3 +327,24 @@ async def test_fast_path_new_cursor_statement_built_not_compiled_again(seeded_ur
         # Built for every cursor, compiled for the one new shape (`after` set) only.
         assert (cache.builds, len(cache.shapes)) == (5, 2)
         assert apps.fast_path.answered == 4
+
+
+async def test_fast_path_repeated_variables_priced_once_answered_identically(
+    apps: Apps,
+) -> None:
+    headers = bearer(apps.admin)
+    learned, _ = await apps.both({"query": HOSTS_PAGE, "variables": {"first": 3}}, headers)
+    cursor = learned.json()["data"]["hosts"]["pageInfo"]["endCursor"]
+    # The same variables in another key order are one entry; a new cursor is another.
+    pages = ({"first": 3, "after": cursor}, {"after": cursor, "first": 3}, {"first": 3})
+    for variables in pages:
+        fast, normal = await apps.both({"query": HOSTS_PAGE, "variables": variables}, headers)
+        assert_same(fast, normal)
+    assert (apps.fast_path.answered, len(apps.fast_path.priced)) == (3, 2)
+    # A remembered cost over the budget still declines, every time, as the normal path says.
+    for _ in range(2):
+        body = {"query": HOSTS_PAGE, "variables": {"first": 90}}
+        fast, normal = await apps.both(body, headers)
+        assert_same(fast, normal)
+        assert fast.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
+    assert (apps.fast_path.answered, len(apps.fast_path.priced)) == (3, 3)
