@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 import strawberry
 from sqlalchemy import ColumnElement
@@ -87,7 +86,3 @@ GPU_ORDERINGS: dict[GpuOrder, Ordering] = {
     GpuOrder.ID_ASC: Ordering("id", (Gpu.id,)),
     GpuOrder.HOST_AND_INDEX: Ordering("host_index", (Gpu.host_id, Gpu.gpu_index, Gpu.id)),
 }
-
-
-def conditions_of(where: Any) -> list[ColumnElement[bool]]:
-    return [] if where is None else list(where.conditions())
